@@ -1,0 +1,97 @@
+import type { Params } from '../theory/params.ts';
+import type { Prediction } from '../theory/claim.ts';
+
+export type Verdict = 'conforms' | 'deviates' | 'mismatch' | 'inconclusive' | 'out-of-hypotheses';
+export type Budget = 'test' | 'quick' | 'full';
+
+export interface CheckOptions {
+  seed: number;
+  /** Number of fast-check draws of the parameter regime; each check has its own default per budget. */
+  runs?: number;
+  budget: Budget;
+  /** Replay one run only (fast-check path), as encoded in a replay token. */
+  path?: string;
+}
+
+export interface MeasurementSummary {
+  mean: number;
+  stderr: number;
+  draws: number;
+}
+
+/** One parameter regime probed by a check: the unit of the conformance report. */
+export interface RegimeRecord {
+  params: Params;
+  prediction: Prediction;
+  measurement: MeasurementSummary;
+  /** What is compared: e.g. "simulated mean − exact finite-size value". */
+  statistic: string;
+  pValue?: number;
+  adjustedP?: number;
+  /** Smallest deviation the comparison would catch with 80% power at its level. */
+  minDetectable?: number;
+  /** Deterministic tolerance used (relative + absolute) where the comparison is not statistical. */
+  tolerance?: { rel: number; abs: number };
+  ok: boolean;
+  seed: number;
+  path: string;
+  replay: string;
+  note?: string;
+}
+
+export interface StatsUsed {
+  test: string;
+  /** False-failure rate of the whole check (family-wise, after Holm). */
+  alpha: number;
+  correction: 'holm' | 'none';
+  /** Smallest deviation caught with 80% power, as a range over the regimes. */
+  power?: string;
+}
+
+export interface Counterexample {
+  params: Params;
+  path: string;
+  seed: number;
+  replay: string;
+  shrunk: boolean;
+  evidence: string;
+}
+
+export interface CheckResult {
+  checkId: string;
+  claimId: string;
+  title: string;
+  verdict: Verdict;
+  summary: string;
+  records: RegimeRecord[];
+  stats: StatsUsed;
+  seed: number;
+  replay: string;
+  /** How many draws landed in each named region of a phase diagram (eq 13 / eq 17 coverage). */
+  coverage?: Record<string, number>;
+  counterexample?: Counterexample;
+  deviation?: KnownDeviation;
+  elapsedMs: number;
+}
+
+/**
+ * A recorded mismatch of the paper: the check is asserted to keep failing. If it stops failing,
+ * the verdict becomes `mismatch` (the record is stale) and the gate fails.
+ */
+export interface KnownDeviation {
+  title: string;
+  /** Why this is the paper's error and not ours: the derivation or cross-check behind it. */
+  explanation: string;
+  /** The smallest counterexample found, as a replayable command. */
+  counterexample: { params: Params; replay: string };
+}
+
+export interface CheckSpec {
+  id: string;
+  claimId: string;
+  title: string;
+  /** Default fast-check draws per budget. */
+  runs: Record<Budget, number>;
+  deviation?: KnownDeviation;
+  run(opts: CheckOptions): Promise<CheckResult>;
+}

@@ -1,0 +1,2 @@
+import type { CheckSpec } from '../check.ts';
+export const fateChecks: CheckSpec[] = [];

@@ -1,0 +1,19 @@
+import { InputError } from '../theory/params.ts';
+import type { CheckSpec } from './check.ts';
+import { fateChecks } from './fate/index.ts';
+
+const ALL: readonly CheckSpec[] = [...fateChecks];
+
+export function allChecks(): readonly CheckSpec[] {
+  return ALL;
+}
+
+export function checksFor(claimId: string): CheckSpec[] {
+  return ALL.filter((c) => c.claimId === claimId);
+}
+
+export function getCheck(id: string): CheckSpec {
+  const c = ALL.find((x) => x.id === id);
+  if (!c) throw new InputError(`unknown check '${id}'`);
+  return c;
+}

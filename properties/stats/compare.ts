@@ -1,0 +1,80 @@
+import { normalQuantile, studentQuantile, studentTwoSidedP } from './distributions.ts';
+
+/**
+ * Comparing a simulated mean with a prediction. The tolerance is never a hand-set number: it is the
+ * standard error times the quantile for the stated false-failure rate, plus (optionally) an explicit
+ * numerical floor for float64 round-off, stated in the record.
+ */
+export interface MeanEstimate {
+  mean: number;
+  stderr: number;
+  draws: number;
+}
+
+export interface Comparison {
+  statistic: number;
+  df: number;
+  pValue: number;
+  /** Half-width of the (1 − α) confidence interval around the simulated mean. */
+  halfWidth: number;
+  /** Smallest |true mean − prediction| rejected with probability `power` at level α. */
+  minDetectable: number;
+}
+
+/**
+ * Two-sided one-sample t-test of H0: E[sim] = target. With draws ≥ 2 the test has exact level α
+ * for normal draws and approximately α otherwise (the meta-tests in stats.test.ts measure it).
+ * `floor` is an absolute numerical tolerance added to the denominator (default 0).
+ */
+export function compareMean(est: MeanEstimate, target: number, alpha: number, opts: { floor?: number; power?: number } = {}): Comparison {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  const df = est.draws > 1 ? est.draws - 1 : Infinity;
+  const floor = opts.floor ?? 0;
+  const se = Math.sqrt(est.stderr * est.stderr + floor * floor);
+  const diff = est.mean - target;
+  if (se === 0) {
+    const exact = Math.abs(diff) === 0;
+    return { statistic: exact ? 0 : Infinity, df, pValue: exact ? 1 : 0, halfWidth: 0, minDetectable: 0 };
+  }
+  const t = diff / se;
+  const q = studentQuantile(1 - alpha / 2, df);
+  return {
+    statistic: t,
+    df,
+    pValue: studentTwoSidedP(t, df),
+    halfWidth: q * se,
+    minDetectable: minDetectable(se, df, alpha, opts.power ?? 0.8),
+  };
+}
+
+/** Smallest deviation detected with the given power by a two-sided level-α t-test with this stderr. */
+export function minDetectable(stderr: number, df: number, alpha: number, power = 0.8): number {
+  return (studentQuantile(1 - alpha / 2, df) + (df === Infinity ? normalQuantile(power) : studentQuantile(power, df))) * stderr;
+}
+
+/** Draws needed so that a deviation `delta` is caught with `power` at level α, given the per-draw sd. */
+export function drawsFor(delta: number, sd: number, alpha: number, power = 0.8): number {
+  const z = normalQuantile(1 - alpha / 2) + normalQuantile(power);
+  return Math.max(2, Math.ceil(((z * sd) / delta) ** 2));
+}
+
+/**
+ * Deterministic comparison in the style of neural-tangents' test utilities: passes when
+ * |a − b| ≤ abs + rel·|b|. Returns the errors so they can be logged on pass and fail.
+ */
+export function closeTo(actual: number, expected: number, rel: number, abs: number): { ok: boolean; absErr: number; relErr: number } {
+  const absErr = Math.abs(actual - expected);
+  const relErr = absErr / Math.max(Math.abs(expected), Number.MIN_VALUE);
+  return { ok: absErr <= abs + rel * Math.abs(expected), absErr, relErr };
+}
+
+/** Relative norm error ‖a − b‖ / ‖b‖ for vectors. */
+export function relNormError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < b.length; i++) {
+    num += (a[i]! - b[i]!) ** 2;
+    den += b[i]! ** 2;
+  }
+  return Math.sqrt(num / Math.max(den, Number.MIN_VALUE));
+}

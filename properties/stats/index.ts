@@ -1,0 +1,5 @@
+export * from './distributions.ts';
+export * from './summary.ts';
+export * from './compare.ts';
+export * from './holm.ts';
+export * from './sequential.ts';

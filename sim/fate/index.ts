@@ -1,0 +1,2 @@
+import type { SimSpec } from '../sim.ts';
+export const fateSims: SimSpec[] = [];

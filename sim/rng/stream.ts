@@ -1,0 +1,127 @@
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+type JumpableRandomGenerator = ReturnType<typeof xoroshiro128plus>;
+
+/**
+ * A seeded stream of random numbers. Every simulation draws from these; nothing calls Math.random.
+ *
+ * Independence: `Stream.forReplicate(seed, k)` jumps the base xoroshiro128+ generator k times
+ * (each jump advances 2^64 steps), so replicate streams never overlap. Sub-streams for named
+ * purposes (`child`) hash the label into the seed with SplitMix32 before jumping.
+ */
+export class Stream {
+  private spare: number | null = null;
+  private constructor(private readonly rng: JumpableRandomGenerator) {}
+
+  static fromSeed(seed: number): Stream {
+    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+    return new Stream(xoroshiro128plus(mix32(seed >>> 0)));
+  }
+
+  /** The k-th independent stream of a seed (k ≥ 0): base generator jumped k times. */
+  static forReplicate(seed: number, k: number): Stream {
+    const base = xoroshiro128plus(mix32(seed >>> 0));
+    for (let i = 0; i < k; i++) base.jump();
+    return new Stream(base);
+  }
+
+  /** Independent streams for replicates 0..count-1, built with count jumps in total. */
+  static replicates(seed: number, count: number): Stream[] {
+    const base = xoroshiro128plus(mix32(seed >>> 0));
+    const out: Stream[] = [];
+    for (let i = 0; i < count; i++) {
+      out.push(new Stream(base.clone()));
+      base.jump();
+    }
+    return out;
+  }
+
+  /** A deterministic sub-seed for a labelled purpose, e.g. childSeed(seed, 'target-set', 3). */
+  static childSeed(seed: number, label: string, index = 0): number {
+    let h = mix32((seed >>> 0) ^ 0x9e3779b9);
+    for (let i = 0; i < label.length; i++) h = mix32(h ^ label.charCodeAt(i));
+    return mix32(h ^ index) >>> 0;
+  }
+
+  /** Uniform on [0, 1) with 53 random bits. */
+  uniform(): number {
+    const a = this.rng.next() & 0x3ffffff;
+    const b = this.rng.next() & 0x7ffffff;
+    return a * 1.4901161193847656e-8 + b * 1.1102230246251565e-16;
+  }
+
+  /** Uniform on (0, 1]: safe for logarithms. */
+  uniformPositive(): number {
+    return 1 - this.uniform();
+  }
+
+  int(maxExclusive: number): number {
+    return Math.floor(this.uniform() * maxExclusive);
+  }
+
+  /** Standard normal by the Box–Muller transform (pairs cached). */
+  normal(): number {
+    if (this.spare !== null) {
+      const s = this.spare;
+      this.spare = null;
+      return s;
+    }
+    const u = this.uniformPositive();
+    const v = this.uniform();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  fillNormal(out: Float64Array, scale = 1): Float64Array {
+    for (let i = 0; i < out.length; i++) out[i] = scale * this.normal();
+    return out;
+  }
+
+  normals(n: number, scale = 1): Float64Array {
+    return this.fillNormal(new Float64Array(n), scale);
+  }
+
+  /** Rademacher ±1. */
+  sign(): number {
+    return this.rng.next() & 1 ? 1 : -1;
+  }
+
+  /** Gamma(shape, 1) by Marsaglia–Tsang (shape < 1 via the boost u^(1/shape)). */
+  gamma(shape: number): number {
+    if (!(shape > 0)) throw new RangeError(`gamma shape must be > 0, got ${shape}`);
+    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniformPositive(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.uniformPositive();
+      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+
+  /** Chi-squared with k degrees of freedom (k > 0, not necessarily integer). */
+  chiSquare(k: number): number {
+    return 2 * this.gamma(k / 2);
+  }
+}
+
+/** SplitMix32-style avalanche; good enough to decorrelate nearby integer seeds. */
+export function mix32(x: number): number {
+  let z = (x + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) | 0;
+}
+
+/** tfjs ignores seed 0 (it means "unseeded"): map any seed to a positive 31-bit integer. */
+export function tfSeed(seed: number): number {
+  const s = (mix32(seed) >>> 1) % 0x7ffffffe;
+  return s + 1;
+}

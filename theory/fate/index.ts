@@ -1,0 +1,2 @@
+import type { Claim } from '../claim.ts';
+export const fateClaims: Claim[] = [];
