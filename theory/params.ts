@@ -23,6 +23,8 @@ export interface ParamSpec {
   description: string;
   domain: Domain;
   default?: number;
+  /** May be omitted (e.g. the finite size n, d of an asymptotic claim). */
+  optional?: boolean;
 }
 
 export type Params = Record<string, number>;
@@ -84,6 +86,7 @@ export function validateParams(
   const out: Params = {};
   for (const s of specs) {
     const v = raw[s.name] ?? s.default;
+    if (v === undefined && s.optional) continue;
     if (v === undefined) throw new InputError(`${context}: missing parameter ${s.name} (${s.symbol}, ${s.description}) in ${describeDomain(s.domain)}`);
     const bad = domainViolation(s, v);
     if (bad) throw new InputError(`${context}: ${bad}`);
