@@ -1,2 +1,4 @@
 import type { SimSpec } from '../sim.ts';
-export const fateSims: SimSpec[] = [];
+import { fastSims, fineTuneSim, klSim, linearTransferSim, ridgeTransferSim, scratchSim, transferabilityFtSim, transferabilityLtSim } from './sims.ts';
+
+export const fateSims: SimSpec[] = [scratchSim, linearTransferSim, ridgeTransferSim, fineTuneSim, transferabilityLtSim, transferabilityFtSim, ...fastSims, klSim];

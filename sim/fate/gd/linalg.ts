@@ -22,7 +22,7 @@ export function norm(a: Float64Array): number {
 }
 
 /** out = A v, A is rows×cols row-major. */
-export function matVec(A: Float64Array, rows: number, cols: number, v: Float64Array, out = new Float64Array(rows)): Float64Array {
+export function matVec(A: Float64Array, rows: number, cols: number, v: Float64Array, out: Float64Array = new Float64Array(rows)): Float64Array {
   for (let i = 0; i < rows; i++) {
     let s = 0;
     const o = i * cols;
@@ -33,7 +33,7 @@ export function matVec(A: Float64Array, rows: number, cols: number, v: Float64Ar
 }
 
 /** out = Aᵀ v, A is rows×cols row-major. */
-export function matTVec(A: Float64Array, rows: number, cols: number, v: Float64Array, out = new Float64Array(cols)): Float64Array {
+export function matTVec(A: Float64Array, rows: number, cols: number, v: Float64Array, out: Float64Array = new Float64Array(cols)): Float64Array {
   out.fill(0);
   for (let i = 0; i < rows; i++) {
     const vi = v[i]!;

@@ -20,7 +20,7 @@
  * and the least-squares residual otherwise), or maxSteps; non-convergence is reported, never hidden.
  */
 import { applyStep, backward, forward, Workspace, type DeepLinear } from './deepLinear.ts';
-import { norm, norm2 } from './linalg.ts';
+import { dot, norm, norm2 } from './linalg.ts';
 import type { Objective } from './objectives.ts';
 
 export interface TrainOptions {
@@ -34,6 +34,8 @@ export interface TrainOptions {
   /** Stop when ℓ − ℓ* ≤ tol. Default 1e-12. */
   tol?: number;
   maxSteps?: number;
+  /** Stop when the integrated flow time Σ η reaches this (the paper's lr × steps budget). Default ∞. */
+  maxTime?: number;
 }
 
 export interface TrainResult {
@@ -59,9 +61,12 @@ export function train(net: DeepLinear, obj: Objective, opts: TrainOptions = {}):
   const etaMax = opts.etaMax ?? TRAIN_DEFAULTS.etaMax;
   const tol = opts.tol ?? TRAIN_DEFAULTS.tol;
   const maxSteps = opts.maxSteps ?? TRAIN_DEFAULTS.maxSteps;
+  const maxTime = opts.maxTime ?? Infinity;
   const ws = new Workspace(d, L);
   const g = new Float64Array(d);
   const fro = new Float64Array(L);
+  const fro2 = new Float64Array(L);
+  const gl2 = new Float64Array(L);
   let time = 0;
   let excess = Infinity;
   let steps = 0;
@@ -70,8 +75,13 @@ export function train(net: DeepLinear, obj: Objective, opts: TrainOptions = {}):
     excess = obj.gradExcess(beta, g);
     if (excess <= tol) return { steps, excessLoss: excess, converged: true, time, note: `converged: ℓ − ℓ* = ${excess.toExponential(2)} ≤ ${tol} after ${steps} steps` };
     if (steps >= maxSteps) break;
+    if (time >= maxTime) return { steps, excessLoss: excess, converged: false, time, note: `stopped at flow time ${time.toPrecision(4)} ≥ ${maxTime} after ${steps} steps (ℓ − ℓ* = ${excess.toExponential(2)})` };
     backward(net, ws, g);
-    for (let l = 0; l < L; l++) fro[l] = Math.sqrt(norm2(W[l]!));
+    // ‖W_l‖²_F is tracked through the rank-one updates (see below) and refreshed every 256 steps
+    // against round-off; recomputing it each step would cost as much as the step itself.
+    if ((steps & 255) === 0) for (let l = 0; l < L; l++) fro2[l] = norm2(W[l]!);
+    const gb = dot(g, beta);
+    for (let l = 0; l < L; l++) fro[l] = Math.sqrt(Math.max(fro2[l]!, 0));
     // Gauss–Newton part: Σ over trained layers of Π_{k≠l}‖W_k‖² (untrained layers do not enter the Hessian).
     let jj = 0;
     let rel = Infinity;
@@ -82,7 +92,8 @@ export function train(net: DeepLinear, obj: Objective, opts: TrainOptions = {}):
       let p = 1;
       for (let k = 0; k < L; k++) if (k !== l) p *= fro[k]! * fro[k]!;
       jj += p;
-      const gl = l === L - 1 ? norm(ws.left[l]!) : norm(ws.left[l]!) * norm(ws.right[l]!);
+      gl2[l] = l === L - 1 ? norm2(ws.left[l]!) : norm2(ws.left[l]!) * norm2(ws.right[l]!);
+      const gl = Math.sqrt(gl2[l]!);
       if (gl > 0) rel = Math.min(rel, fro[l]! / gl);
       let row = 0;
       for (let m = 0; m < L; m++) {
@@ -94,8 +105,10 @@ export function train(net: DeepLinear, obj: Objective, opts: TrainOptions = {}):
       cross = Math.max(cross, row);
     }
     const kappa = obj.lambdaMax * jj + gn * cross;
-    const eta = Math.min(c / kappa, cRel * rel, etaMax);
+    const eta = Math.min(c / kappa, cRel * rel, etaMax, maxTime - time);
     applyStep(net, ws, eta, trainable);
+    // ‖W − η a bᵀ‖² = ‖W‖² − 2η aᵀWb + η²‖a‖²‖b‖², and aᵀW_l b = left_lᵀW_l right_l = gᵀβ for every l.
+    for (let l = 0; l < L; l++) if (trainable[l]) fro2[l] = fro2[l]! - 2 * eta * gb + eta * eta * gl2[l]!;
     time += eta;
   }
   return { steps, excessLoss: excess, converged: false, time, note: `NOT converged: ℓ − ℓ* = ${excess.toExponential(2)} > ${tol} after ${maxSteps} steps` };

@@ -1,0 +1,55 @@
+/**
+ * The gradient-flow end point of fine-tuning a pretrained deep linear network (Thm 3.9 setting),
+ * derived here because the paper's stated mechanism (proof of Thm 3.9, eq 142),
+ *   β_ft = X⁺y + (I − P)β_s,   P = P_row(X),
+ * drops the norm constraint that the conserved invariants impose. Derivation (α → 0, n < d):
+ *
+ * 1. After pretraining (Lemma 3.3, Thm 3.4 and Lemma B.1), the network is rank one and balanced:
+ *    W_1 = β_s v_1ᵀ, W_l = v_{l−1}v_lᵀ (1 < l < L), W_L = v_{L−1}, unit v_l. Balancedness
+ *    (D_l = W_lᵀW_l − W_{l+1}W_{l+1}ᵀ = α²(…) → 0, eq 35) forces every layer's singular value to 1
+ *    because their product is ‖β_s‖ = 1.
+ * 2. Under the empirical flow, ∇_{W_1} = −(1/n)Xᵀr (W_2⋯W_L)ᵀ and ∇_{W_l} ∝ (W_1⋯W_{l−1})ᵀ Xᵀr (…)ᵀ:
+ *    starting from the rank-one chain, every gradient keeps the chain's hidden directions v_l, so
+ *    W_1 = u vᵀ_1, W_l = s_l v_{l−1}v_lᵀ, W_L = s_L v_{L−1} for all time, with u(0) = β_s. The column
+ *    update of W_1 lies in row(X), so (I − P)u = (I − P)β_s is frozen (eq 82, 90).
+ * 3. The invariants are conserved: ‖u‖² = s_2² = … = s_L² =: s. Hence β = u · s^{(L−1)/2}.
+ * 4. The flow converges to an interpolator (Thm 3.5, part 1): Xβ = y, so Pβ = X⁺y, i.e.
+ *    Pu = X⁺y / s^{(L−1)/2} and (I − P)β = s^{(L−1)/2}(I − P)β_s.
+ * 5. Taking norms in ‖u‖² = ‖Pu‖² + ‖(I − P)u‖²:  s = q/s^{L−1} + p, with p = ‖(I − P)β_s‖² and
+ *    q = ‖X⁺y‖². So s > 0 solves  s^L − p s^{L−1} − q = 0  (unique root, in (p, ∞)), and
+ *        β_ft = X⁺y + k (I − P)β_s,   k = s^{(L−1)/2}.
+ *    For L = 2: k² = s, k⁴ − p k² − q = 0.
+ *
+ * Consequences: k = 1 exactly iff p + q = 1. In the proportional limit (γ = n/d < 1),
+ * p → 1 − γ and q → γ + σ²γ/(1 − γ), so with σ = 0, k → 1 (the paper's mechanism is recovered
+ * asymptotically) but with label noise k > 1: the pretrained component is over-weighted by the noise
+ * the network has to fit, and eq (142) (hence eq 16) misses it. For n ≥ d, P = I and both give X⁺y.
+ */
+
+/** The root s > 0 of s^L − p s^{L−1} − q = 0 (p ≥ 0, q ≥ 0, integer L ≥ 2). */
+export function fineTuneScale(p: number, q: number, L: number): number {
+  if (!(p >= 0 && q >= 0 && Number.isFinite(p) && Number.isFinite(q))) throw new RangeError(`fineTuneScale: need finite p, q ≥ 0, got p = ${p}, q = ${q}`);
+  if (!(Number.isInteger(L) && L >= 2)) throw new RangeError(`fineTuneScale: need integer L ≥ 2, got ${L}`);
+  if (q === 0) return p;
+  const f = (s: number) => s ** (L - 1) * (s - p) - q;
+  // f < 0 on (0, p]; f(p + max(1, q)) ≥ 0 since there s ≥ 1 and s − p ≥ q.
+  let lo = p;
+  let hi = p + Math.max(1, q);
+  for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/** k = s^{(L−1)/2}: the weight of (I − P)β_s in the fine-tuned predictor. */
+export function fineTuneK(p: number, q: number, L: number): number {
+  return fineTuneScale(p, q, L) ** ((L - 1) / 2);
+}
+
+/** The proportional-limit value of k: p = 1 − γ, q = γ + σ²γ/(1 − γ) (E‖X⁺ε‖² = σ² n/(d − n − 1) → σ²γ/(1 − γ)), γ < 1. */
+export function fineTuneKLimit(gamma: number, sigma: number, L: number): number {
+  if (!(gamma > 0 && gamma < 1)) throw new RangeError(`fineTuneKLimit: need 0 < γ < 1, got ${gamma}`);
+  return fineTuneK(1 - gamma, gamma + (sigma * sigma * gamma) / (1 - gamma), L);
+}
