@@ -1,8 +1,9 @@
 import { InputError } from '../theory/params.ts';
 import type { CheckSpec } from './check.ts';
 import { fateChecks } from './fate/index.ts';
+import { uowqChecks } from './uowq/index.ts';
 
-const ALL: readonly CheckSpec[] = [...fateChecks];
+const ALL: readonly CheckSpec[] = [...fateChecks, ...uowqChecks];
 
 export function allChecks(): readonly CheckSpec[] {
   return ALL;

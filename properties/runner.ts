@@ -197,7 +197,7 @@ function replayValue<T>(def: PropertyDef<T>, opts: CheckOptions, runs: number): 
 async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[], failing: Outcome[], runs: number): Promise<Counterexample> {
   const worst = failing.reduce((a, b) => (a.p <= b.p ? a : b));
   const level = def.alpha / Math.max(1, all.length); // Bonferroni: a shrunk case is still a rejection of the family
-  const limit = (def.shrinkMs ?? { test: 15_000, quick: 30_000, full: 120_000 })[opts.budget];
+  const limit = (def.shrinkMs ?? { test: 5_000, quick: 30_000, full: 120_000 })[opts.budget];
   const fails = async (v: T): Promise<boolean> => {
     const o = await evaluateOne(def, v, 0, opts);
     if ('skipped' in o) return false;

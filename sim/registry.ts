@@ -1,8 +1,9 @@
 import { InputError, validateParams } from '../theory/params.ts';
 import type { Measurement, SimOptions, SimSpec } from './sim.ts';
 import { fateSims } from './fate/index.ts';
+import { uowqSims } from './uowq/index.ts';
 
-const ALL: readonly SimSpec[] = [...fateSims];
+const ALL: readonly SimSpec[] = [...fateSims, ...uowqSims];
 
 export function allSims(): readonly SimSpec[] {
   return ALL;

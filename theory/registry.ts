@@ -1,9 +1,10 @@
 import type { Claim, PaperId } from './claim.ts';
 import { InputError, validateParams, type Params } from './params.ts';
 import { fateClaims } from './fate/index.ts';
+import { uowqClaims } from './uowq/index.ts';
 
 /** The one claims registry: tests, CLI and report all read it. Each paper adds its list here. */
-const ALL: readonly Claim[] = [...fateClaims];
+const ALL: readonly Claim[] = [...fateClaims, ...uowqClaims];
 
 export const PAPERS: readonly PaperId[] = ['fate', 'ptransfer', 'kou', 'uowq', 'universality'];
 

@@ -33,7 +33,7 @@ export const thm3_7: Claim = {
   regime: { kind: 'exact', note: 'exact at finite n (given rank-one features); independent of d' },
   simulations: ['fate.linear-transfer', 'fate.gd.linear-transfer'],
   predict(p) {
-    const n = finiteSize(p)!.n;
+    const n = p.n ?? finiteSize(p)!.n;
     return { quantity: 'E_D R_lt', kind: 'value', value: linearTransferRisk(p.theta!, p.sigma!, n), details: { n } };
   },
 };

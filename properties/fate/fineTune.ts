@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { fineTuneRiskPrintedFinite, ftTransferabilityPrinted, ftTransferabilityPrintedFinite } from '../../theory/fate/fineTune.ts';
+import { eq17 } from '../../theory/fate/eq17.ts';
+import { thm3_9 } from '../../theory/fate/thm3_9.ts';
+import { runSim } from '../../sim/registry.ts';
+import { angle, int, real, simSeed } from '../arbitraries.ts';
+import { defineProperty, estimate } from '../runner.ts';
+
+/**
+ * Thm 3.9 against the gradient-flow end point of fine-tuning (fast exact reduction at large d, which the
+ * tests cross-check against the reduced flow and the full GD simulator). Noiseless labels: conforms.
+ */
+export const fineTuneNoiseless = defineProperty({
+  id: 'fate.thm3.9/noiseless',
+  claimId: thm3_9.id,
+  title: 'Fine-tuning risk with noiseless labels matches eq (16) (finite-size form of its mechanism)',
+  arbitrary: fc.record({ gamma: real(0.1, 0.85, 75), theta: angle(), d: int(300, 500), seed: simSeed }),
+  runs: { test: 6, quick: 20, full: 60 },
+  alpha: 0.01,
+  compare: 'equal',
+  relevant: 0.02,
+  params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }),
+  evaluate(v) {
+    const n = Math.round(v.gamma * v.d);
+    return {
+      prediction: thm3_9.predict({ gamma: v.gamma, theta: v.theta, sigma: 0, n, d: v.d }),
+      target: fineTuneRiskPrintedFinite(n, v.d, v.theta, 0),
+      statistic: `printed mechanism, exact at n = ${n}, d = ${v.d}`,
+    };
+  },
+  async measure(v) {
+    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }, { seed: v.seed, draws: 12 });
+    return estimate(m.extra!.R_ft!.values!);
+  },
+});
+
+const NOISY = {
+  title: 'With label noise, gradient-flow fine-tuning does not end at β_sc + (I − P)β_s',
+  explanation:
+    'Fine-tuning rescales the frozen component: (I−P)W_1 is fixed but the later layers move, so β_ft = X⁺y + k(I−P)β_s with k^(2/(L−1)) = s, ' +
+    's^L − p s^(L−1) − q = 0, p = ‖(I−P)β_s‖², q = ‖X⁺y‖² (conserved balancedness; sim/fate/endpointScale.ts). With σ > 0, q > 1 − p and k > 1, ' +
+    'so E R_ft − E R_sc → (1−γ)(k² − 2k cos θ) instead of (1−γ)(1 − 2cos θ). The gap does not shrink with d (d = 40 reduced flow and d = 500 agree), ' +
+    'and the full deep-linear GD simulator (sim/fate/gd) reproduces it; with σ = 0, k → 1 and eq (16) holds.',
+};
+
+export const fineTuneNoisy = defineProperty({
+  id: 'fate.thm3.9/noisy-labels',
+  claimId: thm3_9.id,
+  title: 'Fine-tuning risk with label noise vs eq (16)',
+  arbitrary: fc.record({ gamma: real(0.1, 0.85, 75), theta: angle(), sigma: real(0.3, 1.5, 120), d: int(300, 500), seed: simSeed }),
+  runs: { test: 6, quick: 20, full: 60 },
+  alpha: 0.01,
+  compare: 'equal',
+  params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
+  evaluate(v) {
+    const n = Math.round(v.gamma * v.d);
+    return {
+      prediction: thm3_9.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, n, d: v.d }),
+      target: fineTuneRiskPrintedFinite(n, v.d, v.theta, v.sigma),
+      statistic: `printed mechanism, exact at n = ${n}, d = ${v.d}`,
+    };
+  },
+  async measure(v) {
+    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
+    return estimate(m.extra!.R_ft!.values!);
+  },
+  deviation: { ...NOISY, counterexample: { params: { gamma: 0.5, theta: Math.PI / 2, sigma: 1, d: 500 }, replay: 'npx ttc check --claim fate.thm3.9' } },
+});
+
+/** Eq (17): the sign of 𝒯_ft away from θ = π/3, noiseless (where the printed mechanism holds). */
+export const ftSigns = defineProperty({
+  id: 'fate.eq17/signs-noiseless',
+  claimId: eq17.id,
+  title: 'Sign of the fine-tuning transferability: + for θ < π/3, − for θ > π/3 (σ = 0)',
+  arbitrary: fc.record({ gamma: real(0.1, 0.85, 75), theta: angle(), d: int(200, 400), seed: simSeed }),
+  runs: { test: 10, quick: 30, full: 100 },
+  alpha: 0.01,
+  compare: 'sign',
+  params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }),
+  region: (v) => (v.theta < Math.PI / 3 ? 'positive (θ < π/3)' : 'negative (θ > π/3)'),
+  requiredCoverage: { 'positive (θ < π/3)': 2, 'negative (θ > π/3)': 2 },
+  evaluate(v) {
+    const t = ftTransferabilityPrinted(v.gamma, v.theta);
+    if (Math.abs(t) < 0.03) return { skip: '|𝒯_ft| < 0.03 (boundary band around θ = π/3)' };
+    return { prediction: eq17.predict({ gamma: v.gamma, theta: v.theta }), target: t, statistic: `sign of eq (17) = ${t > 0 ? '+' : '−'}` };
+  },
+  async measure(v) {
+    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }, { seed: v.seed, draws: 12 });
+    return estimate(m.values);
+  },
+});
+
+/** With label noise the sign flips before π/3: at θ slightly below π/3, fine-tuning transfers negatively. */
+export const ftSignsNoisy = defineProperty({
+  id: 'fate.eq17/signs-noisy',
+  claimId: eq17.id,
+  title: 'Sign of the fine-tuning transferability just below θ = π/3 with label noise',
+  arbitrary: fc.record({ gamma: real(0.2, 0.7, 50), theta: angle(0.9, Math.PI / 3 - 0.05), sigma: real(0.8, 1.5, 70), d: int(200, 400), seed: simSeed }),
+  runs: { test: 4, quick: 12, full: 40 },
+  alpha: 0.01,
+  compare: 'sign',
+  params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
+  evaluate(v) {
+    const n = Math.round(v.gamma * v.d);
+    const t = ftTransferabilityPrintedFinite(n, v.d, v.theta);
+    return { prediction: eq17.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma }), target: t, statistic: 'printed: positive for θ < π/3' };
+  },
+  async measure(v) {
+    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
+    return estimate(m.values);
+  },
+  deviation: {
+    title: 'With label noise the fine-tuning sign boundary sits at θ = arccos(k/2) < π/3',
+    explanation: `${NOISY.explanation} Hence 𝒯_ft = (1−γ)(2k cos θ − k²) in the limit, negative for θ > arccos(k/2), e.g. 52° at γ = 0.5, σ = 1.`,
+    counterexample: { params: { gamma: 0.5, theta: 0.98, sigma: 1, d: 300 }, replay: 'npx ttc check --claim fate.eq17' },
+  },
+});
+
+/** For γ > 1 the minimiser is unique, so fine-tuning forgets the initialisation: 𝒯_ft = 0 (checked on the reduced gradient flow). */
+export const ftZeroAbove1 = defineProperty({
+  id: 'fate.eq17/zero-above-one',
+  claimId: eq17.id,
+  title: '𝒯_ft = 0 for γ > 1 (reduced gradient flow ends at the least-squares solution)',
+  arbitrary: fc.record({ gamma: real(1.3, 2.5, 120), theta: angle(), sigma: real(0, 1, 100), d: int(8, 24), seed: simSeed }),
+  runs: { test: 3, quick: 8, full: 20 },
+  alpha: 0.01,
+  compare: 'close',
+  tolerance: { rel: 0, abs: 1e-6 },
+  params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
+  evaluate: (v) => ({ prediction: eq17.predict({ gamma: v.gamma, theta: v.theta }), target: 0, statistic: 'eq (17): 0 for γ > 1' }),
+  async measure(v) {
+    const m = await runSim('fate.transferability-ft', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 4 });
+    const worst = m.values.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+    return { mean: worst, stderr: 0, draws: m.draws, note: 'largest |R_sc − R_ft| over the draws' };
+  },
+});
