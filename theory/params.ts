@@ -42,7 +42,7 @@ export function describeDomain(d: Domain): string {
   const lo = d.min === undefined ? '(-∞' : `${d.minOpen ? '(' : '['}${fmt(d.min)}`;
   const hi = d.max === undefined ? '∞)' : `${fmt(d.max)}${d.maxOpen ? ')' : ']'}`;
   let s = d.integer ? `integers in ${lo}, ${hi}` : `${lo}, ${hi}`;
-  if (d.exclude?.length) s += ` except ${d.exclude.map((e) => `${fmt(e.value)} (${e.why})`).join(', ')}`;
+  if (d.exclude?.length) s += ` except ${d.exclude.map((e) => fmt(e.value)).join(', ')}`;
   return s;
 }
 

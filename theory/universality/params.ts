@@ -6,8 +6,8 @@ import type { Constraint, ParamSpec, Params } from '../params.ts';
  *   spectrum 0: isotropic (s_i = 1);
  *   spectrum 1: bilevel — the first ⌈ρd⌉ eigenvalues are `cond` times the others;
  *   spectrum 2: power law s_i ∝ i^{−β} with β chosen so that s_1/s_d = cond.
- * The canonical pretrained error direction is dense: v_i = w_0,i − w*_i with v_i² = dist/d·(d/tr Σ)… i.e.
- * v_i = √(dist/d) for every i so that ‖v‖²_Σ = dist (tr Σ = d).
+ * The canonical pretrained error v = w_0 − w* is dense: v_i = √(dist/d) for every i, so that
+ * ‖v‖²_Σ = dist (tr Σ = d). Properties draw other (random) directions.
  */
 export const LAW_NAMES = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 
@@ -23,7 +23,7 @@ export const UNIV_PARAMS = {
   cos0: { name: 'cos0', symbol: 'cos∠(w_0, w*)', description: 'cosine between pretrained and true weights', domain: { min: -1, max: 1 }, default: 0.6 },
   norm0: { name: 'norm0', symbol: '‖w_0‖', description: 'norm of the pretrained weights (‖w*‖ = 1)', domain: { min: 0, minOpen: true }, default: 1 },
   flip: { name: 'flip', symbol: 'p', description: 'label-flip probability', domain: { min: 0, max: 0.5, maxOpen: true }, default: 0.1 },
-  eta: { name: 'eta', symbol: 'η·tr Σ', description: 'SGD step size in units of 1/tr Σ', domain: { min: 0, max: 1, minOpen: true }, default: 0.5 },
+  eta: { name: 'eta', symbol: 'η·max‖x_i‖²', description: 'SGD step size in units of 1/max_i ‖x_i‖² (stable below 2 for any batch)', domain: { min: 0, max: 1.9, minOpen: true }, default: 0.5 },
   batch: { name: 'batch', symbol: 'b', description: 'SGD batch size', domain: { min: 1, integer: true }, default: 1 },
 } as const satisfies Record<string, ParamSpec>;
 

@@ -32,6 +32,8 @@ export function targetSize(p: Params): number {
   return Math.round(p.gamma! * p.d!);
 }
 
-export function assertDepth(L: number): void {
+/** Direct callers (checks, scripts) get the same clear errors as validated simulation parameters. */
+export function assertGdSize(d: number, L: number): void {
   if (L !== 2 && L !== 3) throw new InputError(`L (depth) must be 2 or 3 for the GD simulator, got ${L}`);
+  if (!(Number.isInteger(d) && d >= 2 && d <= GD_MAX_D)) throw new InputError(`d (input dimension) must be an integer in [2, ${GD_MAX_D}] for the GD simulator (one fit must stay under a second), got ${d}`);
 }

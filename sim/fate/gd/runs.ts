@@ -14,6 +14,8 @@ import type { Stream } from '../../rng/stream.ts';
 import { cloneNet, initNetwork, product, type DeepLinear, type InitInfo, type InitKind } from './deepLinear.ts';
 import { empiricalLossMin, empiricalObjective, populationObjective, type Objective, type TargetSet } from './objectives.ts';
 import { train, TRAIN_DEFAULTS, type TrainResult } from './train.ts';
+import { InputError } from '../../../theory/params.ts';
+import { assertGdSize } from './params.ts';
 
 export interface GdConfig {
   d: number;
@@ -27,6 +29,8 @@ export interface GdConfig {
 }
 
 export function gdConfig(p: { d: number; L: number; alpha: number; init?: number | InitKind; c?: number; tol?: number; maxSteps?: number }): GdConfig {
+  assertGdSize(p.d, p.L);
+  if (!(p.alpha > 0 && p.alpha <= 1)) throw new InputError(`alpha (init scale) must be in (0, 1], got ${p.alpha}`);
   const init: InitKind = p.init === 1 || p.init === 'gaussian' ? 'gaussian' : 'orthogonal';
   return { d: p.d, L: p.L, alpha: p.alpha, init, c: p.c ?? TRAIN_DEFAULTS.c, tol: p.tol ?? TRAIN_DEFAULTS.tol, maxSteps: p.maxSteps ?? TRAIN_DEFAULTS.maxSteps };
 }

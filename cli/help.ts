@@ -1,0 +1,53 @@
+/** Help texts, one per command (`ttc <command> --help`). */
+export const HELP: Record<string, string> = {
+  '': `ttc — transfer-theory-checker: published transfer-learning theorems against faithful simulations
+
+usage: ttc <command> [options]
+
+commands:
+  list      every claim: id, source, regime, parameters          ttc list [--paper P] [--json]
+  eval      a claim's prediction at one parameter point           ttc eval fate.eq13 --gamma 0.5 --theta 0.785 --sigma 0.2
+  sim       run a simulation (no id: list them)                   ttc sim fate.scratch --gamma 0.5 --sigma 0.2 --seed 1 --draws 40
+  check     run the properties; exit 0 conform/recorded, 1 mismatch, 2 bad input
+                                                                  ttc check --paper fate [--claim ID] [--seed S] [--runs N]
+  replay    re-run one counterexample from its token              ttc replay <token>
+  report    write the conformance report (HTML, Markdown, JSON, JUnit)
+                                                                  ttc report [--paper P] [--budget quick|full] [--out DIR]
+
+Run 'ttc <command> --help' for a command's options.`,
+  list: `usage: ttc list [--paper fate|ptransfer|kou|uowq|universality] [--json]
+
+Lists every registered claim with its source (theorem/equation), its regime (exact at finite size,
+asymptotic with its limit, or a bound with unknown constants), its parameters ([optional] ones in
+brackets) and how many checks test it. --json prints the full records (statement, domains, hypotheses).`,
+  eval: `usage: ttc eval <claim-id> --<param> <value> … [--json]
+
+Prints the claim's prediction at one parameter point. Parameter names are the claim's own (ttc list
+--json shows them with their domains); for the fate claims: gamma, theta (radians; pi/4 accepted),
+sigma (noise standard deviation), lambda, n, d. Asymptotic claims also print their exact finite-size
+form when n and d (or gamma and d) are given.
+Bad input (outside a domain, NaN, a singular point such as gamma = 1) prints one line and exits 2.
+
+example: ttc eval fate.eq13 --gamma 0.5 --theta 0.785 --sigma 0.2 --d 500`,
+  sim: `usage: ttc sim [<sim-id> --<param> <value> … --seed S --draws K] [--json]
+
+Without an id, lists the simulations. With one, runs it and prints the measurement: mean, standard
+error, number of independent draws (one seeded stream per draw) and paired extra quantities.
+
+example: ttc sim fate.transferability-lt.fast --gamma 0.5 --theta 0.785 --sigma 0.2 --d 500 --seed 1 --draws 20`,
+  check: `usage: ttc check [--paper P] [--claim ID] [--seed S] [--runs N] [--budget test|quick|full] [--shard i/N] [--json]
+
+Runs the property-based checks of the selected claims: fast-check draws parameter regimes inside each
+claim's hypotheses, simulates them and compares with the prediction at a stated family-wise
+false-failure rate (Holm across runs). Verdicts: conforms, deviates (a recorded paper deviation that
+still reproduces), mismatch (unexpected), inconclusive (too little power or coverage), out-of-hypotheses.
+Exit status: 0 when everything conforms or deviates as recorded, 1 on a mismatch, 2 on bad input.
+Every failure prints a replay token (ttc replay <token>). The default seed is the gate's fixed seed.`,
+  replay: `usage: ttc replay <token> [--json]
+
+Re-runs exactly one regime (or a shrunk counterexample) of a check: the token encodes the check,
+the seed, the fast-check path and the budget. Exit status 1 if the replay is an unexpected mismatch.`,
+  report: `usage: ttc report [--paper P …] [--budget quick|full] [--seed S] [--out DIR] [--resume] [--shard i/N] [--merge DIR …]
+
+Runs the selected claims and writes report.json, index.html, report.md and junit.xml.`,
+};
