@@ -8,13 +8,13 @@ import fc from 'fast-check';
 import { defineProperty } from '../runner.ts';
 import { arbDepth, arbSeed, probePretrain } from './gdCommon.ts';
 
-const arb = fc.record({
+const arb = fc.noBias(fc.record({
   d: fc.integer({ min: 4, max: 48 }),
   L: arbDepth,
   log10Alpha: fc.double({ min: -4, max: -1, noNaN: true }),
   sigma: fc.double({ min: 0, max: 1.5, noNaN: true }),
   seed: arbSeed,
-});
+}));
 type V = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
 export const lemma3_3Check = defineProperty<V>({

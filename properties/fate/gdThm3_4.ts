@@ -14,12 +14,12 @@ import fc from 'fast-check';
 import { defineProperty } from '../runner.ts';
 import { arbDepth, arbSeed, logLogSlope, probePretrain } from './gdCommon.ts';
 
-const arb = fc.record({
+const arb = fc.noBias(fc.record({
   d: fc.integer({ min: 4, max: 48 }),
   L: arbDepth,
   sigma: fc.double({ min: 0, max: 1.5, noNaN: true }),
   seed: arbSeed,
-});
+}));
 type V = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
 function alphaGrid(d: number): number[] {

@@ -17,7 +17,7 @@ export interface FlowResult {
   scales: number[];
 }
 
-export function fineTuneReducedFlow(t: TargetSet, L = 2, opts: { maxSteps?: number; tol?: number } = {}): FlowResult {
+export function fineTuneReducedFlow(t: TargetSet, L = 2, opts: { maxSteps?: number; tol?: number; stepScale?: number } = {}): FlowResult {
   const n = t.x.rows;
   const d = t.x.columns;
   const g = t.x.mmul(t.x.transpose());
@@ -28,7 +28,8 @@ export function fineTuneReducedFlow(t: TargetSet, L = 2, opts: { maxSteps?: numb
   const c = new Array<number>(L - 1).fill(1);
   // Stability: the Hessian scale is ≲ (Π c)²·λ_max(G)/n + ‖Xa‖²/n; bound λ_max(G) ≤ (√n + √d)²·1.3.
   const lmax = 1.3 * (Math.sqrt(n) + Math.sqrt(d)) ** 2;
-  const maxSteps = opts.maxSteps ?? 200_000;
+  const maxSteps = opts.maxSteps ?? 400_000;
+  const stepScale = opts.stepScale ?? 0.02;
   const tol = opts.tol ?? 1e-13;
   const xa = new Float64Array(n);
   const r = new Float64Array(n);
@@ -54,7 +55,9 @@ export function fineTuneReducedFlow(t: TargetSet, L = 2, opts: { maxSteps?: numb
     // ∂/∂a = Xᵀr·prod/n ⇒ du = −lr·prod·r/n; ∂/∂c_l = (Xa)ᵀr·prod/c_l/n.
     let xar = 0;
     for (let i = 0; i < n; i++) xar += xa[i]! * r[i]!;
-    const lr = (0.9 * n) / (prod * prod * lmax + (L - 1) * norm2 + 1e-12);
+    // A step well below the stability limit: finite steps break the balancedness invariant at O(lr²)
+    // per step, so the end point approaches the gradient-flow end point linearly in stepScale.
+    const lr = (stepScale * n) / (prod * prod * lmax + (L - 1) * norm2 + 1e-12);
     // ‖∂/∂a‖² = gᵀGg with g = prod·r/n (the gradient in a-space is Xᵀg; at a least-squares
     // solution with n > d, r ≠ 0 but Xᵀr = 0).
     let gradNorm2 = 0;
