@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
+
+function ttc(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TTC_DEBUG: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('ttc command line', () => {
+  it('list --json returns every fate claim with source, regime and parameters', () => {
+    const claims = JSON.parse(execFileSync(process.execPath, [BIN, 'list', '--json', '--paper', 'fate'], { encoding: 'utf8' })) as { id: string; regime: { kind: string }; parameters: { name: string }[] }[];
+    const ids = claims.map((c) => c.id);
+    for (const id of ['fate.thm2.2', 'fate.thm3.6', 'fate.thm3.7', 'fate.eq13', 'fate.thm3.8', 'fate.thm3.9', 'fate.eq17']) expect(ids).toContain(id);
+    expect(claims.find((c) => c.id === 'fate.eq13')!.regime.kind).toBe('asymptotic');
+    expect(claims.find((c) => c.id === 'fate.thm3.7')!.regime.kind).toBe('exact');
+  });
+
+  it('eval prints the prediction and its finite-size form', () => {
+    const r = ttc('eval', 'fate.eq13', '--gamma', '0.5', '--theta', '0.785', '--sigma', '0.2', '--d', '500', '--json');
+    expect(r.code).toBe(0);
+    const ev = JSON.parse(r.out);
+    // 0.5·... : ((1−γ)² + γσ²)/(1−γ) − sin²θ at γ = 0.5, σ = 0.2, θ = 0.785
+    expect(ev.prediction.value).toBeCloseTo(0.54 - Math.sin(0.785) ** 2, 12);
+    expect(ev.prediction.finiteSize.value).toBeCloseTo(0.5 + (0.04 * 250) / 249 - Math.sin(0.785) ** 2 - (Math.sin(0.785) ** 2 + 0.04) / 248, 12);
+  });
+
+  it.each([
+    [['eval', 'fate.eq13', '--gamma', '1', '--theta', '0.3', '--sigma', '0.2'], /gamma .*except 1/],
+    [['eval', 'fate.eq13', '--gamma', '0.5', '--theta', '2', '--sigma', '0.2'], /theta .*\[0, π\/2\]/],
+    [['eval', 'fate.eq13', '--gamma', '0.5', '--theta', 'NaN', '--sigma', '0.2'], /theta .*got NaN/],
+    [['eval', 'fate.eq13', '--gamma', '0.5', '--theta', '0.3', '--sigma', '-0.1'], /sigma .*\[0, ∞\)/],
+    [['eval', 'fate.thm3.7', '--n', '2', '--theta', '0.3', '--sigma', '0.2'], /n .*≥ 3/],
+    [['eval', 'fate.nope'], /unknown claim 'fate.nope'/],
+    [['eval', 'fate.eq13', '--gama', '0.5'], /unknown parameter 'gama'/],
+    [['check', '--paper', 'nope'], /--paper must be one of/],
+    [['sim', 'fate.scratch', '--gamma', '0.5', '--sigma', '0.2', '--d', '20', '--seed', 'x'], /--seed must be an integer/],
+    [['frobnicate'], /unknown command/],
+  ])('bad input %j: one clear line, exit 2, no stack trace', (args, pattern) => {
+    const r = ttc(...args);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(pattern);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('sim returns mean, stderr and draws, reproducibly for a seed', () => {
+    const a = JSON.parse(ttc('sim', 'fate.linear-transfer', '--n', '10', '--theta', '0.5', '--sigma', '0.3', '--d', '12', '--seed', '4', '--draws', '30', '--json').out);
+    const b = JSON.parse(ttc('sim', 'fate.linear-transfer', '--n', '10', '--theta', '0.5', '--sigma', '0.3', '--d', '12', '--seed', '4', '--draws', '30', '--json').out);
+    expect(a.draws).toBe(30);
+    expect(a.stderr).toBeGreaterThan(0);
+    expect(a.mean).toBe(b.mean);
+  });
+
+  it('check exits 0 for a conforming claim and prints how to re-run it', () => {
+    const r = ttc('check', '--claim', 'fate.thm2.2', '--runs', '3');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/fate\.thm2\.2\/kl\s+conforms/);
+    expect(r.out).toMatch(/fate\.thm2\.2\/dudley\s+deviates/);
+    expect(r.out).toMatch(/re-run with: npx ttc check --claim fate.thm2.2 --seed \d+/);
+  });
+
+  it('a replay token from a recorded deviation reproduces it', () => {
+    const out = ttc('check', '--claim', 'fate.thm2.2', '--runs', '3').out;
+    const token = /replay: npx ttc replay (\S+)/.exec(out)![1]!;
+    const r = ttc('replay', token);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/deviates/);
+    expect(r.out).toMatch(/→ rejects/);
+  });
+});
