@@ -23,7 +23,9 @@ const stratified = fc
  */
 function place<T extends { target: LtRegion; u: number; theta: number; sigma: number }>(v: T): T & { gamma: number } {
   let { theta, sigma } = v;
-  if (v.target === 'anomalous positive') sigma = Math.max(sigma, 0.2);
+  // The anomalous region spans about (1 − σ², 1 + σ²/sin²θ); below σ ≈ 0.45 it lies inside the
+  // excluded band around γ = 1, so the target raises σ to where the region can be tested.
+  if (v.target === 'anomalous positive') sigma = Math.max(sigma, 0.45);
   if (v.target === 'negative (γ < 1)' || v.target === 'anomalous positive') {
     theta = Math.min(Math.PI / 2, Math.max(theta, Math.acos(1 - Math.min(sigma, 0.99)) + 0.1));
   }
