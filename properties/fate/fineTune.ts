@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { fineTuneRiskPrintedFinite, ftTransferabilityPrinted, ftTransferabilityPrintedFinite } from '../../theory/fate/fineTune.ts';
+import { ftTransferabilityPrinted, ftTransferabilityPrintedFinite } from '../../theory/fate/fineTune.ts';
+import { fineTuneKLimit } from '../../theory/fate/fineTuneEndpoint.ts';
 import { eq17 } from '../../theory/fate/eq17.ts';
 import { thm3_9 } from '../../theory/fate/thm3_9.ts';
 import { runSim } from '../../sim/registry.ts';
@@ -14,7 +15,7 @@ export const fineTuneNoiseless = defineProperty({
   id: 'fate.thm3.9/noiseless',
   claimId: thm3_9.id,
   title: 'Fine-tuning risk with noiseless labels matches eq (16) (finite-size form of its mechanism)',
-  arbitrary: fc.record({ gamma: real(0.1, 0.85, 75), theta: angle(), d: int(300, 500), seed: simSeed }),
+  arbitrary: fc.record({ gamma: real(0.1, 0.85, 75), theta: angle(), d: int(200, 400), seed: simSeed }),
   runs: { test: 6, quick: 20, full: 60 },
   alpha: 0.01,
   compare: 'equal',
@@ -24,15 +25,20 @@ export const fineTuneNoiseless = defineProperty({
     const n = Math.round(v.gamma * v.d);
     return {
       prediction: thm3_9.predict({ gamma: v.gamma, theta: v.theta, sigma: 0, n, d: v.d }),
-      target: fineTuneRiskPrintedFinite(n, v.d, v.theta, 0),
-      statistic: `printed mechanism, exact at n = ${n}, d = ${v.d}`,
+      target: -ftTransferabilityPrintedFinite(n, v.d, v.theta),
+      statistic: PAIRED,
     };
   },
-  async measure(v) {
-    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }, { seed: v.seed, draws: 12 });
-    return estimate(m.extra!.R_ft!.values!);
-  },
+  measure: (v) => pairedGap(v, 0, 50),
 });
+
+/** E[R_ft − R_sc] on the same target sets: the claim's content, measured with paired (low) variance. */
+const PAIRED = 'E R_ft − E R_sc = (1 − n/d)(1 − 2cos θ) (printed mechanism, exact at finite size)';
+
+async function pairedGap(v: { gamma: number; theta: number; d: number; seed: number }, sigma: number, draws: number) {
+  const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma, d: v.d }, { seed: v.seed, draws });
+  return estimate(m.values.map((t) => -t), `paired R_ft − R_sc over ${draws} draws`);
+}
 
 const NOISY = {
   title: 'With label noise, gradient-flow fine-tuning does not end at β_sc + (I − P)β_s',
@@ -47,7 +53,10 @@ export const fineTuneNoisy = defineProperty({
   id: 'fate.thm3.9/noisy-labels',
   claimId: thm3_9.id,
   title: 'Fine-tuning risk with label noise vs eq (16)',
-  arbitrary: fc.record({ gamma: real(0.1, 0.85, 75), theta: angle(), sigma: real(0.3, 1.5, 120), d: int(300, 500), seed: simSeed }),
+  // Asserted where the derived correction (1−γ)[(k²−1) − 2cos θ(k−1)] exceeds ~0.08, i.e. several standard
+  // errors of the paired measurement: σ ≥ 0.8, θ ≥ 1. (It is present, smaller, for every σ > 0: the
+  // report's sweep shows its size; σ = 0 conforms, see fate.thm3.9/noiseless.)
+  arbitrary: fc.record({ gamma: real(0.1, 0.7, 60), theta: angle(1.0, Math.PI / 2), sigma: real(0.8, 1.5, 70), d: int(200, 400), seed: simSeed }),
   runs: { test: 6, quick: 20, full: 60 },
   alpha: 0.01,
   compare: 'equal',
@@ -56,14 +65,11 @@ export const fineTuneNoisy = defineProperty({
     const n = Math.round(v.gamma * v.d);
     return {
       prediction: thm3_9.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, n, d: v.d }),
-      target: fineTuneRiskPrintedFinite(n, v.d, v.theta, v.sigma),
-      statistic: `printed mechanism, exact at n = ${n}, d = ${v.d}`,
+      target: -ftTransferabilityPrintedFinite(n, v.d, v.theta),
+      statistic: PAIRED,
     };
   },
-  async measure(v) {
-    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
-    return estimate(m.extra!.R_ft!.values!);
-  },
+  measure: (v) => pairedGap(v, v.sigma, 30),
   deviation: { ...NOISY, counterexample: { params: { gamma: 0.5, theta: Math.PI / 2, sigma: 1, d: 500 }, replay: 'npx ttc check --claim fate.thm3.9' } },
 });
 
@@ -95,7 +101,15 @@ export const ftSignsNoisy = defineProperty({
   id: 'fate.eq17/signs-noisy',
   claimId: eq17.id,
   title: 'Sign of the fine-tuning transferability just below θ = π/3 with label noise',
-  arbitrary: fc.record({ gamma: real(0.2, 0.7, 50), theta: angle(0.9, Math.PI / 3 - 0.05), sigma: real(0.8, 1.5, 70), d: int(200, 400), seed: simSeed }),
+  // θ is placed inside (arccos(k/2), π/3) with k the derived limit (theory/fate/fineTuneEndpoint.ts), where
+  // the printed sign (+) and the gradient-flow sign (−) disagree, keeping 0.02 rad from both ends.
+  arbitrary: fc
+    .record({ gamma: real(0.2, 0.6, 40), u: real(0.1, 0.9, 80), sigma: real(0.9, 1.5, 60), d: int(200, 400), seed: simSeed })
+    .map((v) => {
+      const lo = Math.acos(Math.min(1, fineTuneKLimit(v.gamma, v.sigma, 2) / 2)) + 0.02;
+      const hi = Math.PI / 3 - 0.02;
+      return { ...v, theta: Number((lo + v.u * Math.max(0, hi - lo)).toFixed(4)) };
+    }),
   runs: { test: 4, quick: 12, full: 40 },
   alpha: 0.01,
   compare: 'sign',
@@ -106,7 +120,7 @@ export const ftSignsNoisy = defineProperty({
     return { prediction: eq17.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma }), target: t, statistic: 'printed: positive for θ < π/3' };
   },
   async measure(v) {
-    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
+    const m = await runSim('fate.transferability-ft.fast', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 30 });
     return estimate(m.values);
   },
   deviation: {
