@@ -2,6 +2,7 @@ import { Matrix, pseudoInverse } from 'ml-matrix';
 import type { Params, ParamSpec } from '../../theory/params.ts';
 import { P } from '../../theory/params.ts';
 import { Stream } from '../rng/stream.ts';
+import { summarize } from '../../properties/stats/summary.ts';
 import type { Measurement, SimSpec } from '../sim.ts';
 import { drawTargetSet, sqDist, taskPair, unitVector } from './design.ts';
 import { fastSweep, type SweepCell } from './fastSweep.ts';
@@ -30,17 +31,13 @@ const nAwayFromD = (p: Params): string | null => {
 };
 
 function measurement(simId: string, quantity: string, params: Params, seed: number, values: number[], extra?: Measurement['extra'], method?: string): Measurement {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const variance = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : NaN;
-  return { simId, quantity, mean, stderr: Math.sqrt(variance / n), draws: n, values, seed, params, extra, method };
+  const { mean, stderr, draws } = summarize(values);
+  return { simId, quantity, mean, stderr, draws, values, seed, params, extra, method };
 }
 
 function summary(values: number[]): { mean: number; stderr: number; values: number[] } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const variance = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : NaN;
-  return { mean, stderr: Math.sqrt(variance / n), values };
+  const { mean, stderr } = summarize(values);
+  return { mean, stderr, values };
 }
 
 /** Per draw: a fresh task pair, target set and (for transfer) hidden direction v. */
