@@ -44,7 +44,7 @@ const NOISY = {
   title: 'With label noise, gradient-flow fine-tuning does not end at β_sc + (I − P)β_s',
   explanation:
     'Fine-tuning rescales the frozen component: (I−P)W_1 is fixed but the later layers move, so β_ft = X⁺y + k(I−P)β_s with k^(2/(L−1)) = s, ' +
-    's^L − p s^(L−1) − q = 0, p = ‖(I−P)β_s‖², q = ‖X⁺y‖² (conserved balancedness; sim/fate/endpointScale.ts). With σ > 0, q > 1 − p and k > 1, ' +
+    's^L − p s^(L−1) − q = 0, p = ‖(I−P)β_s‖², q = ‖X⁺y‖² (conserved balancedness; theory/fate/fineTuneEndpoint.ts). With σ > 0, q > 1 − p and k > 1, ' +
     'so E R_ft − E R_sc → (1−γ)(k² − 2k cos θ) instead of (1−γ)(1 − 2cos θ). The gap does not shrink with d (d = 40 reduced flow and d = 500 agree), ' +
     'and the full deep-linear GD simulator (sim/fate/gd) reproduces it; with σ = 0, k → 1 and eq (16) holds.',
 };

@@ -6,13 +6,13 @@
  */
 import fc from 'fast-check';
 import { defineProperty } from '../runner.ts';
-import { arbDepth, arbSeed, probePretrain } from './gdCommon.ts';
+import { arbDepth, arbSeed, probePretrain, arbUniform } from './gdCommon.ts';
 
 const arb = fc.noBias(fc.record({
   d: fc.integer({ min: 4, max: 48 }),
   L: arbDepth,
-  log10Alpha: fc.double({ min: -4, max: -1, noNaN: true }),
-  sigma: fc.double({ min: 0, max: 1.5, noNaN: true }),
+  log10Alpha: arbUniform(-4, -1),
+  sigma: arbUniform(0, 1.5),
   seed: arbSeed,
 }));
 type V = typeof arb extends fc.Arbitrary<infer T> ? T : never;
@@ -22,7 +22,7 @@ export const lemma3_3Check = defineProperty<V>({
   claimId: 'fate.lemma3.3',
   title: 'GD on the population loss from an eq-(22) init ends at β_s (‖β(T) − β_s‖ ≤ 1e-5)',
   arbitrary: arb,
-  runs: { test: 6, quick: 24, full: 80 },
+  runs: { test: 8, quick: 24, full: 80 },
   alpha: 0.01,
   compare: 'close',
   tolerance: { rel: 0, abs: 1e-5 },

@@ -9,20 +9,23 @@
  * non-rank-one feature directions (curvature ∝ α²) and tends to an interpolator; the closed form is
  * the α → 0 limit at fixed training time, which is what the proof computes. The gap then scales like
  * α²T (measured slope 2); the tolerance 1e-2 is 100× α²T·λ_max-scale and far below the O(1) distance
- * to any interpolator.
+ * to any interpolator. Measured (d = 32, n = 16, L = 2, σ = 0.5): at α = 0.01 the relative gap to
+ * b·β_s is 1.2e-2 at T = 100, 0.10 at T = 1e3, 0.45 at 1e4, 0.65 at 1e5 (loss 1.7e-5 → interpolating;
+ * the limit is neither b·β_s nor X⁺y, 0.78 away). The crossover time is ~1/(α²λ): the paper's own
+ * protocol (α = 1e-5, T = 100) sits deep in the closed-form regime.
  */
 import fc from 'fast-check';
 import { defineProperty } from '../runner.ts';
-import { arbDepth, arbSeed, arbTheta, probeLinearTransfer, type TargetRegime } from './gdCommon.ts';
+import { arbDepth, arbSeed, arbTheta, probeLinearTransfer, arbUniform, type TargetRegime } from './gdCommon.ts';
 
-const arb = fc.record({
+const arb = fc.noBias(fc.record({
   d: fc.integer({ min: 8, max: 48 }),
-  gamma: fc.oneof(fc.double({ min: 0.2, max: 0.75, noNaN: true }), fc.double({ min: 1.5, max: 3, noNaN: true })),
+  gamma: fc.oneof(arbUniform(0.2, 0.75), arbUniform(1.5, 3)),
   L: arbDepth,
   theta: arbTheta,
-  sigma: fc.double({ min: 0, max: 1.5, noNaN: true }),
+  sigma: arbUniform(0, 1.5),
   seed: arbSeed,
-});
+}));
 type V = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
 export const LT_ALPHA = 1e-3;
@@ -36,7 +39,7 @@ export const linearTransferEndpointCheck = defineProperty<V>({
   claimId: 'fate.thm3.7',
   title: 'GD on W_L from the pretrained weights ends at b·β_s, b = (Xβ_s)ᵀy/‖Xβ_s‖² (Thm 3.7 mechanism)',
   arbitrary: arb,
-  runs: { test: 4, quick: 16, full: 60 },
+  runs: { test: 6, quick: 16, full: 60 },
   alpha: 0.01,
   compare: 'close',
   tolerance: { rel: 0, abs: 1e-2 },

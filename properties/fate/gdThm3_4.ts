@@ -12,12 +12,12 @@
  */
 import fc from 'fast-check';
 import { defineProperty } from '../runner.ts';
-import { arbDepth, arbSeed, logLogSlope, probePretrain } from './gdCommon.ts';
+import { arbDepth, arbSeed, logLogSlope, probePretrain, arbUniform } from './gdCommon.ts';
 
 const arb = fc.noBias(fc.record({
   d: fc.integer({ min: 4, max: 48 }),
   L: arbDepth,
-  sigma: fc.double({ min: 0, max: 1.5, noNaN: true }),
+  sigma: arbUniform(0, 1.5),
   seed: arbSeed,
 }));
 type V = typeof arb extends fc.Arbitrary<infer T> ? T : never;
@@ -37,7 +37,7 @@ export const thm3_4RankOneCheck = defineProperty<V>({
   claimId: 'fate.thm3.4',
   title: 'Pretrained features Φ = W_1⋯W_{L−1} become rank one: tail Σ_{i≥2}σ_i²/‖Φ‖_F² vanishes at least like α²',
   arbitrary: arb,
-  runs: { test: 5, quick: 16, full: 60 },
+  runs: { test: 6, quick: 16, full: 60 },
   alpha: 0.01,
   compare: 'close',
   tolerance: { rel: 0, abs: 0.15 },
@@ -66,7 +66,7 @@ export const thm3_4AlignCheck = defineProperty<V>({
   claimId: 'fate.thm3.4',
   title: 'The top left singular vector of the pretrained Φ aligns with ±β_s: 1 − |⟨u_1, β_s⟩| ≤ α²d',
   arbitrary: arb,
-  runs: { test: 5, quick: 16, full: 60 },
+  runs: { test: 6, quick: 16, full: 60 },
   alpha: 0.01,
   compare: 'close',
   tolerance: { rel: 0, abs: 0 },

@@ -10,14 +10,14 @@
  */
 import fc from 'fast-check';
 import { defineProperty } from '../runner.ts';
-import { arbDepth, arbSeed, arbTheta, logLogSlope, probeScratch, type TargetRegime } from './gdCommon.ts';
+import { arbDepth, arbSeed, arbTheta, logLogSlope, probeScratch, arbUniform, type TargetRegime } from './gdCommon.ts';
 
 const arbWide = fc.noBias(fc.record({
   d: fc.integer({ min: 8, max: 40 }),
-  gamma: fc.double({ min: 0.2, max: 0.75, noNaN: true }),
+  gamma: arbUniform(0.2, 0.75),
   L: arbDepth,
   theta: arbTheta,
-  sigma: fc.double({ min: 0, max: 1.5, noNaN: true }),
+  sigma: arbUniform(0, 1.5),
   seed: arbSeed,
 }));
 type VW = typeof arbWide extends fc.Arbitrary<infer T> ? T : never;
@@ -37,7 +37,7 @@ export const thm3_5RateCheck = defineProperty<VW>({
   claimId: 'fate.thm3.5',
   title: 'n < d: the gap ‖β_GD − X⁺y‖/‖X⁺y‖ of scratch GD vanishes like α (log-log slope 1 ± 0.2)',
   arbitrary: arbWide,
-  runs: { test: 4, quick: 16, full: 60 },
+  runs: { test: 5, quick: 16, full: 60 },
   alpha: 0.01,
   compare: 'close',
   tolerance: { rel: 0, abs: 0.2 },
@@ -60,10 +60,10 @@ export const thm3_5RateCheck = defineProperty<VW>({
 
 const arbTall = fc.noBias(fc.record({
   d: fc.integer({ min: 4, max: 32 }),
-  gamma: fc.double({ min: 1.5, max: 3, noNaN: true }),
+  gamma: arbUniform(1.5, 3),
   L: arbDepth,
   theta: arbTheta,
-  sigma: fc.double({ min: 0, max: 1.5, noNaN: true }),
+  sigma: arbUniform(0, 1.5),
   seed: arbSeed,
 }));
 type VT = typeof arbTall extends fc.Arbitrary<infer T> ? T : never;
@@ -73,7 +73,7 @@ export const thm3_5UniqueCheck = defineProperty<VT>({
   claimId: 'fate.thm3.5',
   title: 'n > d: scratch GD ends at the unique least-squares solution X⁺y at every α (gap ≤ 1e-4)',
   arbitrary: arbTall,
-  runs: { test: 3, quick: 12, full: 40 },
+  runs: { test: 4, quick: 12, full: 40 },
   alpha: 0.01,
   compare: 'close',
   tolerance: { rel: 0, abs: 1e-4 },

@@ -1,4 +1,5 @@
 import type { CheckSpec } from '../check.ts';
+import { gdChecks } from './gdChecks.ts';
 import { fineTuneNoiseless, fineTuneNoisy, ftSigns, ftSignsNoisy, ftZeroAbove1 } from './fineTune.ts';
 import { dudley, klFormula } from './kl.ts';
 import { linearTransferExact } from './linearTransfer.ts';
@@ -23,4 +24,5 @@ export const fateChecks: CheckSpec[] = [
   ftSigns,
   ftSignsNoisy,
   ftZeroAbove1,
+  ...gdChecks,
 ];

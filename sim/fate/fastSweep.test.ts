@@ -4,7 +4,7 @@ import { choleskyInPlace, forwardSolve, gramRows, inverseRowNormsSquared } from 
 import { Stream } from '../rng/stream.ts';
 import { compareMean, summarize } from '../../properties/stats/index.ts';
 import { drawTargetSet, taskPair } from './design.ts';
-import { endpointScale } from './endpointScale.ts';
+import { fineTuneK } from '../../theory/fate/fineTuneEndpoint.ts';
 import { bidiagonalNoise, fastSweep } from './fastSweep.ts';
 import { minNormScratch } from './plainLinear.ts';
 import { fineTuneReducedFlow } from './reducedFlow.ts';
@@ -102,7 +102,7 @@ describe('fine-tuning end point: conservation-law solution vs the reduced gradie
     [2, 0],
     [2, 1],
     [3, 0.7],
-  ])('L = %i, σ = %f: β_ft = X⁺y + k(I − P)β_s with k from endpointScale', (L, sigma) => {
+  ])('L = %i, σ = %f: β_ft = X⁺y + k(I − P)β_s with k from fineTuneK', (L, sigma) => {
     const rng = Stream.fromSeed(21);
     const d = 20;
     const n = 9;
@@ -114,7 +114,7 @@ describe('fine-tuning end point: conservation-law solution vs the reduced gradie
     const perp = Array.from(betaS, (b, j) => b - pBs[j]!);
     const p = perp.reduce((a, b) => a + b * b, 0);
     const q = sc.reduce((a, b) => a + b * b, 0);
-    const k = endpointScale(p, q, L);
+    const k = fineTuneK(p, q, L);
     const predicted = sc.map((b, j) => b + k * perp[j]!);
     const err = (stepScale: number) => {
       const flow = fineTuneReducedFlow(t, L, { stepScale });

@@ -1,6 +1,6 @@
 import { choleskyInPlace, forwardSolve, gramRows, inverseRowNormsSquared } from '../linalg/dense.ts';
 import { Stream } from '../rng/stream.ts';
-import { endpointScale } from './endpointScale.ts';
+import { fineTuneK } from '../../theory/fate/fineTuneEndpoint.ts';
 
 /**
  * Fast, exact-in-law simulation of scratch, linear transfer and fine-tuning for a whole (n, θ) grid
@@ -15,6 +15,10 @@ import { endpointScale } from './endpointScale.ts';
  *     (Golub–Kahan bidiagonalisation of a Gaussian matrix; Dumitriu–Edelman 2002), computed in O(d) by
  *     a recursion on the rows of B⁻¹. Fine-tuning equals scratch there (unique least-squares minimum).
  *     For n > d, Xβ_s and Xν are drawn independently of B: exact for every mean, not for the joint law.
+ *  5. Fine-tuning end point: X⁺y + k(I − P)β_s with k from the conserved invariants (derived in
+ *     theory/fate/fineTuneEndpoint.ts; the full GD simulator confirms it to 5e-5 in check
+ *     fate.thm3.9.gd-ft-endpoint-derived, and the reduced flow in fastSweep.test.ts). This fast path is only
+ *     ever compared with the paper's printed formulas, never with that derived end point.
  */
 export interface SweepSpec {
   d: number;
@@ -84,7 +88,7 @@ export function fastSweep(spec: SweepSpec): SweepCell[][] {
         const q = pt2 + 2 * ute + stats.ee; // ‖X⁺y‖²
         const p = 1 - stats.ss; // ‖(I − P)β_s‖²
         const cross = c - (c * stats.ss + s * stats.sv); // ⟨(I − P)β_s, β_t⟩
-        const k = endpointScale(p, q, L);
+        const k = fineTuneK(p, q, L);
         cell.ft[r] = cell.scSampled[r]! + k * k * p - 2 * k * cross;
         cell.ftPrinted[r] = cell.scSampled[r]! + p - 2 * cross;
       });

@@ -1,4 +1,5 @@
 import type { SimSpec } from '../sim.ts';
+import { gdSims } from './gd/index.ts';
 import { fastSims, fineTuneSim, klSim, linearTransferSim, ridgeTransferSim, scratchSim, transferabilityFtSim, transferabilityLtSim } from './sims.ts';
 
-export const fateSims: SimSpec[] = [scratchSim, linearTransferSim, ridgeTransferSim, fineTuneSim, transferabilityLtSim, transferabilityFtSim, ...fastSims, klSim];
+export const fateSims: SimSpec[] = [scratchSim, linearTransferSim, ridgeTransferSim, fineTuneSim, transferabilityLtSim, transferabilityFtSim, ...fastSims, klSim, ...gdSims];

@@ -233,7 +233,7 @@ export const fastSims: SimSpec[] = [
       const c = fastCell(p, seed, draws);
       const t = Array.from(c.scSampled, (v, i) => v - c.ft[i]!);
       const tp = Array.from(c.scSampled, (v, i) => v - c.ftPrinted[i]!);
-      return measurement(this.id, this.quantity, p, seed, t, { R_ft: summary(Array.from(c.ft)), T_ft_printedMechanism: summary(tp) }, `${FAST_METHOD}; fine-tuning end point from the conserved invariants (endpointScale.ts)`);
+      return measurement(this.id, this.quantity, p, seed, t, { R_ft: summary(Array.from(c.ft)), T_ft_printedMechanism: summary(tp) }, `${FAST_METHOD}; fine-tuning end point from the conserved invariants (theory/fate/fineTuneEndpoint.ts)`);
     },
   },
 ];

@@ -53,3 +53,15 @@ export function fineTuneKLimit(gamma: number, sigma: number, L: number): number 
   if (!(gamma > 0 && gamma < 1)) throw new RangeError(`fineTuneKLimit: need 0 < γ < 1, got ${gamma}`);
   return fineTuneK(1 - gamma, gamma + (sigma * sigma * gamma) / (1 - gamma), L);
 }
+
+/**
+ * Consequence for Thm 3.9 (derived, proportional limit, γ < 1): with β_ft = X⁺y + k(I − P)β_s,
+ *   R_sc − R_ft = ‖(I − P)β_t‖² − ‖k(I − P)β_s − (I − P)β_t‖² → (1 − γ)·k·(2cos θ − k),
+ * so 𝒯_ft = (1 − γ)k(2cos θ − k) for γ < 1 and 0 for γ > 1. With σ = 0 (k = 1) this is eq (17),
+ * (γ − 1)(1 − 2cos θ); with noise the positive-transfer region shrinks from θ < π/3 to cos θ > k/2.
+ */
+export function fineTuneTransferabilityLimit(gamma: number, theta: number, sigma: number, L: number): number {
+  if (gamma > 1) return 0;
+  const k = fineTuneKLimit(gamma, sigma, L);
+  return (1 - gamma) * k * (2 * Math.cos(theta) - k);
+}

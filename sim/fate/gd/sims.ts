@@ -51,6 +51,12 @@ function cfgOf(p: Params): GdConfig {
   return gdConfig({ d: p.d!, L: p.L!, alpha: p.alpha!, init: p.init, c: p.c });
 }
 
+function stepNote(p: Params): string {
+  return p.extrapolate === 1
+    ? `${STEP_NOTE}; end point Richardson-extrapolated to the gradient flow from GD at c = ${p.c} and ${p.c! / 2} (2β(c/2) − β(c))`
+    : `${STEP_NOTE}; plain GD at c = ${p.c}`;
+}
+
 function convergenceNote(converged: number, draws: number, notes: string[]): string {
   if (converged === draws) return `all ${draws} fits converged`;
   const bad = notes.filter((n) => n.includes('NOT converged'));
@@ -103,8 +109,9 @@ export const pretrainSim: SimSpec = {
       values.push(Math.sqrt(risk(fit.beta, betaS)));
       const phi = features(fit.net);
       const sv = topSvd(phi, cfg.d, cfg.d);
-      const fro2 = sv.values.reduce((a, x) => a + x * x, 0);
-      ex.push('rankOneResidual', (fro2 - sv.values[0]! ** 2) / fro2);
+      const sq = sv.values.map((x) => x * x);
+      // Σ_{i≥2}σ_i² summed directly: subtracting ‖Φ‖_op² from ‖Φ‖_F² would cancel at small α.
+      ex.push('rankOneResidual', sq.slice(1).reduce((a, b) => a + b, 0) / sq.reduce((a, b) => a + b, 0));
       ex.push('alignment', Math.abs(dot(sv.u1, betaS)));
       ex.push('lambda22', fit.info.lambda22);
       ex.push('steps', fit.result.steps);
@@ -112,7 +119,7 @@ export const pretrainSim: SimSpec = {
       notes.push(fit.result.note);
       if (fit.result.converged) conv++;
     });
-    return measurement(pretrainSim.id, pretrainSim.quantity, values, opts, p, ex.extra(), `${STEP_NOTE}; ${cfg.init} init, λ_min(eq 22) reported as lambda22; rankOneResidual = (‖Φ‖_F² − ‖Φ‖_op²)/‖Φ‖_F², Φ = W_1⋯W_{L−1}; alignment = |⟨u_1(Φ), β_s⟩|; ${convergenceNote(conv, opts.draws, notes)}`);
+    return measurement(pretrainSim.id, pretrainSim.quantity, values, opts, p, ex.extra(), `${STEP_NOTE}; ${cfg.init} init, λ_min(eq 22) reported as lambda22; rankOneResidual = Σ_{i≥2}σ_i(Φ)²/‖Φ‖_F², Φ = W_1⋯W_{L−1}; alignment = |⟨u_1(Φ), β_s⟩|; ${convergenceNote(conv, opts.draws, notes)}`);
   },
 };
 
@@ -143,10 +150,11 @@ export const scratchSim: SimSpec = {
       ex.push('R_minNorm', risk(mn, betaT));
       ex.push('gapMinNorm', relNormError(ep.beta, mn));
       ex.push('steps', ep.steps);
+      ex.push('excessLoss', Math.max(...ep.fits.map((f) => f.result.excessLoss)));
       notes.push(ep.note);
       if (ep.converged) conv++;
     });
-    return measurement(scratchSim.id, scratchSim.quantity, values, opts, p, ex.extra(), `n = ${n}; ${STEP_NOTE}; gapMinNorm = ‖β̂ − X⁺y‖/‖X⁺y‖ (Thm 3.5), R_minNorm = ‖X⁺y − β_t‖² on the same data; ${convergenceNote(conv, opts.draws, notes)}`);
+    return measurement(scratchSim.id, scratchSim.quantity, values, opts, p, ex.extra(), `n = ${n}; ${stepNote(p)}; gapMinNorm = ‖β̂ − X⁺y‖/‖X⁺y‖ (Thm 3.5), R_minNorm = ‖X⁺y − β_t‖² on the same data; ${convergenceNote(conv, opts.draws, notes)}`);
   },
 };
 
@@ -178,10 +186,11 @@ export const linearTransferSim: SimSpec = {
       ex.push('gapClosedForm', relNormError(ep.beta, closed));
       ex.push('b', b);
       ex.push('steps', ep.steps);
+      ex.push('excessLoss', Math.max(...ep.fits.map((f) => f.result.excessLoss)));
       notes.push(ep.note);
     });
     const preFit = preAt(cfg.c);
-    return measurement(linearTransferSim.id, linearTransferSim.quantity, values, opts, p, ex.extra(), `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); W_L trained for flow time T = ${p.T} (paper: lr 1e-3 × 1e5 steps) — with t → ∞ first GD on W_L would keep fitting through the O(α) feature directions; ${STEP_NOTE}; gapClosedForm = ‖β̂ − bβ_s‖/‖bβ_s‖, b = (Xβ_s)ᵀy/‖Xβ_s‖² (Thm 3.7 proof); first draw: ${notes[0]}`);
+    return measurement(linearTransferSim.id, linearTransferSim.quantity, values, opts, p, ex.extra(), `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); W_L trained for flow time T = ${p.T} (paper: lr 1e-3 × 1e5 steps) — with t → ∞ first GD on W_L would keep fitting through the O(α) feature directions; ${stepNote(p)}; gapClosedForm = ‖β̂ − bβ_s‖/‖bβ_s‖, b = (Xβ_s)ᵀy/‖Xβ_s‖² (Thm 3.7 proof); first draw: ${notes[0]}`);
   },
 };
 
@@ -221,11 +230,12 @@ export const fineTuneSim: SimSpec = {
       ex.push('q', f.q);
       ex.push('normPerp', Math.sqrt(norm2(f.paper.map((x, i) => x - mn[i]!))));
       ex.push('steps', ep.steps);
+      ex.push('excessLoss', Math.max(...ep.fits.map((f) => f.result.excessLoss)));
       notes.push(ep.note);
       if (ep.converged) conv++;
     });
     const preFit = preAt(cfg.c);
-    return measurement(fineTuneSim.id, fineTuneSim.quantity, values, opts, p, ex.extra(), `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); ${STEP_NOTE}; gapPaper142 = ‖β̂ − (X⁺y + (I − P)β_s)‖/‖·‖ (eq 142), gapDerived = ‖β̂ − (X⁺y + k(I − P)β_s)‖/‖·‖ (theory/fate/fineTuneEndpoint.ts); ${convergenceNote(conv, opts.draws, notes)}`);
+    return measurement(fineTuneSim.id, fineTuneSim.quantity, values, opts, p, ex.extra(), `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); ${stepNote(p)}; gapPaper142 = ‖β̂ − (X⁺y + (I − P)β_s)‖/‖·‖ (eq 142), gapDerived = ‖β̂ − (X⁺y + k(I − P)β_s)‖/‖·‖ (theory/fate/fineTuneEndpoint.ts); ${convergenceNote(conv, opts.draws, notes)}`);
   },
 };
 
