@@ -70,7 +70,13 @@ export const fineTuneNoisy = defineProperty({
     };
   },
   measure: (v) => pairedGap(v, v.sigma, 30),
-  deviation: { ...NOISY, counterexample: { params: { gamma: 0.5, theta: Math.PI / 2, sigma: 1, d: 500 }, replay: 'npx ttc check --claim fate.thm3.9' } },
+  deviation: {
+    ...NOISY,
+    counterexample: {
+      params: { gamma: 0.1, theta: 1, sigma: 0.8, d: 200 },
+      replay: 'npx ttc replay ZmF0ZS50aG0zLjkvbm9pc3ktbGFiZWxzfDIwMjYxMTIyfDM6MDowOjA6MTowOjE6MDowOjA6Mjo0OjI6MToyOjE6MjoxOjA6NDowOjA6MzowOjA6M3x0ZXN0',
+    },
+  },
 });
 
 /** Eq (17): the sign of 𝒯_ft away from θ = π/3, noiseless (where the printed mechanism holds). */
@@ -126,7 +132,7 @@ export const ftSignsNoisy = defineProperty({
   deviation: {
     title: 'With label noise the fine-tuning sign boundary sits at θ = arccos(k/2) < π/3',
     explanation: `${NOISY.explanation} Hence 𝒯_ft = (1−γ)(2k cos θ − k²) in the limit, negative for θ > arccos(k/2), e.g. 52° at γ = 0.5, σ = 1.`,
-    counterexample: { params: { gamma: 0.5, theta: 0.98, sigma: 1, d: 300 }, replay: 'npx ttc check --claim fate.eq17' },
+    counterexample: { params: { gamma: 0.2, theta: 1.0251, sigma: 0.9, d: 200 }, replay: 'npx ttc replay ZmF0ZS5lcTE3L3NpZ25zLW5vaXN5fDIwMjYxMTIyfDA6MDowOjA6MDoyOjI6MTowOjA6MDozOjM6MDo1OjR8dGVzdA' },
   },
 });
 

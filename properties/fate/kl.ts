@@ -53,6 +53,6 @@ export const dudley = defineProperty({
     explanation:
       'For ‖h‖_BL ≤ 1, |E_p h − E_q h| ≤ 2‖h‖_∞ ≤ 2, so no g reaches γ_β ≥ δ > 2. The proof\'s step (27) → (28) uses |cos f − cos g| ≤ f² + g² ' +
       '(true, but an upper bound) as a lower bound; the simulated (27) stays below 1 while (28) grows like a².',
-    counterexample: { params: { theta: 0, sigma: 0.2, scale: 2 }, replay: 'npx ttc check --claim fate.thm2.2' },
+    counterexample: { params: { theta: 0, sigma: 0.2, scale: 2 }, replay: 'npx ttc replay ZmF0ZS50aG0yLjIvZHVkbGV5fDIwMjYxMTIyfDI6MDowOjA6MDowfHRlc3Q' },
   },
 });

@@ -120,7 +120,7 @@ export const printedInterval = defineProperty({
   runs: { test: 4, quick: 10, full: 30 },
   alpha: 0.01,
   compare: 'sign',
-  params: (v) => ({ ...v, gamma: midpoint(v.theta, v.sigma) }),
+  params: (v) => ({ theta: v.theta, sigma: v.sigma, d: v.d, gamma: midpoint(v.theta, v.sigma) }),
   evaluate(v) {
     const g = midpoint(v.theta, v.sigma);
     if (!Number.isFinite(g) || ltTransferability(g, v.theta, v.sigma) > -BAND) return { skip: 'region too thin at this (θ, σ)' };
@@ -139,7 +139,7 @@ export const printedInterval = defineProperty({
     explanation:
       'With γ± = ½[(1+cos²θ−σ²) ± √((1+cos²θ−σ²)²−4cos²θ)], γ₊ > γ₋, so "(γ₊, γ₋)" is empty. Eq (13) itself is negative exactly for γ ∈ (γ₋, γ₊) ' +
       '(theory/fate/phase.ts, tested on a grid), and simulation at the midpoint shows negative transfer. The intended interval is (γ₋, γ₊).',
-    counterexample: { params: { theta: 1.2, sigma: 0.1, d: 300, gamma: 0.5 }, replay: 'npx ttc check --claim fate.eq13' },
+    counterexample: { params: { theta: 1, sigma: 0, d: 200, gamma: 0.646 }, replay: 'npx ttc replay ZmF0ZS5lcTEzL3ByaW50ZWQtaW50ZXJ2YWx8MjAyNjExMjJ8MjowOjA6MDowfHRlc3Q' },
   },
 });
 

@@ -94,6 +94,6 @@ export const ridgeAtRightAngle = defineProperty({
     explanation:
       'At θ = π/2, eq (15) equals 1 for every λ, so it is not strictly increasing; at finite n, E R^λ = 1 + (1+σ²)E[r²/(r²+nλ)²] decreases in λ ' +
       '(theory/fate/ridge.ts). For every θ, dE R^λ/dλ at λ = 0 is −2n(sin²θ+σ²)E r⁻⁴ < 0, so λ* > 0 at finite n; λ* = 0 is a statement about the limit only.',
-    counterexample: { params: { theta: Math.PI / 2, sigma: 0, lambda1: 0, lambda2: 0.5, n: 10 }, replay: 'npx ttc check --claim fate.thm3.8' },
+    counterexample: { params: { theta: Math.PI / 2, sigma: 0, lambda1: 0, lambda2: 0.5, n: 10 }, replay: 'npx ttc replay ZmF0ZS50aG0zLjgvcmlnaHQtYW5nbGV8MjAyNjExMjJ8MTowOjA6MDowOjA6MHx0ZXN0' },
   },
 });
