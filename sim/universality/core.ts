@@ -9,7 +9,7 @@
  */
 import { Stream } from '../rng/stream.ts';
 import { normalCdf } from '../../properties/stats/index.ts';
-import { cholesky, cholSolve, gramRows, mulXtA, mulXv } from './linalg.ts';
+import { cholesky, cholSolve, gramRows, mulXtA, mulXv, triSolveRows } from './linalg.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];
@@ -68,20 +68,48 @@ function excessRisk(spectrum: ArrayLike<number>, w: ArrayLike<number>, wStar: Ar
   return r;
 }
 
-/** One replicate: excess risks of the pretrained and fine-tuned models on fresh data from `s`. */
-export function regressionReplicate(p: RegressionProblem, s: Stream): { fineTuned: number; pretrained: number } {
+/**
+ * Σ-weighted squared norm of X⁺ = Xᵀ(XXᵀ)⁻¹: ‖(XXᵀ)⁻¹XΣ^{1/2}‖²_F = tr(X⁺ᵀ Σ X⁺) — the conditional
+ * expectation over the label noise of ‖X⁺z‖²_Σ per unit σ². L is the Cholesky factor of XXᵀ.
+ */
+function noiseFactor(X: Float64Array, n: number, d: number, L: Float64Array, spectrum: ArrayLike<number>): number {
+  const Y = triSolveRows(L, n, Float64Array.from(X), d, false); // L⁻¹X
+  triSolveRows(L, n, Y, d, true); // L⁻ᵀL⁻¹X = (XXᵀ)⁻¹X
+  let t = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) t += spectrum[j]! * Y[i * d + j]! ** 2;
+  return t;
+}
+
+/**
+ * One replicate: excess risks of the pretrained and fine-tuned models on a fresh design from `s`.
+ * noise 'draw': y = Xw* + σz with z drawn, risk of the resulting w_ft.
+ * noise 'integrate' (default): the expectation over z given X, computed exactly — w_ft − w* splits into a
+ * noise-free part (fit of y = Xw*) and X⁺z, uncorrelated given X, so E_z‖w_ft − w*‖²_Σ = ‖w_ft⁰ − w*‖²_Σ +
+ * σ² tr(X⁺ᵀΣX⁺). This removes the label-noise sampling variance (and its skew) from every draw.
+ */
+export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number; pretrained: number } {
   const d = p.spectrum.length;
   const X = drawDesign(s, p.law, p.n, p.spectrum);
   const y = mulXv(X, p.n, d, p.wStar);
-  for (let i = 0; i < p.n; i++) y[i]! += p.sigma * s.normal();
-  const w = nearestInterpolator(X, p.n, d, y, p.w0);
-  return { fineTuned: excessRisk(p.spectrum, w, p.wStar), pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
+  if (noise === 'draw') {
+    for (let i = 0; i < p.n; i++) y[i]! += p.sigma * s.normal();
+    const w = nearestInterpolator(X, p.n, d, y, p.w0);
+    return { fineTuned: excessRisk(p.spectrum, w, p.wStar), pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
+  }
+  const G = gramRows(X, p.n, d);
+  if (!cholesky(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  const Xw0 = mulXv(X, p.n, d, p.w0);
+  const a = cholSolve(G, p.n, Float64Array.from(y, (yi, i) => yi - Xw0[i]!));
+  const step = mulXtA(X, p.n, d, a);
+  const w = Float64Array.from(step, (x, k) => x + p.w0[k]!);
+  const noisePart = p.sigma > 0 ? p.sigma * p.sigma * noiseFactor(X, p.n, d, G, p.spectrum) : 0;
+  return { fineTuned: excessRisk(p.spectrum, w, p.wStar) + noisePart, pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
 }
 
-export function regressionRisks(p: RegressionProblem, seed: number, draws: number): { fineTuned: number[]; pretrained: number[] } {
+export function regressionRisks(p: RegressionProblem, seed: number, draws: number, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number[]; pretrained: number[] } {
   const out = { fineTuned: [] as number[], pretrained: [] as number[] };
   for (const s of Stream.replicates(seed, draws)) {
-    const r = regressionReplicate(p, s);
+    const r = regressionReplicate(p, s, noise);
     out.fineTuned.push(r.fineTuned);
     out.pretrained.push(r.pretrained);
   }

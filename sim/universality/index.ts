@@ -53,7 +53,7 @@ export const universalitySims: SimSpec[] = [
       const r = regressionRisks({ law: lawOf(p.law!), n: p.n!, spectrum, wStar: new Array<number>(p.d!).fill(0), w0: v, sigma: p.sigma! }, seed, draws);
       const s = summarize(r.fineTuned);
       const s0 = summarize(r.pretrained);
-      return { simId: 'universality.regression', quantity: '‖w_ft − w*‖²_Σ', mean: s.mean, stderr: s.stderr, draws, values: r.fineTuned, seed, params: p, extra: { pretrained: { mean: s0.mean, stderr: s0.stderr } }, method: 'w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0) by Cholesky; fresh Gaussian noise per draw' };
+      return { simId: 'universality.regression', quantity: '‖w_ft − w*‖²_Σ', mean: s.mean, stderr: s.stderr, draws, values: r.fineTuned, seed, params: p, extra: { pretrained: { mean: s0.mean, stderr: s0.stderr } }, method: 'w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0) by Cholesky; label noise integrated exactly given X (σ² tr X⁺ᵀΣX⁺)' };
     },
   },
   {

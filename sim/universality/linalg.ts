@@ -38,12 +38,38 @@ export function cholSolve(L: Float64Array, m: number, b: Float64Array): Float64A
   return b;
 }
 
-/** G = X Xᵀ for X (n×d, row-major). */
+/** G = X Xᵀ for X (n×d, row-major). Four rows j at a time, so each load of row i is reused four times. */
 export function gramRows(X: Float64Array, n: number, d: number): Float64Array {
   const G = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const ri = i * d;
-    for (let j = 0; j <= i; j++) {
+    let j = 0;
+    for (; j + 3 <= i; j += 4) {
+      const r0 = j * d;
+      const r1 = r0 + d;
+      const r2 = r1 + d;
+      const r3 = r2 + d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < d; k++) {
+        const x = X[ri + k]!;
+        s0 += x * X[r0 + k]!;
+        s1 += x * X[r1 + k]!;
+        s2 += x * X[r2 + k]!;
+        s3 += x * X[r3 + k]!;
+      }
+      G[i * n + j] = s0;
+      G[j * n + i] = s0;
+      G[i * n + j + 1] = s1;
+      G[(j + 1) * n + i] = s1;
+      G[i * n + j + 2] = s2;
+      G[(j + 2) * n + i] = s2;
+      G[i * n + j + 3] = s3;
+      G[(j + 3) * n + i] = s3;
+    }
+    for (; j <= i; j++) {
       const rj = j * d;
       let s = 0;
       for (let k = 0; k < d; k++) s += X[ri + k]! * X[rj + k]!;
@@ -52,6 +78,46 @@ export function gramRows(X: Float64Array, n: number, d: number): Float64Array {
     }
   }
   return G;
+}
+
+/**
+ * Solves L Y = B in place for the rows of B (B is n×d row-major, L lower triangular n×n), or Lᵀ Y = B when
+ * `transpose`. Updates of row i are accumulated four source rows at a time (one pass over row i per four).
+ */
+export function triSolveRows(L: Float64Array, n: number, B: Float64Array, d: number, transpose: boolean): Float64Array {
+  const order = transpose ? Array.from({ length: n }, (_, t) => n - 1 - t) : Array.from({ length: n }, (_, t) => t);
+  for (const i of order) {
+    const ri = i * d;
+    const ks: number[] = [];
+    if (transpose) for (let k = i + 1; k < n; k++) ks.push(k);
+    else for (let k = 0; k < i; k++) ks.push(k);
+    const coef = (k: number) => (transpose ? L[k * n + i]! : L[i * n + k]!);
+    let q = 0;
+    for (; q + 4 <= ks.length; q += 4) {
+      const k0 = ks[q]!;
+      const k1 = ks[q + 1]!;
+      const k2 = ks[q + 2]!;
+      const k3 = ks[q + 3]!;
+      const l0 = coef(k0);
+      const l1 = coef(k1);
+      const l2 = coef(k2);
+      const l3 = coef(k3);
+      const a0 = k0 * d;
+      const a1 = k1 * d;
+      const a2 = k2 * d;
+      const a3 = k3 * d;
+      for (let j = 0; j < d; j++) B[ri + j]! -= l0 * B[a0 + j]! + l1 * B[a1 + j]! + l2 * B[a2 + j]! + l3 * B[a3 + j]!;
+    }
+    for (; q < ks.length; q++) {
+      const k = ks[q]!;
+      const l = coef(k);
+      const a = k * d;
+      for (let j = 0; j < d; j++) B[ri + j]! -= l * B[a + j]!;
+    }
+    const inv = 1 / L[i * n + i]!;
+    for (let j = 0; j < d; j++) B[ri + j]! *= inv;
+  }
+  return B;
 }
 
 /** X v (n). */

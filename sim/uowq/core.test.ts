@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateErrors, logisticKL } from './core.ts';
 import { compareMean, summarize } from '../../properties/stats/index.ts';
 import { runSim } from '../registry.ts';
+import { asymptoticError } from '../../theory/uowq/model.ts';
 
 describe('uowq simulation', () => {
   it('target-only linear regression matches the exact random-design value ½·d/(n − d − 1) (t-test, α = 0.01)', () => {
@@ -10,6 +11,20 @@ describe('uowq simulation', () => {
     const e = simulateErrors({ model: 'linear', theta0: [0.1, 0, -0.2], deltas: [[1, 1, 1]], N: [n, 5] }, [{ alpha: [1, 0], n: [n, 5] }], 11, 3000)[0]!;
     const c = compareMean(summarize(e), (0.5 * d) / (n - d - 1), 0.01);
     expect(c.pValue).toBeGreaterThan(0.01);
+  });
+  it('outside the local regime the misspecification term of theory/uowq/model.ts appears: E = U1 + ½Σ(α_k²/n_k)(d+1)‖δ_k − b‖²/σ²', () => {
+    // two sources shifted by ±δ with equal weights: b = 0, so the error is pure variance
+    const d = 2;
+    const n = 400;
+    const deltas = [[1, 0], [-1, 0]];
+    const alpha = [0, 0.5, 0.5];
+    const N = [n, n, n];
+    const e = simulateErrors({ model: 'linear', theta0: [0, 0], deltas, N }, [{ alpha, n: N }], 21, 1500)[0]!;
+    const u1 = asymptoticError({ d, J: [[1, 0], [0, 1]], deltas }, alpha, N);
+    const extra = 0.5 * 2 * ((0.25 / n) * (d + 1) * 1);
+    const s = summarize(e);
+    expect(compareMean(s, u1 + extra, 0.01).pValue).toBeGreaterThan(0.01);
+    expect(compareMean(s, u1, 0.01).pValue).toBeLessThan(1e-6);
   });
   it('is reproducible from its seed and pairs configurations on the same data', () => {
     const p = { model: 'linear' as const, theta0: [0, 0], deltas: [[0.1, 0]], N: [50, 80] };

@@ -3,6 +3,7 @@
  * theory/uowq/model.ts). For each replicate (its own Stream) it draws N_k samples for every task,
  * then for every configuration (α, n) fits θ̂ = argmax Σ_k (α_k/n_k)·loglik(first n_k samples of task k)
  * and records the true KL error E_x D_KL(P_{θ_0} ‖ P_{θ̂}). All configurations share the data (paired).
+ * Each task has its own stream per replicate, so data sets at different N share their first samples.
  *
  * Models:
  *  - 'linear': x ~ N(0, diag(xVar)), y = xᵀθ_k + σ ε; θ̂ by the weighted normal equations.
@@ -200,9 +201,12 @@ export function simulateErrors(p: UowqProblem, configs: readonly UowqConfig[], s
   const xVar = p.xVar ?? p.theta0.map(() => 1);
   const sig2 = (p.sigma ?? 1) ** 2;
   const out = configs.map(() => new Array<number>(draws));
-  const streams = Stream.replicates(seed, draws);
-  streams.forEach((s, r) => {
-    const data = p.N.map((_, k) => drawTask(p, k, s));
+  // One independent stream per (task, replicate): task k's replicates are jump-separated streams of the
+  // child seed (seed, 'uowq-task', k). A task's samples are therefore a prefix-stable sequence: a run with
+  // larger N_k (or the same seed at another scale) reuses the first samples (common random numbers).
+  const streams = p.N.map((_, k) => Stream.replicates(Stream.childSeed(seed, 'uowq-task', k), draws));
+  streams[0]!.forEach((_, r) => {
+    const data = p.N.map((__, k) => drawTask(p, k, streams[k]![r]!));
     configs.forEach((cfg, c) => {
       if (p.model === 'linear') {
         const th = fitLinear(data, cfg, d);

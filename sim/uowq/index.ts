@@ -1,4 +1,4 @@
-import { UOWQ_PARAMS, canonicalProblem } from '../../theory/uowq/params.ts';
+import { UOWQ_PARAMS, canonicalShape } from '../../theory/uowq/params.ts';
 import type { SimSpec } from '../sim.ts';
 import { summarize } from '../../properties/stats/index.ts';
 import { simulateErrors, type UowqProblem } from './core.ts';
@@ -12,7 +12,7 @@ export const uowqSims: SimSpec[] = [
     params: UOWQ_PARAMS,
     defaultDraws: 200,
     run(p, { seed, draws }) {
-      const c = canonicalProblem(p);
+      const c = canonicalShape(p);
       const problem: UowqProblem = { model: c.model, theta0: c.theta0, deltas: c.deltas, N: c.N };
       const K = c.deltas.length;
       const alpha = [1 - p.a!, ...Array.from({ length: K }, () => p.a! / K)];

@@ -96,7 +96,10 @@ export const universalityClaims: Claim[] = [
     source: src('err(w_ft) → p + (1−2p)arccos(m/√q)/π with m, q of E6; fine-tuning improves iff m/√q > cos∠(w_0, w*) (E6).'),
     params: [U.law, U.d, U.n, U.cos0, U.norm0, U.flip],
     constraints: [nBelowD],
-    hypotheses: [{ id: 'isotropic', text: 'Σ = I, labels sign(xᵀw*) with independent flips', holds: () => true }],
+    hypotheses: [
+      { id: 'isotropic', text: 'Σ = I, labels sign(xᵀw*) with independent flips', holds: () => true },
+      { id: 'delocalised', text: 'w* and w_0 delocalised (no coordinate carries a non-vanishing share); the canonical instance uses dense w*, w_0. Fails for w* = e_1: recorded deviation on universality.classification-localised', holds: () => true },
+    ],
     regime: proportional,
     simulations: ['universality.classification'],
     predict(p) {

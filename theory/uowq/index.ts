@@ -1,8 +1,10 @@
 import type { Claim, Source } from '../claim.ts';
 import type { Params } from '../params.ts';
 import { asymptoticError, errorMatrix, negativeTransferThreshold, singleSourceWeight, uniformOptimalQuantity, uniformWeights } from './model.ts';
-import { UOWQ_PARAMS, canonicalProblem } from './params.ts';
+import { UOWQ_PARAMS, canonicalShape, type CanonicalShape } from './params.ts';
 import { kkt, optimalWeights } from './qp.ts';
+import { logisticFisher } from './logistic.ts';
+import type { UowqInstance } from './model.ts';
 
 export * from './model.ts';
 export * from './qp.ts';
@@ -10,6 +12,13 @@ export * from './params.ts';
 export { logisticFisher } from './logistic.ts';
 
 const SIM = ['uowq.weighted-mle'] as const;
+
+/** The canonical instance with its Fisher information: J = I (linear, x ~ N(0, I), σ = 1) or logistic.ts. */
+export function canonicalProblem(p: Params): CanonicalShape & UowqInstance {
+  const c = canonicalShape(p);
+  const J = c.model === 'logistic' ? logisticFisher(c.theta0) : c.theta0.map((_, i) => c.theta0.map((__, j) => (i === j ? 1 : 0)));
+  return { ...c, J };
+}
 const REF = 'arXiv 2601.10779 abstract (seed 003); model and equations U1–U5 in theory/uowq/model.ts';
 
 function src(statement: string, ref = REF): Source {

@@ -32,8 +32,13 @@
  *     = ½ αᵀ Q α with Q = G + d·diag(1/n_k), G_jk = δ_jᵀ J δ_k  (row/column 0 of G are zero).
  * Where it is asymptotic: the random-design Gram matrices (linear regression: n·E[(XᵀX)⁻¹] = Σ_x⁻¹·n/(n−d−1)),
  * the Newton remainder, the misspecification part of Cov ℓ and the cubic KL remainder are all
- * o(N⁻¹) relative to (U1)'s O(N⁻¹) — relative corrections are O(d/N) and O(N^{-1/2}) (logistic KL).
- * For the Gaussian location model (design = identity) U1 is exact at every n.
+ * o(N⁻¹) relative to (U1)'s O(N⁻¹) — relative corrections are O(d/N) (random design, misspecification
+ * variance ∝ ‖δ‖² = O(1/N)) and, for non-Gaussian models with b ≠ 0, O(N^{-1/2}) (cubic KL remainder
+ * T(b, ε, ε), MLE bias O(1/N) times b). For the Gaussian location model (design = identity) U1 is exact at
+ * every n. Outside the local regime (δ fixed as N → ∞) the score x(xᵀu + ε)/σ² of task k at θ*
+ * (u = δ_k − b) has covariance (E[x xᵀ(xᵀu)²] − Σ_x u uᵀΣ_x + σ²Σ_x)/σ⁴ = ((uᵀΣ_x u)Σ_x + Σ_x u uᵀΣ_x + σ²Σ_x)/σ⁴
+ * for Gaussian x ~ N(0, Σ_x), so E(α, n) gains ½ Σ_k (α_k²/n_k)(d + 1)‖δ_k − b‖²_{Σ_x}/σ² — O(N⁻²) in the
+ * local regime, O(N⁻¹) otherwise (verified by simulation in sim/uowq/core.test.ts).
  *
  * SINGLE SOURCE (eq U2). K = 1, α = (1 − a, a), D = δᵀJδ:
  *   2E(a) = a²D + d[(1−a)²/n_0 + a²/n_1];  dE/da = 0 ⇒  a* = (d/n_0) / (D + d/n_0 + d/n_1) ∈ (0, 1).

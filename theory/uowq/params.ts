@@ -1,6 +1,4 @@
 import type { ParamSpec, Params } from '../params.ts';
-import { logisticFisher } from './logistic.ts';
-import type { UowqInstance } from './model.ts';
 
 /**
  * Scalar parameters shared by the uowq claims and the CLI simulation. They fix a canonical instance:
@@ -19,14 +17,16 @@ export const UOWQ_PARAMS: readonly ParamSpec[] = [
   { name: 'use', symbol: 'n_k/N_k', description: 'fraction of source samples used (at least one sample)', domain: { min: 0, max: 1, minOpen: true }, default: 1 },
 ];
 
-export interface CanonicalProblem extends UowqInstance {
+/** The canonical instance's data-generating shape (no formula: the simulation builds its data from this). */
+export interface CanonicalShape {
   model: 'linear' | 'logistic';
+  d: number;
   theta0: number[];
   deltas: number[][];
   N: number[];
 }
 
-export function canonicalProblem(p: Params): CanonicalProblem {
+export function canonicalShape(p: Params): CanonicalShape {
   const d = p.d!;
   const K = p.K!;
   const N0 = p.N0!;
@@ -34,11 +34,9 @@ export function canonicalProblem(p: Params): CanonicalProblem {
   const scale = p.shift! * Math.sqrt(d / N0);
   const model = p.logistic === 1 ? 'logistic' : 'linear';
   const theta0 = Array.from({ length: d }, (_, i) => (model === 'logistic' && i === 0 ? 0.5 : 0));
-  const J = model === 'logistic' ? logisticFisher(theta0) : theta0.map((_, i) => theta0.map((__, j) => (i === j ? 1 : 0)));
   return {
     model,
     d,
-    J,
     theta0,
     deltas: Array.from({ length: K }, (_, k) => Array.from({ length: d }, (_, i) => (i === k % d ? scale : 0))),
     N: [N0, ...Array.from({ length: K }, () => Nk)],

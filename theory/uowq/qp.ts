@@ -102,6 +102,13 @@ export function optimalWeights(Q: Mat, opts: { iters?: number } = {}): { alpha: 
   let y = [...x];
   let t = 1;
   const iters = opts.iters ?? 4000;
+  const polish = (): { alpha: number[]; kkt: KKTReport; method: string } | null => {
+    const S = x.map((a, k) => (a > 1e-7 ? k : -1)).filter((k) => k >= 0);
+    const polished = supportMinimiser(Q, S);
+    if (!polished) return null;
+    const r = kkt(Q, polished);
+    return kktOk(r, 1e-9) ? { alpha: polished, kkt: r, method: 'FISTA projected gradient + exact support polish' } : null;
+  };
   for (let it = 0; it < iters; it++) {
     const g = matVec(Q, y);
     const xn = projectSimplex(y.map((v, k) => v - g[k]! / L));
@@ -109,13 +116,11 @@ export function optimalWeights(Q: Mat, opts: { iters?: number } = {}): { alpha: 
     y = xn.map((v, k) => v + ((t - 1) / tn) * (v - x[k]!));
     x = xn;
     t = tn;
+    // the support is usually identified long before the iterates converge: try the exact polish periodically
+    if (it % 100 === 99) {
+      const done = polish();
+      if (done) return done;
+    }
   }
-  const pg = kkt(Q, x);
-  const S = x.map((a, k) => (a > 1e-7 ? k : -1)).filter((k) => k >= 0);
-  const polished = supportMinimiser(Q, S);
-  if (polished) {
-    const r = kkt(Q, polished);
-    if (kktOk(r, 1e-9)) return { alpha: polished, kkt: r, method: 'FISTA projected gradient + exact support polish' };
-  }
-  return { alpha: x, kkt: pg, method: 'FISTA projected gradient' };
+  return polish() ?? { alpha: x, kkt: kkt(Q, x), method: 'FISTA projected gradient' };
 }
