@@ -2,6 +2,11 @@ import { drawLabels, inheritMask, kouTask, makeBasis, makeInit, makeNoise, patch
 import { testErrorGaussian, trainFast, type TrainResult } from './fast.ts';
 import { explicitPool, identityCoefficients, materialize, wishartPool, type Pool } from './pool.ts';
 import { testErrorTf, trainTf } from './tfjs.ts';
+import { trainFastInWorker } from './parallel.ts';
+import { trainFastSplit } from './split.ts';
+
+/** Upstream sample size from which runCellFastParallel splits the upstream GD over two threads. */
+export const SPLIT_MIN_N = 300;
 
 /**
  * One cell of the experiments: upstream training on task 1, Algorithm 1 (transfer) and Algorithm 2
@@ -105,17 +110,44 @@ export function runCellFast(p: CellParams, seed: number, replicate: number, opts
   const t0 = performance.now();
   const stream = replicateStreams(seed, replicate);
   const b = buildPtransfer(p, stream, opts.mode ?? 'auto', true);
+  return finishCell(p, b, stream, opts, t0);
+}
+
+/** Algorithm 2 only (Thm 4.3): no upstream model, no source data; same target streams as runCellFast. */
+export function runBaselineFast(p: Omit<CellParams, 'N1' | 'sigmaP1' | 'v1Norm' | 'alpha' | 'T1'>, seed: number, replicate: number, opts: { mode?: PoolMode; curves?: boolean } = {}) {
+  const t0 = performance.now();
+  const stream = replicateStreams(seed, replicate);
+  const full: CellParams = { ...p, N1: 1, sigmaP1: 1, v1Norm: 0, alpha: 0, T1: 0 };
+  const b = buildPtransfer(full, stream, opts.mode ?? 'auto', false);
+  const task2 = { spec: b.task2, labels: b.lab2, noise: b.pool.blocks.xi2! };
+  const base = trainFast(b.pool, identityCoefficients(b.pool, 'down'), task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: opts.curves ?? false });
+  const e = testErrorGaussian(b.pool, base.C, b.task2, p.nTest, stream('test'));
+  return { err: e.err, se: e.se, loss: summary(base, opts.curves ?? false), mode: b.pool.mode, ms: performance.now() - t0 };
+}
+
+type Finished = CellResult & { pool: Pool; up: TrainResult; transfer: TrainResult; baseline?: TrainResult; mask: Uint8Array };
+
+function finishCell(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, opts: { curves?: boolean; baseline?: boolean }, t0: number): Finished {
+  const curves = opts.curves ?? false;
+  const task2 = { spec: b.task2, labels: b.lab2, noise: b.pool.blocks.xi2! };
+  const base = opts.baseline === false ? undefined : trainFast(b.pool, identityCoefficients(b.pool, 'down'), task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
+  return finishWith(p, b, stream, curves, base, t0);
+}
+
+function finishWith(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, curves: boolean, base: TrainResult | undefined, t0: number): Finished {
   const { pool } = b;
   const K = pool.K;
-  const curves = opts.curves ?? false;
   const up = trainFast(pool, identityCoefficients(pool, 'up'), { spec: b.task1, labels: b.lab1, noise: pool.blocks.xi1! }, { eta: p.eta, T: p.T1, eps: p.eps, curve: curves });
   const mask = inheritMask(p.m, p.alpha, stream('inherit'));
-  const Cdown = identityCoefficients(pool, 'down');
-  const Ctr = Cdown.slice();
+  const Ctr = identityCoefficients(pool, 'down');
   for (let r = 0; r < 2 * p.m; r++) if (mask[r]) Ctr.set(up.C.subarray(r * K, (r + 1) * K), r * K);
   const task2 = { spec: b.task2, labels: b.lab2, noise: pool.blocks.xi2! };
   const tr = trainFast(pool, Ctr, task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
-  const base = opts.baseline === false ? undefined : trainFast(pool, Cdown, task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
+  return assemble(p, b, stream, curves, up, tr, base, mask, t0);
+}
+
+function assemble(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, curves: boolean, up: TrainResult, tr: TrainResult, base: TrainResult | undefined, mask: Uint8Array, t0: number): Finished {
+  const { pool } = b;
   // Paired Monte Carlo: the same ζ-stream for both models.
   const eT = testErrorGaussian(pool, tr.C, b.task2, p.nTest, stream('test'));
   const eB = base ? testErrorGaussian(pool, base.C, b.task2, p.nTest, stream('test')) : { err: NaN, se: NaN };
@@ -135,6 +167,34 @@ export function runCellFast(p: CellParams, seed: number, replicate: number, opts
     baseline: base,
     mask,
   };
+}
+
+/**
+ * runCellFast with Algorithm 2 (which needs no upstream model) trained in a worker thread while the
+ * upstream and transferred models train here: same streams, bit-identical results, shorter wall time
+ * on a machine with a free core.
+ */
+export async function runCellFastParallel(p: CellParams, seed: number, replicate: number, opts: { mode?: PoolMode; curves?: boolean; split?: boolean } = {}): Promise<Finished> {
+  const t0 = performance.now();
+  const stream = replicateStreams(seed, replicate);
+  const b = buildPtransfer(p, stream, opts.mode ?? 'auto', true);
+  const curves = opts.curves ?? false;
+  const task2 = { spec: b.task2, labels: b.lab2, noise: b.pool.blocks.xi2! };
+  const { pool } = b;
+  const K = pool.K;
+  const task1 = { spec: b.task1, labels: b.lab1, noise: pool.blocks.xi1! };
+  const upOpts = { eta: p.eta, T: p.T1, eps: p.eps, curve: curves };
+  // A heavy upstream (large N_1) is split over two threads first; otherwise it overlaps with the baseline.
+  const heavy = opts.split ?? p.N1 >= SPLIT_MIN_N;
+  const upHeavy = heavy ? await trainFastSplit(pool, identityCoefficients(pool, 'up'), task1, upOpts) : undefined;
+  const basePromise = trainFastInWorker(b.pool, identityCoefficients(b.pool, 'down'), task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
+  const up = upHeavy ?? trainFast(pool, identityCoefficients(pool, 'up'), task1, upOpts);
+  const mask = inheritMask(p.m, p.alpha, stream('inherit'));
+  const Ctr = identityCoefficients(pool, 'down');
+  for (let r = 0; r < 2 * p.m; r++) if (mask[r]) Ctr.set(up.C.subarray(r * K, (r + 1) * K), r * K);
+  const tr = trainFast(pool, Ctr, task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
+  const base = await basePromise;
+  return assemble(p, b, stream, curves, up, tr, base, mask, t0);
 }
 
 /**

@@ -128,3 +128,61 @@ describe('data model', () => {
     expect(mask.slice(10).reduce((a, b) => a + b, 0)).toBe(5);
   });
 });
+
+describe('Wishart (Bartlett) pool = explicit vectors in law', () => {
+  it('same distribution of test errors and training losses (Welch |z| < 4 over 30 replicates)', () => {
+    const p = { ...small, d: 300, T1: 40, T2: 20, eta: 0.3, nTest: 500 };
+    const R = 30;
+    const collect = (mode: 'explicit' | 'wishart') => {
+      const e: number[] = [];
+      const l: number[] = [];
+      for (let k = 0; k < R; k++) {
+        const c = runCellFast(p, 99, k, { mode });
+        expect(c.mode).toBe(mode);
+        e.push(c.errTransfer);
+        l.push(c.lossUp.final);
+      }
+      return { e, l };
+    };
+    const a = collect('explicit');
+    const b = collect('wishart');
+    const z = (x: number[], y: number[]) => {
+      const mx = x.reduce((s, v) => s + v, 0) / x.length;
+      const my = y.reduce((s, v) => s + v, 0) / y.length;
+      const vx = x.reduce((s, v) => s + (v - mx) ** 2, 0) / (x.length - 1);
+      const vy = y.reduce((s, v) => s + (v - my) ** 2, 0) / (y.length - 1);
+      return (mx - my) / Math.sqrt(vx / x.length + vy / y.length);
+    };
+    expect(Math.abs(z(a.e, b.e))).toBeLessThan(4);
+    expect(Math.abs(z(a.l, b.l))).toBeLessThan(4);
+  });
+});
+
+describe('parallel cell (baseline in a worker thread)', () => {
+  it('is bit-identical to the serial cell', async () => {
+    const { runCellFastParallel } = await import('./cell.ts');
+    const { stopWorkers } = await import('./parallel.ts');
+    const a = runCellFast(small, 5, 2, { mode: 'wishart', curves: true });
+    const b = await runCellFastParallel(small, 5, 2, { mode: 'wishart', curves: true });
+    expect(b.errTransfer).toBe(a.errTransfer);
+    expect(b.errBaseline).toBe(a.errBaseline);
+    expect(b.lossBaseline.curve).toEqual(a.lossBaseline.curve);
+    expect(Array.from(b.baseline!.C)).toEqual(Array.from(a.baseline!.C));
+    await stopWorkers();
+  });
+});
+
+describe('two-thread split of the filters', () => {
+  it('agrees with trainFast to round-off', async () => {
+    const { trainFastSplit } = await import('./split.ts');
+    const { stopWorkers } = await import('./parallel.ts');
+    const c = runCellFast({ ...small, N1: 40 }, 8, 0, { mode: 'explicit' });
+    const task = { spec: ptransferTask(1, { ...small, sigmaP: small.sigmaP1, n: 40 }), labels: drawLabels(40, 0, replicateStreams(8, 0)('labels1')), noise: c.pool.blocks.xi1! };
+    const a = trainFast(c.pool, identityCoefficients(c.pool, 'up'), task, { eta: small.eta, T: small.T1, eps: 0 });
+    const b = await trainFastSplit(c.pool, identityCoefficients(c.pool, 'up'), task, { eta: small.eta, T: small.T1, eps: 0 });
+    expect(relNormError(b.C, a.C)).toBeLessThan(1e-12);
+    expect(relNormError(b.losses, a.losses)).toBeLessThan(1e-12);
+    expect(relNormError(a.C, c.up.C)).toBe(0);
+    await stopWorkers();
+  });
+});

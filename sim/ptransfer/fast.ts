@@ -54,6 +54,10 @@ export function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
+/**
+ * Self-contained (no references outside its body) so that sim/ptransfer/parallel.ts can run its source in
+ * a worker thread: keep it free of imports, closures and nested functions.
+ */
 export function trainFast(pool: Pool, C0: Float64Array, task: FastTask, opts: TrainOptions): TrainResult {
   const { K, gram } = pool;
   const F = C0.length / K;
@@ -65,7 +69,8 @@ export function trainFast(pool: Pool, C0: Float64Array, task: FastTask, opts: Tr
   const off = task.noise.offset;
   if (task.noise.count !== n) throw new RangeError('trainFast: noise block and labels differ in size');
   const mu = task.spec.mu;
-  const gmu = muResponses(pool, mu);
+  const gmu = new Float64Array(K);
+  for (let c = 0; c < K; c++) gmu[c] = mu[0] * gram[c * K]! + mu[1] * gram[c * K + 1]! + mu[2] * gram[c * K + 2]!;
   const mu2 = mu[0] * gmu[0]! + mu[1] * gmu[1]! + mu[2] * gmu[2]!;
   const muXi = gmu.slice(off, off + n);
   const G = new Float64Array(n * n);
@@ -115,7 +120,7 @@ export function trainFast(pool: Pool, C0: Float64Array, task: FastTask, opts: Tr
     for (let i = 0; i < n; i++) {
       f[i] = (f[i]! + (yClean[i]! > 0 ? sigPos : sigNeg)) / m;
       const q = y[i]! * f[i]!;
-      loss += softplus(-q);
+      loss += -q > 0 ? -q + Math.log1p(Math.exp(q)) : Math.log1p(Math.exp(-q)); // softplus(−q)
       // dL/d(relu term) without the class sign: ℓ'(q)·y_i/(n m), ℓ'(q) = −1/(1 + e^q).
       h[i] = (-y[i]! / (1 + Math.exp(q))) / (n * m);
     }

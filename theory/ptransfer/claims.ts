@@ -33,13 +33,15 @@ function cond41Hypotheses(report: (p: Params) => Cond41Report): Hypothesis[] {
 }
 
 const transferHyp = cond41Hypotheses(cond41ForParams);
-const kouHyp = cond41Hypotheses((p) => condition41Kou({ d: p.d!, n: p.n!, m: p.m!, sigma0: p.sigma0!, eta: p.eta!, sigmaP: p.sigmaP!, muNorm: p.muNorm! }));
+const kouHyp = cond41Hypotheses((p) =>
+  condition41Kou({ d: p.d!, n: p.n!, m: p.m!, sigma0: p.sigma0!, eta: p.eta!, sigmaP: p.sigmaP!, muNorm: p.muNorm! }, { ...DEFAULT_COND41, delta: p.delta ?? DEFAULT_COND41.delta }),
+);
 
 function transferPrediction(p: Params): Prediction {
   const q = tq(p);
   const S = transferStatistic(q);
   return {
-    quantity: 'test error P(y f(W;x) < 0) after transfer',
+    quantity: 'S = Num/(Den·d), the statistic that bounds the test error with transfer (≤ exp(−C_2 S) if S ≥ 1/C_1; ≥ 0.1 if S ≤ 1/C_3)',
     kind: 'bound',
     value: S,
     details: {
@@ -90,7 +92,7 @@ export const thm43: Claim = {
   simulations: ['ptransfer.cell'],
   predict: (p) => {
     const S = baselineStatistic({ N2: p.N2!, uNorm: p.uNorm!, v2Norm: p.v2Norm!, sigmaP2: p.sigmaP2!, d: p.d! });
-    return { quantity: 'test error of Algorithm 2 (no transfer)', kind: 'bound', value: S, details: { statistic: 'N_2‖u+v_2‖⁴/(σ_{p,2}⁴d)', S, alphaZero: alphaZeroReduction(tq(p)) } };
+    return { quantity: 'N_2‖u+v_2‖⁴/(σ_{p,2}⁴d), the statistic that bounds the error without transfer (≤ exp(−C_2′·it) if it ≥ C_1′; ≥ 0.1 if it ≤ C_3′)', kind: 'bound', value: S, details: { statistic: 'N_2‖u+v_2‖⁴/(σ_{p,2}⁴d)', S, alphaZero: alphaZeroReduction(tq(p)) } };
   },
 };
 
@@ -111,7 +113,7 @@ export const kouThm: Claim = {
   simulations: ['kou.cell'],
   predict: (p) => {
     const S = kouStatistic({ n: p.n!, muNorm: p.muNorm!, sigmaP: p.sigmaP!, d: p.d! });
-    return { quantity: 'test error P(y f(W;x) < 0) against the observed (flipped) label', kind: 'bound', value: S, details: { statistic: 'n‖μ‖⁴/(σ_p⁴d)', S, bayes: p.flip } };
+    return { quantity: 'n‖μ‖⁴/(σ_p⁴d), the statistic that bounds the test error against flipped labels (≤ p + exp(−C_2·it) if it ≥ C_1; ≥ p + 0.1 if it ≤ C_3)', kind: 'bound', value: S, details: { statistic: 'n‖μ‖⁴/(σ_p⁴d)', S, bayes: p.flip } };
   },
 };
 

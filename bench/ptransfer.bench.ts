@@ -1,0 +1,64 @@
+import { loadavg } from 'node:os';
+import { runCellFast, runCellFastParallel, type CellParams } from '../sim/ptransfer/cell.ts';
+import { stopWorkers } from '../sim/ptransfer/parallel.ts';
+import { activeBackend, ensureTf } from '../sim/tf/backend.ts';
+import { FIG2_DEFAULT, FIG2_PAPER, fig2 } from '../reports/repro/ptransfer.ts';
+
+/**
+ * `npm run bench -- ptransfer`: wall time of one cell (upstream + transferred downstream + baseline +
+ * test error) with the exact fast path (float64), and of the Fig 2 grid.
+ *  (a) d = 2000, N_1 = N_2 = 100, m = 40, T_1 = 800, T_2 = 400 — target < 0.8 s;
+ *  (b) d = 790, N_1 = 1000, N_2 = 100, σ_p = 15, ‖u+v_2‖ = 3, α = 0.5 — target < 15 s;
+ *  Fig 2: the full grid (PTRANSFER_BENCH_FIG2=full) or, by default, a timed sample of cells extrapolated.
+ * The machine is shared: the load average is printed beside each time.
+ */
+const A: CellParams = { d: 2000, m: 40, N1: 100, N2: 100, sigmaP1: 5, sigmaP2: 5, uNorm: 5, v1Norm: 5, v2Norm: 5, alpha: 0.5, eta: 0.01, sigma0: 0.01, T1: 800, T2: 400, eps: 0, nTest: 1000 };
+const B: CellParams = { ...A, d: 790, N1: 1000, N2: 100, sigmaP1: 15, sigmaP2: 15, uNorm: 2, v1Norm: Math.sqrt(5), v2Norm: Math.sqrt(5) };
+
+const load = () => loadavg()[0]!.toFixed(2);
+
+async function time(label: string, f: () => unknown | Promise<unknown>, reps: number): Promise<number[]> {
+  const ts: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    const t0 = performance.now();
+    await f();
+    ts.push((performance.now() - t0) / 1000);
+  }
+  const sorted = [...ts].sort((a, b) => a - b);
+  console.log(`${label}: best ${sorted[0]!.toFixed(3)} s, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)} s over ${reps} (load average ${load()})`);
+  return ts;
+}
+
+export default async function bench(): Promise<void> {
+  const backend = await ensureTf();
+  console.log(`tfjs backend: ${activeBackend()} (${backend}); the fast path below is plain float64 JavaScript and does not use tfjs`);
+  console.log(`cores: 2 (shared); load average at start ${load()}`);
+
+  let k = 0;
+  await time('(a) d=2000, N1=N2=100, m=40, T1=800, T2=400 — serial [target < 0.8 s]', () => runCellFast(A, 1, k++), 3);
+  k = 0;
+  await time('(a) same, baseline in a worker thread (overlapping upstream + transfer)', () => runCellFastParallel(A, 1, k++, { split: false }), 3);
+  k = 0;
+  await time('(a) same, upstream split over 2 threads, then transfer ∥ baseline', () => runCellFastParallel(A, 1, k++, { split: true }), 3);
+
+  if (process.env.PTRANSFER_BENCH_SKIP_B !== '1') {
+    await time('(b) d=790, N1=1000, N2=100, σ_p=15, ‖u+v2‖=3, α=0.5 — baseline in a worker [target < 15 s]', () => runCellFastParallel(B, 1, 0), 1);
+  }
+
+  // Fig 2 as the reproduction runs it: per d, one ‖u‖ sweep sharing the upstream run (sim/ptransfer/sweep.ts).
+  const full = process.env.PTRANSFER_BENCH_FIG2 === 'full';
+  const grid = FIG2_DEFAULT;
+  const t0 = performance.now();
+  if (full) {
+    await fig2({ seed: 1, reps: 1 }, grid);
+    console.log(`Fig 2 grid (${grid.d.length} d × ${grid.uNorm.length} ‖u‖ cells, 1 seed): ${((performance.now() - t0) / 1000).toFixed(1)} s (load average ${load()})`);
+  } else {
+    const d = grid.d[grid.d.length - 1]!;
+    await fig2({ seed: 1, reps: 1 }, { d: [d], uNorm: grid.uNorm });
+    const s = (performance.now() - t0) / 1000;
+    console.log(
+      `Fig 2 grid: one d-row (d = ${d}, ${grid.uNorm.length} ‖u‖ values, 1 seed) took ${s.toFixed(1)} s (load average ${load()}) ⇒ ≈ ${((s * grid.d.length) / 60).toFixed(1)} min per seed for the default ${grid.d.length}×${grid.uNorm.length} grid and ≳ ${((s * FIG2_PAPER.d.length) / 60).toFixed(1)} min for the ${FIG2_PAPER.d.length}×${FIG2_PAPER.uNorm.length} grid (extrapolated from one row; each row's ‖u‖ values share one upstream run; PTRANSFER_BENCH_FIG2=full times the default grid)`,
+    );
+  }
+  await stopWorkers();
+}
