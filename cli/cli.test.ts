@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from './main.ts';
 
 const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
 
@@ -38,12 +39,27 @@ describe('ttc command line', () => {
     [['check', '--paper', 'nope'], /--paper must be one of/],
     [['sim', 'fate.scratch', '--gamma', '0.5', '--sigma', '0.2', '--d', '20', '--seed', 'x'], /--seed must be an integer/],
     [['frobnicate'], /unknown command/],
-  ])('bad input %j: one clear line, exit 2, no stack trace', (args, pattern) => {
-    const r = ttc(...args);
+  ])('bad input %j: one clear line, exit 2, no stack trace', async (args, pattern) => {
+    // In-process (the same main() the binary runs); one case below also goes through the binary.
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const code = await main(args);
+      const text = err.mock.calls.map((c) => c.join(' ')).join('\n');
+      expect(code).toBe(2);
+      expect(text.trim().split('\n')).toHaveLength(1);
+      expect(text).toMatch(pattern);
+      expect(text).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      err.mockRestore();
+      log.mockRestore();
+    }
+  });
+
+  it('the binary itself exits 2 with one line on stderr for bad input', () => {
+    const r = ttc('eval', 'fate.eq13', '--gamma', '1', '--theta', '0.3', '--sigma', '0.2');
     expect(r.code).toBe(2);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(pattern);
-    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^ttc: fate\.eq13: gamma .*except 1/)]);
   });
 
   it('sim returns mean, stderr and draws, reproducibly for a seed', () => {

@@ -13,7 +13,7 @@ const REGIONS: LtRegion[] = ['negative (γ > 1)', 'negative (γ < 1)', 'anomalou
  * reached is what is counted — placement can miss when the region is empty at that (θ, σ)).
  */
 const stratified = fc
-  .record({ target: fc.constantFrom(...REGIONS), u: real(0.1, 0.9, 80), theta: angle(0.3, Math.PI / 2), sigma: real(0, 0.6, 60), d: int(200, 400), seed: simSeed })
+  .record({ target: fc.constantFrom(...REGIONS), u: real(0.1, 0.9, 80), theta: angle(0.3, Math.PI / 2), sigma: real(0, 0.6, 60), d: int(100, 250), seed: simSeed })
   .map((v) => place(v));
 
 /**

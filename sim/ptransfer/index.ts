@@ -1,7 +1,6 @@
 import type { Params } from '../../theory/params.ts';
 import { KOU_PARAMS, TRANSFER_PARAMS } from '../../theory/ptransfer/params.ts';
 import type { Measurement, SimSpec } from '../sim.ts';
-import { activeBackend } from '../tf/backend.ts';
 import { runCellFast, runCellTf, runKouFast, type CellParams, type KouParams } from './cell.ts';
 
 function stats(values: number[]): { mean: number; stderr: number } {
@@ -66,7 +65,7 @@ export const cellTfSim: SimSpec = {
       seed: opts.seed,
       params,
       extra: { errBaseline: { ...stats(eB), values: eB } },
-      method: `tfjs (${activeBackend()} backend, float32), explicit d-dimensional patches`,
+      method: `tfjs (${rs[0]?.backend ?? 'unknown'} backend, float32), explicit d-dimensional patches`,
     };
   },
 };
