@@ -1,9 +1,12 @@
 import { InputError, validateParams } from '../theory/params.ts';
 import type { Measurement, SimOptions, SimSpec } from './sim.ts';
 import { fateSims } from './fate/index.ts';
+import { sec4Sims } from './fate/relu/index.ts';
+import { ptransferSims } from './ptransfer/index.ts';
 import { uowqSims } from './uowq/index.ts';
+import { universalitySims } from './universality/index.ts';
 
-const ALL: readonly SimSpec[] = [...fateSims, ...uowqSims];
+const ALL: readonly SimSpec[] = [...fateSims, ...sec4Sims, ...ptransferSims, ...uowqSims, ...universalitySims];
 
 export function allSims(): readonly SimSpec[] {
   return ALL;

@@ -1,10 +1,13 @@
 import type { Claim, PaperId } from './claim.ts';
 import { InputError, validateParams, type Params } from './params.ts';
 import { fateClaims } from './fate/index.ts';
+import { sec4Claims } from './fate/sec4Index.ts';
+import { ptransferClaims } from './ptransfer/index.ts';
 import { uowqClaims } from './uowq/index.ts';
+import { universalityClaims } from './universality/index.ts';
 
 /** The one claims registry: tests, CLI and report all read it. Each paper adds its list here. */
-const ALL: readonly Claim[] = [...fateClaims, ...uowqClaims];
+const ALL: readonly Claim[] = [...fateClaims, ...sec4Claims, ...ptransferClaims, ...uowqClaims, ...universalityClaims];
 
 export const PAPERS: readonly PaperId[] = ['fate', 'ptransfer', 'kou', 'uowq', 'universality'];
 

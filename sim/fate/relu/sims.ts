@@ -1,5 +1,4 @@
 import type { ParamSpec, Params } from '../../../theory/params.ts';
-import { InputError } from '../../../theory/params.ts';
 import { summarize } from '../../../properties/stats/summary.ts';
 import { Stream } from '../../rng/stream.ts';
 import type { Measurement, SimSpec } from '../../sim.ts';
@@ -167,7 +166,3 @@ export const perpMcSim: SimSpec = {
     return measurement(this.id, this.quantity, p, seed, vals, undefined, `least squares on ${N} points, residual on ${N} fresh points; ${TEACHER_NOTE}`);
   },
 };
-
-export function assertInteger(name: string, v: number): void {
-  if (!Number.isInteger(v)) throw new InputError(`${name} must be an integer; got ${v}`);
-}
