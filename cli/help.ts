@@ -47,7 +47,35 @@ Every failure prints a replay token (ttc replay <token>). The default seed is th
 
 Re-runs exactly one regime (or a shrunk counterexample) of a check: the token encodes the check,
 the seed, the fast-check path and the budget. Exit status 1 if the replay is an unexpected mismatch.`,
-  report: `usage: ttc report [--paper P …] [--budget quick|full] [--seed S] [--out DIR] [--resume] [--shard i/N] [--merge DIR …]
+  report: `usage: ttc report [--paper P …] [--budget quick|full] [--seed S] [--out DIR] [--resume] [--jobs N] [--shard i/N] [--merge DIR …]
 
-Runs the selected claims and writes report.json, index.html, report.md and junit.xml.`,
+Runs the selected claims (default: all papers, budget quick) and writes into DIR
+(default reports/out/<date>-<git sha>/):
+  report.json   one record per claim × regime: parameters, prediction, measurement ± standard error,
+                verdict, test, α, power, seed and replay command, plus run metadata (schema:
+                reports/schema.json). Identical commit, seed and budget give identical bytes apart
+                from the "timings" field.
+  index.html    self-contained page: summary table, the papers' figures (theory surfaces and
+                boundaries with the simulated points on top), deviations with counterexamples,
+                one plot per check
+  report.md     the same as Markdown, figures in figures/*.svg, for pasting into a review
+  junit.xml     one testcase per check for CI (mismatch = failure, inconclusive = skipped)
+The directory is replaced atomically at the end: an interrupted run leaves the previous report.
+
+options:
+  --paper P         fate, ptransfer, kou, uowq, universality (repeat or comma-separate)
+  --claim ID        only these claims (comma-separated)
+  --budget B        quick (default, minutes) or full (reproduces the papers' figures); test = tiny
+  --seed S          default: the gate seed (TTC_SEED overrides)
+  --out DIR         output directory
+  --resume          reuse finished checks and figure simulations from the cache (.ttc-cache/report,
+                    keyed by check, parameters, seed, budget and code version; --cache DIR to move it)
+  --jobs N          run in N processes (default: 2, or 1 on a 1-core machine; results are the same)
+  --shard i/N       run only shard i of N (checks and figure jobs split round-robin)
+  --merge DIR …     merge shard outputs (each from --shard i/N --out DIR) into --out; runs nothing
+  --json            print the summary and the written files as JSON on stdout
+  --quiet           no progress bar (it is also off when stderr is not a TTY or CI is set)
+Exit status: 0 when every check conforms or deviates as recorded, 1 on a mismatch, 2 on bad input.
+
+example: ttc report --budget quick --paper fate --out reports/out/fate`,
 };

@@ -26,6 +26,8 @@ export interface RegimeRecord {
   measurement: MeasurementSummary;
   /** What is compared: e.g. "simulated mean − exact finite-size value". */
   statistic: string;
+  /** The value the measurement was compared with (for a sign comparison, its sign is the prediction). */
+  target?: number;
   pValue?: number;
   adjustedP?: number;
   /** Smallest deviation the comparison would catch with 80% power at its level. */

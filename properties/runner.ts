@@ -64,6 +64,7 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     prediction: ev.prediction,
     measurement: { mean: m.mean, stderr: m.stderr, draws: m.draws },
     statistic: ev.statistic,
+    target: ev.target,
     seed: opts.seed,
     path: String(index),
     replay: replayCommand(target),
@@ -194,11 +195,19 @@ function replayValue<T>(def: PropertyDef<T>, opts: CheckOptions, runs: number): 
   return found!;
 }
 
+const SHRINK_EVALS: Record<Budget, number> = { test: 60, quick: 150, full: 400 };
+
 async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[], failing: Outcome[], runs: number): Promise<Counterexample> {
   const worst = failing.reduce((a, b) => (a.p <= b.p ? a : b));
   const level = def.alpha / Math.max(1, all.length); // Bonferroni: a shrunk case is still a rejection of the family
   const limit = (def.shrinkMs ?? { test: 5_000, quick: 30_000, full: 120_000 })[opts.budget];
+  // Shrinking also stops after a fixed number of evaluations, so that on a machine fast enough not to
+  // hit the time limit the counterexample does not depend on the machine's speed (reports must be
+  // byte-identical for the same seed): later candidates are treated as passing.
+  let evals = 0;
+  const maxEvals = SHRINK_EVALS[opts.budget];
   const fails = async (v: T): Promise<boolean> => {
+    if (++evals > maxEvals) return false;
     const o = await evaluateOne(def, v, 0, opts);
     if ('skipped' in o) return false;
     return def.compare === 'close' ? !o.rec.ok : o.p <= level;
