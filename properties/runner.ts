@@ -199,7 +199,9 @@ const SHRINK_EVALS: Record<Budget, number> = { test: 60, quick: 150, full: 400 }
 
 async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[], failing: Outcome[], runs: number): Promise<Counterexample> {
   const worst = failing.reduce((a, b) => (a.p <= b.p ? a : b));
-  const level = def.alpha / Math.max(1, all.length); // Bonferroni: a shrunk case is still a rejection of the family
+  // Bonferroni over the configured runs — the same level a replay of one path is judged at — so a
+  // shrunk counterexample replays as a failure.
+  const level = def.alpha / Math.max(1, runs, all.length);
   const limit = (def.shrinkMs ?? { test: 5_000, quick: 30_000, full: 120_000 })[opts.budget];
   // Shrinking also stops after a fixed number of evaluations, so that on a machine fast enough not to
   // hit the time limit the counterexample does not depend on the machine's speed (reports must be

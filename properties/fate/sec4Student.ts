@@ -10,12 +10,13 @@ import { simSeed } from '../arbitraries.ts';
 import { defineProperty, estimate } from '../runner.ts';
 
 /**
- * §4 checks that need a trained ReLU student. Sizes: 'test' d = 10, m = 40, m* = 10 (the population
- * pretraining costs ∝ m²d per step, scratch GD ∝ nmd per step in plain float64 JS); 'quick'/'full' use
- * d = 20, m = 200, m* = 20. The paper's d = 100, m = 1000, m* = 100 with 1e5 steps is out of reach here.
+ * §4 checks that need a trained ReLU student. Sizes: 'test' and 'quick' d = 10, m = 40, m* = 10 (the
+ * population pretraining costs ∝ m²d per step, scratch GD ∝ nmd per step in plain float64 JS, and the
+ * quick report must finish in minutes); 'full' uses d = 20, m = 200, m* = 20 (5–10 min per check). The
+ * paper's d = 100, m = 1000, m* = 100 with 1e5 steps is out of reach here.
  */
 export function sizes(budget: Budget) {
-  return budget === 'test'
+  return budget !== 'full'
     ? { d: 10, m: 40, mstar: 10, lr0: 0.05, pretrainSteps: 2000, steps: 2000, fitNs: [8, 16, 32, 64], fitDraws: 3, draws: 4, testN: 3000 }
     : { d: 20, m: 200, mstar: 20, lr0: 0.05, pretrainSteps: 10000, steps: 4000, fitNs: [10, 20, 40, 80, 160], fitDraws: 4, draws: 6, testN: 6000 };
 }
@@ -90,7 +91,7 @@ export const kernelApproaches = defineProperty({
   claimId: sec4Kernel.id,
   title: 'Population pretraining reduces the Gram-matrix distance between the student kernel and the source teacher kernel',
   arbitrary: fc.record({ k: fc.integer({ min: 1, max: 5 }), teacherSeed: simSeed, seed: simSeed }),
-  runs: { test: 1, quick: 3, full: 8 },
+  runs: { test: 1, quick: 1, full: 4 },
   alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ mu: v.k / 10, teacherSeed: v.teacherSeed }),
@@ -99,7 +100,7 @@ export const kernelApproaches = defineProperty({
     const s = sizes(budget);
     const mstar = s.mstar;
     const mu = Math.round((v.k / 10) * mstar) / mstar;
-    const r = await runSim('fate.sec4.pretrain', { d: s.d, m: s.m, mstar, mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, P: 100 }, { seed: v.seed, draws: budget === 'test' ? 2 : 3 });
+    const r = await runSim('fate.sec4.pretrain', { d: s.d, m: s.m, mstar, mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, P: 100 }, { seed: v.seed, draws: budget === 'full' ? 3 : 2 });
     return estimate(r.extra!.reduction!.values!, `relative Frobenius gap: ${r.extra!.atInit!.mean.toPrecision(3)} at init → ${r.mean.toPrecision(3)} after ${s.pretrainSteps} steps (d = ${s.d}, m = ${s.m}, m* = ${mstar}); final population loss ${(r.extra!.relLoss!.mean * 100).toPrecision(3)}% of ½‖f*_s‖²`);
   },
 });
@@ -110,7 +111,7 @@ export const scratchDecay = defineProperty({
   claimId: sec4Scaling.id,
   title: 'The scratch risk of the ReLU student decays as a power law A·n^(−ν) (ν > 0; fitted ν reported beside 1.18)',
   arbitrary: fc.record({ teacherSeed: simSeed, seed: simSeed }),
-  runs: { test: 1, quick: 3, full: 8 },
+  runs: { test: 1, quick: 1, full: 4 },
   alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ teacherSeed: v.teacherSeed }),
@@ -134,7 +135,7 @@ const negativeTransferProperty = defineProperty({
   claimId: sec4NegativeTransfer.id,
   title: 'Transfer is positive below n* and negative above it, n* from A·n*^(−ν) = ‖P⊥f*_t‖²',
   arbitrary: fc.record({ teacherSeed: simSeed, seed: simSeed }),
-  runs: { test: 1, quick: 3, full: 8 },
+  runs: { test: 1, quick: 1, full: 4 },
   alpha: 0.01,
   compare: 'sign',
   // A sign test passes when the mean is merely indistinguishable from 0: require the power to see a
@@ -156,7 +157,7 @@ const negativeTransferProperty = defineProperty({
     const chosen = placeNStar(v.teacherSeed, v.seed, budget).chosen!;
     const nb = Math.max(2, Math.round(chosen.nStar / 3));
     const na = Math.round(chosen.nStar * 3);
-    const common = { d: s.d, m: s.m, mstar: s.mstar, mu: chosen.mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, steps: s.steps, testN: s.testN, pretrained: budget === 'test' ? 0 : 1 };
+    const common = { d: s.d, m: s.m, mstar: s.mstar, mu: chosen.mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, steps: s.steps, testN: s.testN, pretrained: budget === 'full' ? 1 : 0 };
     const below = await runSim('fate.sec4.transfer', { ...common, n: nb }, { seed: v.seed, draws: s.draws });
     const above = await runSim('fate.sec4.transfer', { ...common, n: na }, { seed: v.seed + 1, draws: s.draws });
     const vals = below.values.map((t, k) => Math.min(t, -above.values[k]!));
@@ -164,7 +165,7 @@ const negativeTransferProperty = defineProperty({
       vals,
       `μ = ${chosen.mu}, ‖P⊥f*_t‖² = ${chosen.perp.toPrecision(3)}, fit A = ${f.A.toPrecision(3)}, ν = ${f.nu.toPrecision(3)} → n* = ${chosen.nStar.toPrecision(3)}; ` +
         `𝒯(${nb}) = ${below.mean.toPrecision(3)} ± ${below.stderr.toPrecision(2)} (R_sc ${below.extra!.R_sc!.mean.toPrecision(3)}, R_lt ${below.extra!.R_lt!.mean.toPrecision(3)}), ` +
-        `𝒯(${na}) = ${above.mean.toPrecision(3)} ± ${above.stderr.toPrecision(2)} (R_sc ${above.extra!.R_sc!.mean.toPrecision(3)}, R_lt ${above.extra!.R_lt!.mean.toPrecision(3)}); features: ${budget === 'test' ? 'idealised (source teacher)' : 'pretrained student'}`,
+        `𝒯(${na}) = ${above.mean.toPrecision(3)} ± ${above.stderr.toPrecision(2)} (R_sc ${above.extra!.R_sc!.mean.toPrecision(3)}, R_lt ${above.extra!.R_lt!.mean.toPrecision(3)}); features: ${budget === 'full' ? 'pretrained student' : 'idealised (source teacher)'}`,
     );
   },
 });
