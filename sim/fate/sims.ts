@@ -107,42 +107,66 @@ function pairedPlain(p: Params, seed: number, draws: number) {
   let unconverged = 0;
   const rows = plainDraws(seed, draws, (rng) => {
     const { betaS, betaT } = taskPair(rng, d, p.theta!);
-    const v = unitVector(rng, d);
     const t = drawTargetSet(rng, n, d, p.sigma!, betaS, betaT);
     const pinv = pseudoInverse(t.x);
     const sc = Float64Array.from(pinv.mmul(Matrix.columnVector(Array.from(t.y))).getColumn(0));
-    const lt = linearTransferOnFeatures(t, v);
     const flow = fineTuneReducedFlow(t, L);
     if (!flow.converged) unconverged++;
     // The printed mechanism (eq 142) on the same data: X⁺y + (I − P)β_s.
     const pBetaS = pinv.mmul(t.x.mmul(Matrix.columnVector(Array.from(betaS)))).getColumn(0);
     const printed = sc.map((b, j) => b + betaS[j]! - pBetaS[j]!);
-    return { sc: sqDist(sc, betaT), lt: sqDist(lt, betaT), ft: sqDist(flow.beta, betaT), ftPrinted: sqDist(printed, betaT) };
+    return { sc: sqDist(sc, betaT), ft: sqDist(flow.beta, betaT), ftPrinted: sqDist(printed, betaT) };
   });
   return { rows, unconverged, n, d };
 }
 
-export const fineTuneSim: SimSpec = {
-  id: 'fate.fine-tune',
-  paper: 'fate',
-  title: 'Fine-tuning end point: gradient flow of the α → 0 pretrained deep linear net (reduced to its rank-one hidden direction)',
-  quantity: 'R_ft = ‖β_ft − β_t‖²',
-  params: [gammaSim, P.theta, P.sigma, dPlain, depth],
-  constraints: [nAwayFromD],
-  defaultDraws: 40,
-  run(p, { seed, draws }) {
-    const { rows, unconverged, n, d } = pairedPlain(p, seed, draws);
-    return measurement(
-      this.id,
-      this.quantity,
-      p,
-      seed,
-      rows.map((r) => r.ft),
-      { R_sc: summary(rows.map((r) => r.sc)), T_ft: summary(rows.map((r) => r.sc - r.ft)), R_ft_printedMechanism: summary(rows.map((r) => r.ftPrinted)) },
-      `reduced gradient flow in Gram space, n = ${n}, d = ${d}, L = ${p.L ?? 2}${unconverged ? `; ${unconverged} draws not converged` : ''}`,
-    );
-  },
-};
+/**
+ * The two fine-tuning simulations share their draws (pairedPlain) and differ only in the primary
+ * quantity: the risk R_ft, or the paired transferability R_sc − R_ft.
+ */
+function fineTuneSpec(id: string, title: string, quantity: string, primary: (r: { sc: number; ft: number }) => number): SimSpec {
+  return {
+    id,
+    paper: 'fate',
+    title,
+    quantity,
+    params: [gammaSim, P.theta, P.sigma, dPlain, depth],
+    constraints: [nAwayFromD],
+    defaultDraws: 40,
+    run(p, { seed, draws }) {
+      const { rows, unconverged, n, d } = pairedPlain(p, seed, draws);
+      return measurement(
+        id,
+        quantity,
+        p,
+        seed,
+        rows.map(primary),
+        {
+          R_sc: summary(rows.map((r) => r.sc)),
+          R_ft: summary(rows.map((r) => r.ft)),
+          T_ft: summary(rows.map((r) => r.sc - r.ft)),
+          R_ft_printedMechanism: summary(rows.map((r) => r.ftPrinted)),
+          T_ft_printedMechanism: summary(rows.map((r) => r.sc - r.ftPrinted)),
+        },
+        `reduced gradient flow in Gram space, n = ${n}, d = ${d}, L = ${p.L ?? 2}${unconverged ? `; ${unconverged} draws not converged` : ''}`,
+      );
+    },
+  };
+}
+
+export const fineTuneSim = fineTuneSpec(
+  'fate.fine-tune',
+  'Fine-tuning end point: gradient flow of the α → 0 pretrained deep linear net (reduced to its rank-one hidden direction)',
+  'R_ft = ‖β_ft − β_t‖²',
+  (r) => r.ft,
+);
+
+export const transferabilityFtSim = fineTuneSpec(
+  'fate.transferability-ft',
+  'Fine-tuning transferability R_sc − R_ft on paired target sets (reduced gradient flow)',
+  '𝒯_ft = R_sc − R_ft',
+  (r) => r.sc - r.ft,
+);
 
 export const transferabilityLtSim: SimSpec = {
   id: 'fate.transferability-lt',
@@ -164,24 +188,6 @@ export const transferabilityLtSim: SimSpec = {
       R_sc: summary(rows.map((r) => r.sc)),
       R_lt: summary(rows.map((r) => r.lt)),
     }, `plain SVD, n = ${n}, d = ${d}`);
-  },
-};
-
-export const transferabilityFtSim: SimSpec = {
-  id: 'fate.transferability-ft',
-  paper: 'fate',
-  title: 'Fine-tuning transferability R_sc − R_ft on paired target sets (reduced gradient flow)',
-  quantity: '𝒯_ft = R_sc − R_ft',
-  params: [gammaSim, P.theta, P.sigma, dPlain, depth],
-  constraints: [nAwayFromD],
-  defaultDraws: 40,
-  run(p, { seed, draws }) {
-    const { rows, unconverged, n, d } = pairedPlain(p, seed, draws);
-    return measurement(this.id, this.quantity, p, seed, rows.map((r) => r.sc - r.ft), {
-      R_sc: summary(rows.map((r) => r.sc)),
-      R_ft: summary(rows.map((r) => r.ft)),
-      T_ft_printedMechanism: summary(rows.map((r) => r.sc - r.ftPrinted)),
-    }, `reduced gradient flow, n = ${n}, d = ${d}${unconverged ? `; ${unconverged} not converged` : ''}`);
   },
 };
 
