@@ -40,8 +40,7 @@ export function num(name: string, text: string): number {
   const t = text.trim();
   if (/^[-+]?(pi|π)(\/\d+(\.\d+)?)?$/i.test(t)) return piExpr(t);
   // Anything else that is not a number becomes NaN, which the parameter's domain check rejects with
-  // a message naming the parameter and its domain.
-  void name;
+  // a message naming the parameter (`name`) and its domain.
   return t === '' ? NaN : Number(t);
 }
 
