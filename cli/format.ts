@@ -43,7 +43,8 @@ export function formatCheck(r: CheckResult, verbose = false): string {
     for (const rec of r.records) {
       lines.push(
         `       ${JSON.stringify(rec.params)}: sim ${fmt(rec.measurement.mean)} ± ${fmt(rec.measurement.stderr)} (${rec.measurement.draws} draws) vs ${rec.statistic}` +
-          `${rec.prediction.value !== undefined ? ` [prediction ${fmt(rec.prediction.value)}]` : ''}${rec.pValue !== undefined ? `, p = ${rec.pValue.toExponential(2)}` : ''} → ${rec.ok ? 'agrees' : 'rejects'}`,
+          `${rec.prediction.value !== undefined ? ` [prediction ${fmt(rec.prediction.value)}]` : ''}${rec.pValue !== undefined ? `, p = ${rec.pValue.toExponential(2)}` : ''} → ${rec.ok ? 'agrees' : 'rejects'}` +
+          (rec.note ? `\n         (${rec.note})` : ''),
       );
     }
   }

@@ -10,6 +10,7 @@ describe('ptransfer checks (inside Condition 4.1: rest on the theorems’ hypoth
   it('ptransfer.thm4.3.monotone', () => expectVerdict('ptransfer.thm4.3.monotone', 'conforms'));
   it('ptransfer.prop4.4.gamma', () => expectVerdict('ptransfer.prop4.4.gamma', 'conforms'));
   it('ptransfer.prop4.4.both', () => expectVerdict('ptransfer.prop4.4.both', 'conforms'));
+  it('ptransfer.prop4.4.both.literal (recorded deviation)', () => expectVerdict('ptransfer.prop4.4.both.literal', 'deviates'));
   it('ptransfer.negative', () => expectVerdict('ptransfer.negative', 'conforms'));
 });
 

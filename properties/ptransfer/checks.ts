@@ -648,25 +648,113 @@ export const prop44Gamma = defineProperty<GammaDraw>({
   },
 });
 
-export const prop44Both = defineProperty<InsideDraw>({
+/**
+ * Prop 4.4's second sentence ("if d < C_3′N_2‖u+v_2‖⁴/σ_{p,2}⁴ both are near-optimal") has two readings.
+ * Under the proposition's standing hypothesis Γ ≥ C it agrees with Thm 4.2: Γ large makes the inherited
+ * term α²N_1²‖u‖⁴/σ_{p,1}⁴ of Num dominate, so S = Num/(Den·d) is large too. Read on its own (no Γ), it
+ * collides with the proposition's last item: with ‖u‖ = 0 and αN_1σ_{p,2}²/(N_2σ_{p,1}²) ≥ C_4, Thm 4.2's
+ * S = S_3·N_2/(α²σ_{p,2}²N_1/σ_{p,1}² + N_2) ≤ S_3/(1 + C_4), so the transferred model is sub-optimal while
+ * the baseline is near-optimal. Both readings are checked: the first is the claim, the second a recorded
+ * deviation of the sentence as printed (it omits the Γ hypothesis it needs).
+ */
+type S3Draw = InsideDraw & { s3: number };
+
+/**
+ * A regime inside Condition 4.1 with the baseline statistic S_3 = N_2‖u+v_2‖⁴/(σ_{p,2}⁴d) fixed at the draw's
+ * s3: ‖u+v_2‖² = σ_{p,2}²L(1 + x_2) is raised until d = N_2‖u+v_2‖⁴/(σ_{p,2}⁴s3) clears Condition 4.1's
+ * d ≥ max{nσ_p⁻²‖u+v‖², n²} for both tasks (with a drawn slack of 0–50%), then the other limits follow from d.
+ */
+function s3Regime(t: S3Draw): CellParams {
+  const n = Math.max(t.N1, t.N2);
+  const L = Math.log(n / DELTA);
+  const s1 = Math.round(t.s1 * 1e4) / 1e4;
+  const s2 = Math.round(t.s2 * 1e4) / 1e4;
+  // L(1 + x_2) needed for d = N_2L²(1 + x_2)²/s3 to clear n‖u+v_2‖²/σ_{p,2}², n², n‖u‖²/σ_{p,1}² and nL(1 + x_1).
+  const need =
+    Math.max((t.s3 * n) / t.N2, n * Math.sqrt(t.s3 / t.N2), (t.s3 * n * t.phi * s2 * s2) / (t.N2 * s1 * s1), Math.sqrt((t.s3 * n * L * (1 + t.x1)) / t.N2)) *
+    (1 + t.x2 / 4);
+  const x2 = Math.max(need / L - 1, 0);
+  const uv2 = s2 * s2 * L * (1 + x2) * (1 + 1e-9);
+  return insideRegime({ ...t, x2 }, undefined, (t.N2 * uv2 * uv2) / (s2 ** 4 * t.s3));
+}
+
+const bothArb: fc.Arbitrary<S3Draw> = fc
+  .tuple(insideDrawArb, fc.double({ min: PROP44.baselineGoodMin * 1.1, max: 3 * PROP44.baselineGoodMin, noNaN: true }))
+  .map(([t, s3]) => ({ ...t, s3, phi: 0.5 + 0.5 * t.phi, alpha: t.alpha < 0.5 ? 1 : t.alpha }));
+
+export const prop44Both = defineProperty<S3Draw>({
   id: 'ptransfer.prop4.4.both',
   claimId: 'ptransfer.prop4.4',
-  title: `Prop 4.4: N_2‖u+v_2‖⁴/(σ_{p,2}⁴d) ≥ ${PROP44.baselineGoodMin} ⇒ both with and without transfer the error is < ${PROP44.nearOptimal} (inside Condition 4.1)`,
-  arbitrary: insideDrawArb.map((t) => ({ ...t, dFactor: 1 + (t.dFactor - 1) / 8, x2: 1 + t.x2 })),
+  title: `Prop 4.4: Γ ≥ ${PROP44.gammaMin} and N_2‖u+v_2‖⁴/(σ_{p,2}⁴d) ≥ ${PROP44.baselineGoodMin} ⇒ both with and without transfer the error is < ${PROP44.nearOptimal} (inside Condition 4.1)`,
+  arbitrary: bothArb,
   runs: { test: 4, quick: 12, full: 40 },
   alpha: ALPHA,
   compare: 'sign',
   shrinkMs: SHRINK,
-  params: (t) => ({ ...insideRegime(t), seed: t.seed }),
-  region: (t) => region(insideRegime(t)),
+  params: (t) => ({ ...s3Regime(t), seed: t.seed }),
+  region: (t) => region(s3Regime(t)),
   evaluate: (t) => {
-    const p = insideRegime(t);
+    const p = s3Regime(t);
     if (!inside(p)) return { skip: 'outside Condition 4.1', outOfHypotheses: true };
+    const G = gamma(p);
+    if (G < PROP44.gammaMin) return { skip: `Γ = ${fmt(G)} < ${PROP44.gammaMin}` };
     if (bstat(p) < PROP44.baselineGoodMin) return { skip: `S_3 = ${fmt(bstat(p))} < ${PROP44.baselineGoodMin}` };
-    return { prediction: { quantity: `max(err_T, err_B) − ${PROP44.nearOptimal}`, kind: 'sign', sign: -1 }, target: -1, statistic: `max(err_T, err_B) < ${PROP44.nearOptimal} (S_3 = ${fmt(bstat(p))})` };
+    return { prediction: { quantity: `max(err_T, err_B) − ${PROP44.nearOptimal}`, kind: 'sign', sign: -1, details: { Gamma: G, baselineStatistic: bstat(p) } }, target: -1, statistic: `max(err_T, err_B) < ${PROP44.nearOptimal} (Γ = ${fmt(G)}, S_3 = ${fmt(bstat(p))})` };
   },
   measure: (t, budget) => {
-    const c = cells(insideRegime(t), t.seed, replicates(budget));
+    const c = cells(s3Regime(t), t.seed, replicates(budget));
+    return estimate(c.errT.map((e, i) => Math.max(e, c.errB[i]!) - PROP44.nearOptimal), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
+  },
+});
+
+/**
+ * The literal reading's counter-regimes: ‖u‖ = 0, α = 1, σ_{p,1} ≤ σ_{p,2}/3, N_1 ≥ 3N_2 (so
+ * αN_1σ_{p,2}²/(N_2σ_{p,1}²) ≥ 27 ≥ C_4) and S_3 ∈ [4.4, 6], where Thm 4.2's S ≤ S_3/28 < 0.22 < 1/C_3.
+ */
+const bothLiteralArb: fc.Arbitrary<S3Draw> = fc
+  .tuple(insideDrawArb, fc.double({ min: PROP44.baselineGoodMin * 1.1, max: 1.5 * PROP44.baselineGoodMin, noNaN: true }))
+  .map(([t, s3]) => ({ ...t, s3, phi: 0, alpha: 1, N2: Math.min(t.N2, 8), N1: Math.max(t.N1, 3 * Math.min(t.N2, 8)), s1: Math.min(t.s1, t.s2 / 3) }));
+
+export const prop44BothLiteral = defineProperty<S3Draw>({
+  id: 'ptransfer.prop4.4.both.literal',
+  claimId: 'ptransfer.prop4.4',
+  title: `Prop 4.4's "both near-optimal" read without Γ ≥ C: N_2‖u+v_2‖⁴/(σ_{p,2}⁴d) ≥ ${PROP44.baselineGoodMin} ⇒ max(err_T, err_B) < ${PROP44.nearOptimal}, in regimes where the negative-transfer item also holds (inside Condition 4.1)`,
+  arbitrary: bothLiteralArb,
+  runs: { test: 4, quick: 12, full: 40 },
+  alpha: ALPHA,
+  compare: 'sign',
+  shrinkMs: SHRINK,
+  deviation: {
+    title: 'Read without Γ ≥ C, "both are near-optimal" fails where Prop 4.4\'s own negative-transfer item holds',
+    explanation:
+      'With ‖u‖ = 0 and αN_1σ_{p,2}²/(N_2σ_{p,1}²) ≥ C_4, Thm 4.2\'s statistic is S = S_3·N_2/(α²σ_{p,2}²N_1/σ_{p,1}² + N_2) ≤ S_3/(1 + C_4): ' +
+      'the inherited filters carry source noise but no universal signal, the transferred model is sub-optimal (err_T ≈ 0.2) while the ' +
+      'baseline is near-optimal (err_B ≈ 0.02). So the sentence is true only under the proposition\'s Γ ≥ C (ptransfer.prop4.4.both ' +
+      'conforms there); as printed it does not repeat that hypothesis and contradicts the negative-transfer item and Thm 4.2. Not a bug ' +
+      'of ours: the same fast path conforms to Thm 4.2\'s calibrated constants (ptransfer.thm4.2.constants), and here S ≤ 1/C_3.',
+    counterexample: {
+      // err_T 0.229 vs err_B 0.061 over 32 replicates (S_3 = 4.39, Γ = 0, S = 0.157); p = 3e-8
+      params: { d: 325, m: 7, N1: 18, N2: 6, sigmaP1: 0.1667, sigmaP2: 0.5, uNorm: 0, v1Norm: 0.3798769627766877, v2Norm: 1.9630511397956776, alpha: 1, eta: 0.19999999959999995, sigma0: 0.01309456999578396, T1: 50000, T2: 8401, eps: 0.1, nTest: 4000, seed: 1 },
+      replay: 'npx ttc replay cHRyYW5zZmVyLnByb3A0LjQuYm90aC5saXRlcmFsfDIwMjYxMTIyfDE6MDowOjA6MDowOjA6MDowOjA6MHx0ZXN0',
+    },
+  },
+  params: (t) => ({ ...s3Regime(t), seed: t.seed }),
+  region: (t) => region(s3Regime(t)),
+  evaluate: (t) => {
+    const p = s3Regime(t);
+    if (!inside(p)) return { skip: 'outside Condition 4.1', outOfHypotheses: true };
+    if (bstat(p) < PROP44.baselineGoodMin) return { skip: `S_3 = ${fmt(bstat(p))} < ${PROP44.baselineGoodMin}` };
+    const { lhs, rhs } = negativeTransferSides(p);
+    if (!(lhs >= rhs && rhs >= PROP44.C4)) return { skip: `negative-transfer condition not met (lhs ${fmt(lhs)}, rhs ${fmt(rhs)})` };
+    return {
+      prediction: { quantity: `max(err_T, err_B) − ${PROP44.nearOptimal}`, kind: 'sign', sign: -1, details: { Gamma: gamma(p), baselineStatistic: bstat(p), transferStatistic: stat(p) } },
+      target: -1,
+      statistic: `max(err_T, err_B) < ${PROP44.nearOptimal} (S_3 = ${fmt(bstat(p))}, Γ = 0, S = ${fmt(stat(p))})`,
+    };
+  },
+  measure: (t, budget) => {
+    // More replicates than the other checks: the excess of err_T over 0.1 is 0.05–0.15 with a per-replicate sd ≈ 0.1.
+    const c = cells(s3Regime(t), t.seed, replicates(budget, { test: 32, quick: 48, full: 96 }));
     return estimate(c.errT.map((e, i) => Math.max(e, c.errB[i]!) - PROP44.nearOptimal), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
   },
 });
@@ -800,6 +888,7 @@ export const allPtransferChecks: CheckSpec[] = [
   thm43Monotone,
   prop44Gamma,
   prop44Both,
+  prop44BothLiteral,
   negativeInside,
   negativePaper,
   fig1a,
