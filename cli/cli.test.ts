@@ -2,6 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from './main.ts';
+import { selectShardByClaim } from './shard.ts';
+import { allChecks } from '../properties/registry.ts';
+import { brokenCheck } from '../properties/fixtures/broken.ts';
 
 const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
 
@@ -85,5 +88,33 @@ describe('ttc command line', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/deviates/);
     expect(r.out).toMatch(/→ rejects/);
+  });
+
+  it('a deliberately broken claim (fixture) fails, and its replay token reproduces the failure from the command line', async () => {
+    const r = await brokenCheck.run({ seed: 7, budget: 'test' });
+    expect(r.verdict).toBe('mismatch');
+    const token = /npx ttc replay (\S+)/.exec(r.counterexample!.replay)![1]!;
+    // Fixtures are not registered for users: without TTC_FIXTURES the token names an unknown check (usage error).
+    const hidden = ttc('replay', token);
+    expect(hidden.code).toBe(2);
+    expect(hidden.err).toMatch(/fixture.broken\/scratch-sign.*TTC_FIXTURES=1/);
+    const rep = spawnSync(process.execPath, [BIN, 'replay', token, '--json'], { encoding: 'utf8', env: { ...process.env, TTC_DEBUG: '', TTC_FIXTURES: '1' } });
+    expect(rep.status).toBe(1);
+    const again = JSON.parse(rep.stdout) as { verdict: string; records: { params: unknown; ok: boolean }[] };
+    expect(again.verdict).toBe('mismatch');
+    expect(again.records).toHaveLength(1);
+    expect(again.records[0]!.ok).toBe(false);
+    expect(again.records[0]!.params).toEqual(r.counterexample!.params);
+  });
+
+  it('--shard splits by claim: every claim in exactly one shard, the union is the whole run', () => {
+    const all = allChecks();
+    const shards = [1, 2, 3].map((i) => selectShardByClaim(all, `${i}/3`));
+    expect(shards.flat().map((c) => c.id).sort()).toEqual(all.map((c) => c.id).sort());
+    const claimsOf = shards.map((sh) => new Set(sh.map((c) => c.claimId)));
+    for (const [i, a] of claimsOf.entries()) {
+      expect(a.size).toBeGreaterThan(0);
+      for (const b of claimsOf.slice(i + 1)) expect([...a].filter((x) => b.has(x))).toEqual([]);
+    }
   });
 });

@@ -42,11 +42,13 @@ claim's hypotheses, simulates them and compares with the prediction at a stated 
 false-failure rate (Holm across runs). Verdicts: conforms, deviates (a recorded paper deviation that
 still reproduces), mismatch (unexpected), inconclusive (too little power or coverage), out-of-hypotheses.
 Exit status: 0 when everything conforms or deviates as recorded, 1 on a mismatch, 2 on bad input.
-Every failure prints a replay token (ttc replay <token>). The default seed is the gate's fixed seed.`,
+Every failure prints a replay token (ttc replay <token>). The default seed is the gate's fixed seed.
+--shard i/N runs the checks of every N-th claim (all checks of a claim stay together).`,
   replay: `usage: ttc replay <token> [--json]
 
 Re-runs exactly one regime (or a shrunk counterexample) of a check: the token encodes the check,
-the seed, the fast-check path and the budget. Exit status 1 if the replay is an unexpected mismatch.`,
+the seed, the fast-check path and the budget. Exit status 1 if the replay is an unexpected mismatch.
+Tokens of the test fixture (a deliberately broken claim, fixture.broken/*) replay with TTC_FIXTURES=1.`,
   report: `usage: ttc report [--paper P …] [--budget quick|full] [--seed S] [--out DIR] [--resume] [--jobs N] [--shard i/N] [--merge DIR …]
 
 Runs the selected claims (default: all papers, budget quick) and writes into DIR
@@ -71,7 +73,7 @@ options:
   --resume          reuse finished checks and figure simulations from the cache (.ttc-cache/report,
                     keyed by check, parameters, seed, budget and code version; --cache DIR to move it)
   --jobs N          run in N processes (default: 2, or 1 on a 1-core machine; results are the same)
-  --shard i/N       run only shard i of N (checks and figure jobs split round-robin)
+  --shard i/N       run only shard i of N (claims, with all their checks, and figure jobs dealt round-robin)
   --merge DIR …     merge shard outputs (each from --shard i/N --out DIR) into --out; runs nothing
   --json            print the summary and the written files as JSON on stdout
   --quiet           no progress bar (it is also off when stderr is not a TTY or CI is set)

@@ -10,7 +10,7 @@ import type { Budget, CheckSpec } from '../properties/check.ts';
 import { intOpt, num, parseArgs, type ParsedArgs } from './args.ts';
 import { HELP } from './help.ts';
 import { formatCheck, formatEvaluation, formatMeasurement, table } from './format.ts';
-import { selectShard } from './shard.ts';
+import { selectShardByClaim } from './shard.ts';
 
 const RESERVED = new Set(['seed', 'draws', 'runs', 'budget', 'paper', 'claim', 'shard', 'out', 'merge']);
 
@@ -126,7 +126,7 @@ export function selectChecks(args: ParsedArgs): CheckSpec[] {
   const known = new Set(listClaims().map((c) => c.id));
   for (const c of claimIds ?? []) if (!known.has(c)) throw new InputError(`unknown claim '${c}'; run 'ttc list' for the ids`);
   let checks = allChecks().filter((k) => (!papers || papers.includes(k.claimId.split('.')[0]!)) && (!claimIds || claimIds.includes(k.claimId)));
-  if (args.values.shard) checks = selectShard(checks, args.values.shard);
+  if (args.values.shard) checks = selectShardByClaim(checks, args.values.shard);
   return checks;
 }
 

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import { getCheck } from '../properties/registry.ts';
 import type { CheckSpec } from '../properties/check.ts';
 import { decodeReplay } from '../properties/replay.ts';
-import { brokenCheck, crashingCheck } from './fixtures/broken.ts';
+import { brokenCheck, crashingCheck } from '../properties/fixtures/broken.ts';
 import { canonicalJson, withoutTimings } from './json.ts';
 import { mergeReports, readReport } from './merge.ts';
 import { Progress } from './progress.ts';

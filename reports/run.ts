@@ -1,7 +1,7 @@
 import type { Budget, CheckResult, CheckSpec, Verdict } from '../properties/check.ts';
 import { allChecks } from '../properties/registry.ts';
 import { allClaims } from '../theory/registry.ts';
-import { selectShard } from '../cli/shard.ts';
+import { selectShard, selectShardByClaim } from '../cli/shard.ts';
 import { replayCommand } from '../properties/replay.ts';
 import { ResultCache } from './cache.ts';
 import { codeVersion, gitSha, packageVersion, tfjsBackend } from './meta.ts';
@@ -69,7 +69,7 @@ export async function runReport(opts: RunOptions): Promise<Report> {
   let checks = [...opts.checks];
   let jobs = opts.figures === false ? [] : await figureJobsFor(papers);
   if (opts.shard) {
-    checks = selectShard(checks, opts.shard);
+    checks = selectShardByClaim(checks, opts.shard);
     jobs = selectShard(jobs, opts.shard);
   }
   const progress = opts.progress;
