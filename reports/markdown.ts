@@ -13,6 +13,11 @@ export function figureFile(f: RenderedFigure): string {
   return `figures/${f.id}.svg`;
 }
 
+/** The figure's Vega-Lite spec with its data inline, beside the SVG. */
+export function specFile(f: { id: string }): string {
+  return `figures/${f.id}.vl.json`;
+}
+
 export function renderMarkdown(report: Report, figures: RenderedFigure[]): string {
   const m = report.meta;
   const s = report.summary;
@@ -29,7 +34,7 @@ export function renderMarkdown(report: Report, figures: RenderedFigure[]): strin
   L.push('');
   for (const paper of [...new Set(report.checks.map((c) => c.paper))]) {
     L.push(`## ${paper}`, '');
-    for (const f of figures.filter((x) => x.paper === paper && x.kind === 'paper')) L.push(`### ${f.title}`, '', `![${f.title}](${figureFile(f)})`, '', f.caption, '');
+    for (const f of figures.filter((x) => x.paper === paper && x.kind === 'paper')) L.push(`### ${f.title}`, '', `![${f.title}](${figureFile(f)})`, '', `${f.caption} Data: [${specFile(f)}](${specFile(f)}).`, '');
     const devs = report.checks.filter((k) => k.paper === paper && (k.deviation || k.verdict === 'mismatch'));
     if (devs.length) {
       L.push('### Deviations and mismatches', '');

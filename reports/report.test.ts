@@ -64,6 +64,12 @@ describe('ttc report', () => {
     const md = readFileSync(join(firstDir, 'report.md'), 'utf8');
     expect(md).toContain('![');
     expect(md).toContain('figures/fate-phase-lt-sigma0.svg');
+    // The data beside each figure: its Vega-Lite spec with the plotted values inline.
+    expect(md).toContain('figures/fate-phase-lt-sigma0.vl.json');
+    const spec = JSON.parse(readFileSync(join(firstDir, 'figures/fate-phase-lt-sigma0.2.vl.json'), 'utf8')) as { $schema: string; layer?: { data?: { values?: unknown[] } }[]; data?: { values?: unknown[] } };
+    expect(spec.$schema).toMatch(/vega-lite/);
+    const values = [spec.data?.values ?? [], ...(spec.layer ?? []).map((l) => l.data?.values ?? [])].flat();
+    expect(values.length).toBeGreaterThan(10);
   });
 
   it('is deterministic: a re-run gives byte-identical report.json apart from timings', async () => {

@@ -107,7 +107,8 @@ export async function runReport(opts: RunOptions): Promise<Report> {
     const key = ResultCache.key({ kind: 'figure', id: job.id, budget: opts.budget, seed: opts.seed, code: version });
     progress?.begin(job.id);
     const j0 = Date.now();
-    let d = opts.resume && !job.volatile ? cache?.get<FigureData>(key) : undefined;
+    const volatile = typeof job.volatile === 'function' ? job.volatile(opts.budget) : job.volatile === true;
+    let d = opts.resume && !volatile ? cache?.get<FigureData>(key) : undefined;
     if (d) cached.push(job.id);
     else {
       d = pool ? await pool.run<FigureData>({ kind: 'figure', id: job.id, seed: opts.seed, budget: opts.budget }) : await job.run({ seed: opts.seed, budget: opts.budget });

@@ -5,7 +5,7 @@ import { buildFigures } from './figures/build.ts';
 import { renderHtml } from './html.ts';
 import { canonicalJson } from './json.ts';
 import { renderJunit } from './junit.ts';
-import { figureFile, renderMarkdown } from './markdown.ts';
+import { figureFile, renderMarkdown, specFile } from './markdown.ts';
 import type { Report } from './types.ts';
 
 export const REPORT_FILES = ['report.json', 'index.html', 'report.md', 'junit.xml', 'figures'];
@@ -46,7 +46,11 @@ export async function writeReport(report: Report, outDir: string, opts: WriteOpt
   const tmp = join(dirname(dir), `.${basename(dir)}.partial-${stamp}`);
   try {
     mkdirSync(join(tmp, 'figures'), { recursive: true });
-    for (const f of figures) writeFileSync(join(tmp, figureFile(f)), f.svg.startsWith('<?xml') ? f.svg : `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}\n`);
+    for (const f of figures) {
+      writeFileSync(join(tmp, figureFile(f)), f.svg.startsWith('<?xml') ? f.svg : `<?xml version="1.0" encoding="UTF-8"?>\n${f.svg}\n`);
+      // The data beside the figure: its Vega-Lite spec with the plotted values inline (re-renderable, citable).
+      writeFileSync(join(tmp, specFile(f)), canonicalJson({ $schema: 'https://vega.github.io/schema/vega-lite/v5.json', ...f.spec }));
+    }
     writeFileSync(join(tmp, 'report.md'), renderMarkdown(report, figures));
     writeFileSync(join(tmp, 'index.html'), renderHtml(report, figures));
     writeFileSync(join(tmp, 'junit.xml'), renderJunit(report));
@@ -62,5 +66,5 @@ export async function writeReport(report: Report, outDir: string, opts: WriteOpt
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  return ['index.html', 'report.md', 'report.json', 'junit.xml', ...figures.map(figureFile)].map((f) => join(dir, f));
+  return ['index.html', 'report.md', 'report.json', 'junit.xml', ...figures.flatMap((f) => [figureFile(f), specFile(f)])].map((f) => join(dir, f));
 }

@@ -2,14 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureData, FigurePoint, Report } from '../types.ts';
 import { ROOT } from '../meta.ts';
-import type { Figure, PaperFigures, VlSpec } from './types.ts';
+import { fig1a, fig1b, fig1c, fig2, kouHeatmap, type ReproOptions } from '../repro/ptransfer.ts';
+import type { Figure, FigureJob, PaperFigures, VlSpec } from './types.ts';
 
 /**
- * ptransfer (Yuan et al.) and Kou et al. reproduction figures, drawn from the JSON that
- * reports/repro/ptransfer.ts writes (`npx tsx reports/repro/ptransfer.ts all` → reports/out/ptransfer/*.json;
- * TTC_PTRANSFER_REPRO=DIR to read elsewhere). Those runs are long (CNNs at d = 2000), so the report
- * does not start them: it includes whatever is present (copied into report.json `figureData`) and
- * says how to produce the rest.
+ * ptransfer (Yuan et al.) and Kou et al. reproduction figures. At the `full` budget the report runs the
+ * reproductions itself (reports/repro/ptransfer.ts at the paper's settings, the report's seed, the
+ * replicates below) as one figure job per figure, cached for --resume. At the other budgets those runs
+ * are too long, so each job reads the JSON a separate `npx tsx reports/repro/ptransfer.ts all` run wrote
+ * (reports/out/ptransfer/*.json; TTC_PTRANSFER_REPRO=DIR to read elsewhere), says so in the figure's
+ * method line, and says how to produce what is missing.
  */
 
 interface Arm {
@@ -37,6 +39,17 @@ interface ReproFile {
   points: (CellPoint | KouPoint)[];
 }
 
+/**
+ * Replicates per point when the full report runs a reproduction (each point pairs transfer and baseline
+ * on the same replicate streams); Fig 2 is a 4 × 4 (d, ‖u‖) grid of N_1 = 1000 cells, hence fewer.
+ */
+const FULL: Record<string, { reps: number; run: (o: ReproOptions) => Promise<unknown> | unknown }> = {
+  fig1a: { reps: 6, run: (o) => fig1a(o) },
+  fig1b: { reps: 6, run: (o) => fig1b(o) },
+  fig1c: { reps: 4, run: (o) => fig1c(o) },
+  fig2: { reps: 3, run: (o) => fig2(o) },
+  kou: { reps: 10, run: (o) => kouHeatmap(o) },
+};
 const FILES = ['fig1a', 'fig1b', 'fig1c', 'fig2', 'fig2-paper', 'kou'];
 const dirOf = () => process.env.TTC_PTRANSFER_REPRO ?? join(ROOT, 'reports', 'out', 'ptransfer');
 
@@ -50,41 +63,60 @@ function paired(a: Arm, b: Arm): { mean: number; se: number } {
   return { mean: b.mean - a.mean, se: Math.hypot(a.se, b.se) };
 }
 
-function load(): FigureData {
+function pointsOf(f: string, data: ReproFile): FigurePoint[] {
   const points: FigurePoint[] = [];
-  const found: string[] = [];
-  for (const f of FILES) {
-    const file = join(dirOf(), `${f}.json`);
-    if (!existsSync(file)) continue;
-    let data: ReproFile;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8')) as ReproFile;
-    } catch {
-      continue;
-    }
-    found.push(f);
-    for (const p of data.points) {
-      if ('muNorm' in p && 'err' in p) {
-        points.push({ series: `${f}|error`, params: { d: p.d, muNorm: p.muNorm, inside: p.insideCondition41 ? 1 : 0 }, mean: p.err.mean, stderr: p.err.se, draws: data.replicates, seed: data.seed });
-      } else {
-        const c = p as CellPoint;
-        const inside = c.insideCondition41 ? 1 : 0;
-        points.push({ series: `${f}|with transfer`, params: { ...c.x, inside }, mean: 1 - c.errTransfer.mean, stderr: c.errTransfer.se, draws: data.replicates, seed: data.seed });
-        points.push({ series: `${f}|without transfer`, params: { ...c.x, inside }, mean: 1 - c.errBaseline.mean, stderr: c.errBaseline.se, draws: data.replicates, seed: data.seed });
-        const g = paired(c.errTransfer, c.errBaseline);
-        points.push({ series: `${f}|gain`, params: { ...c.x, inside }, mean: g.mean, stderr: g.se, draws: data.replicates, seed: data.seed });
-      }
+  for (const p of data.points) {
+    if ('muNorm' in p && 'err' in p) {
+      points.push({ series: `${f}|error`, params: { d: p.d, muNorm: p.muNorm, inside: p.insideCondition41 ? 1 : 0 }, mean: p.err.mean, stderr: p.err.se, draws: data.replicates, seed: data.seed });
+    } else {
+      const c = p as CellPoint;
+      const inside = c.insideCondition41 ? 1 : 0;
+      points.push({ series: `${f}|with transfer`, params: { ...c.x, inside }, mean: 1 - c.errTransfer.mean, stderr: c.errTransfer.se, draws: data.replicates, seed: data.seed });
+      points.push({ series: `${f}|without transfer`, params: { ...c.x, inside }, mean: 1 - c.errBaseline.mean, stderr: c.errBaseline.se, draws: data.replicates, seed: data.seed });
+      const g = paired(c.errTransfer, c.errBaseline);
+      points.push({ series: `${f}|gain`, params: { ...c.x, inside }, mean: g.mean, stderr: g.se, draws: data.replicates, seed: data.seed });
     }
   }
+  return points;
+}
+
+function readRepro(f: string): ReproFile | undefined {
+  const file = join(dirOf(), `${f}.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ReproFile;
+  } catch {
+    return undefined;
+  }
+}
+
+function job(f: string): FigureJob {
+  const full = FULL[f];
   return {
+    id: `ptransfer/${f}`,
     paper: 'ptransfer',
-    title: 'Reproduction data (Yuan et al. Fig 1, Fig 2; Kou et al. heat map)',
-    method: found.length ? `from reports/repro/ptransfer.ts output: ${found.join(', ')}` : 'none present: run `npx tsx reports/repro/ptransfer.ts all` (long), then re-run the report',
-    points,
+    title: `Reproduction data: ${f}`,
+    // Read from a file (not from this run) below the full budget: never served from the cache then.
+    volatile: (budget) => !(budget === 'full' && full),
+    run: async ({ seed, budget }) => {
+      if (budget === 'full' && full) {
+        const data = (await full.run({ seed, reps: full.reps })) as ReproFile;
+        return { paper: 'ptransfer', title: `Reproduction data: ${f}`, method: `simulated in this run (reports/repro/ptransfer.ts ${f}, seed ${seed}, ${data.replicates} replicates): ${data.method}`, points: pointsOf(f, data) };
+      }
+      const data = readRepro(f);
+      return {
+        paper: 'ptransfer',
+        title: `Reproduction data: ${f}`,
+        method: data
+          ? `read from ${join(dirOf(), `${f}.json`)} (seed ${data.seed}, ${data.replicates} replicates; written by reports/repro/ptransfer.ts, not by this run)`
+          : `none present: run \`npx ttc report --paper ptransfer --budget full\` or \`npx tsx reports/repro/ptransfer.ts ${f === 'fig2-paper' ? 'fig2-paper' : f}\` (long)`,
+        points: data ? pointsOf(f, data) : [],
+      };
+    },
   };
 }
 
-function ablation(pts: FigurePoint[], fig: string, xField: string, xTitle: string, title: string): Figure | undefined {
+function ablation(pts: FigurePoint[], fig: string, xField: string, xTitle: string, title: string, source: string): Figure | undefined {
   const rows = pts
     .filter((p) => p.series === `${fig}|with transfer` || p.series === `${fig}|without transfer`)
     .map((p) => ({ x: p.params[xField], y: p.mean, lo: p.mean - 1.96 * p.stderr, hi: p.mean + 1.96 * p.stderr, arm: p.series.split('|')[1] }));
@@ -101,7 +133,7 @@ function ablation(pts: FigurePoint[], fig: string, xField: string, xTitle: strin
       { mark: { type: 'point', filled: true, size: 45 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color } },
     ],
   };
-  return { id: `ptransfer-${fig}`, paper: 'ptransfer', title, caption: `Simulated with and without the transferred features (paired replicates), from reports/repro/ptransfer.ts (${fig}).`, spec };
+  return { id: `ptransfer-${fig}`, paper: 'ptransfer', title, caption: `Simulated with and without the transferred features (paired replicates). Data ${source}.`, spec };
 }
 
 function heat(pts: FigurePoint[], series: string, x: string, y: string, xTitle: string, yTitle: string, value: string, title: string, id: string, caption: string, diverging: boolean): Figure | undefined {
@@ -122,15 +154,20 @@ function heat(pts: FigurePoint[], series: string, x: string, y: string, xTitle: 
 
 export const ptransferFigures: PaperFigures = {
   paper: 'ptransfer',
-  jobs: [{ id: 'ptransfer/repro', paper: 'ptransfer', title: 'Reproduction data', volatile: true, run: async () => load() }],
+  jobs: FILES.map(job),
   figures(report: Report): Figure[] {
-    const pts = report.figureData['ptransfer/repro']?.points ?? [];
+    const pts = Object.entries(report.figureData)
+      .filter(([id]) => id.startsWith('ptransfer/'))
+      .flatMap(([, d]) => d.points);
+    // Where each figure's data came from (this run, or a file a separate reproduction run wrote).
+    const source = (f: string) => report.figureData[`ptransfer/${f}`]?.method ?? 'not present';
+    const fig2 = pts.some((p) => p.series.startsWith('fig2-paper|')) ? 'fig2-paper' : 'fig2';
     return [
-      ablation(pts, 'fig1a', 'N1', 'N₁ (source sample size)', 'Fig 1(a): accuracy against N₁'),
-      ablation(pts, 'fig1b', 'sigmaP1', 'σ_p,1 (source noise)', 'Fig 1(b): accuracy against σ_p,1'),
-      ablation(pts, 'fig1c', 'uNorm', '‖u‖ (shared signal)', 'Fig 1(c): accuracy against ‖u‖'),
-      heat(pts, pts.some((p) => p.series.startsWith('fig2-paper|')) ? 'fig2-paper|gain' : 'fig2|gain', 'd', 'uNorm', 'd', '‖u‖', 'accuracy gain', 'Fig 2: accuracy gain from transfer over (d, ‖u‖)', 'ptransfer-fig2', 'Test accuracy with transfer minus without (paired), per cell; blue = positive transfer.', true),
-      heat(pts, 'kou|error', 'd', 'muNorm', 'd', '‖μ‖', 'test error', 'Kou et al.: test error over (d, ‖μ‖)', 'ptransfer-kou', 'Simulated test error of the two-layer CNN against the flipped labels, per cell.', false),
+      ablation(pts, 'fig1a', 'N1', 'N₁ (source sample size)', 'Fig 1(a): accuracy against N₁', source('fig1a')),
+      ablation(pts, 'fig1b', 'sigmaP1', 'σ_p,1 (source noise)', 'Fig 1(b): accuracy against σ_p,1', source('fig1b')),
+      ablation(pts, 'fig1c', 'uNorm', '‖u‖ (shared signal)', 'Fig 1(c): accuracy against ‖u‖', source('fig1c')),
+      heat(pts, `${fig2}|gain`, 'd', 'uNorm', 'd', '‖u‖', 'accuracy gain', 'Fig 2: accuracy gain from transfer over (d, ‖u‖)', 'ptransfer-fig2', `Test accuracy with transfer minus without (paired), per cell; blue = positive transfer. Data ${source(fig2)}.`, true),
+      heat(pts, 'kou|error', 'd', 'muNorm', 'd', '‖μ‖', 'test error', 'Kou et al.: test error over (d, ‖μ‖)', 'ptransfer-kou', `Simulated test error of the two-layer CNN against the flipped labels, per cell. Data ${source('kou')}.`, false),
     ].filter((f): f is Figure => f !== undefined);
   },
 };

@@ -19,8 +19,8 @@ export interface FigureJob {
   id: string;
   paper: string;
   title: string;
-  /** Reads inputs other than the code (e.g. files of a long reproduction run): never served from the cache. */
-  volatile?: boolean;
+  /** Reads inputs other than the code (e.g. files of a long reproduction run): never served from the cache (per budget when a function). */
+  volatile?: boolean | ((budget: Budget) => boolean);
   run(ctx: { seed: number; budget: Budget }): Promise<FigureData>;
 }
 
