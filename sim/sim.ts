@@ -1,5 +1,6 @@
 import type { Constraint, ParamSpec, Params } from '../theory/params.ts';
 import type { PaperId } from '../theory/claim.ts';
+import { summarize } from '../properties/stats/summary.ts';
 
 /** What a simulation returns: a measurement with its uncertainty, and the draws behind it. */
 export interface Measurement {
@@ -34,4 +35,19 @@ export interface SimSpec {
   /** Draws used when none are given. */
   defaultDraws: number;
   run(params: Params, opts: SimOptions): Measurement | Promise<Measurement>;
+}
+
+/** Mean ± standard error of per-replicate values, values kept: one entry of `Measurement.extra`. */
+export function summary(values: number[]): { mean: number; stderr: number; values: number[] } {
+  const { mean, stderr } = summarize(values);
+  return { mean, stderr, values };
+}
+
+/**
+ * A Measurement from per-replicate values (one per independent replicate stream): mean, standard error
+ * and draws are computed here, in one place, for every simulation.
+ */
+export function measurement(m: Omit<Measurement, 'mean' | 'stderr' | 'draws'>): Measurement {
+  const { mean, stderr, draws } = summarize(m.values);
+  return { ...m, mean, stderr, draws };
 }

@@ -2,8 +2,7 @@ import { Matrix, pseudoInverse } from 'ml-matrix';
 import type { Params, ParamSpec } from '../../theory/params.ts';
 import { P } from '../../theory/params.ts';
 import { Stream } from '../rng/stream.ts';
-import { summarize } from '../../properties/stats/summary.ts';
-import type { Measurement, SimSpec } from '../sim.ts';
+import { measurement as measurementOf, summary, type Measurement, type SimSpec } from '../sim.ts';
 import { drawTargetSet, sqDist, taskPair, unitVector } from './design.ts';
 import { fastSweep, type SweepCell } from './fastSweep.ts';
 import { linearTransferOnFeatures, minNormScratch } from './plainLinear.ts';
@@ -31,13 +30,7 @@ const nAwayFromD = (p: Params): string | null => {
 };
 
 function measurement(simId: string, quantity: string, params: Params, seed: number, values: number[], extra?: Measurement['extra'], method?: string): Measurement {
-  const { mean, stderr, draws } = summarize(values);
-  return { simId, quantity, mean, stderr, draws, values, seed, params, extra, method };
-}
-
-function summary(values: number[]): { mean: number; stderr: number; values: number[] } {
-  const { mean, stderr } = summarize(values);
-  return { mean, stderr, values };
+  return measurementOf({ simId, quantity, values, seed, params, extra, method });
 }
 
 /** Per draw: a fresh task pair, target set and (for transfer) hidden direction v. */

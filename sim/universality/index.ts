@@ -1,4 +1,4 @@
-import type { SimSpec } from '../sim.ts';
+import { measurement, summary, type SimSpec } from '../sim.ts';
 import { summarize } from '../../properties/stats/index.ts';
 import { Stream } from '../rng/stream.ts';
 import { LAW_NAMES, UNIV_PARAMS as U, batchAtMostN, canonicalSpectrum, canonicalV, nBelowD } from '../../theory/universality/params.ts';
@@ -51,9 +51,7 @@ export const universalitySims: SimSpec[] = [
       const spectrum = canonicalSpectrum(p);
       const v = canonicalV(p);
       const r = regressionRisks({ law: lawOf(p.law!), n: p.n!, spectrum, wStar: new Array<number>(p.d!).fill(0), w0: v, sigma: p.sigma! }, seed, draws);
-      const s = summarize(r.fineTuned);
-      const s0 = summarize(r.pretrained);
-      return { simId: 'universality.regression', quantity: '‖w_ft − w*‖²_Σ', mean: s.mean, stderr: s.stderr, draws, values: r.fineTuned, seed, params: p, extra: { pretrained: { mean: s0.mean, stderr: s0.stderr } }, method: 'w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0) by Cholesky; label noise integrated exactly given X (σ² tr X⁺ᵀΣX⁺)' };
+      return measurement({ simId: 'universality.regression', quantity: '‖w_ft − w*‖²_Σ', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: 'w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0) by Cholesky; label noise integrated exactly given X (σ² tr X⁺ᵀΣX⁺)' });
     },
   },
   {
@@ -84,9 +82,7 @@ export const universalitySims: SimSpec[] = [
     run(p, { seed, draws }) {
       const { wStar, w0 } = classificationWeights(p.d!, p.cos0!, p.norm0!);
       const r = classificationErrors({ law: lawOf(p.law!), n: p.n!, d: p.d!, wStar, w0, flip: p.flip!, nTest: 2000 }, seed, draws);
-      const s = summarize(r.fineTuned);
-      const s0 = summarize(r.pretrained);
-      return { simId: 'universality.classification', quantity: 'P(sign(xᵀw_ft) ≠ y)', mean: s.mean, stderr: s.stderr, draws, values: r.fineTuned, seed, params: p, extra: { pretrained: { mean: s0.mean, stderr: s0.stderr } }, method: 'Monte Carlo test error on 2000 fresh points per draw, label flips integrated exactly' };
+      return measurement({ simId: 'universality.classification', quantity: 'P(sign(xᵀw_ft) ≠ y)', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: 'Monte Carlo test error on 2000 fresh points per draw, label flips integrated exactly' });
     },
   },
 ];

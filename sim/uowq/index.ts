@@ -1,6 +1,5 @@
 import { UOWQ_PARAMS, canonicalShape } from '../../theory/uowq/params.ts';
-import type { SimSpec } from '../sim.ts';
-import { summarize } from '../../properties/stats/index.ts';
+import { measurement, type SimSpec } from '../sim.ts';
 import { simulateErrors, type UowqProblem } from './core.ts';
 
 export const uowqSims: SimSpec[] = [
@@ -18,18 +17,14 @@ export const uowqSims: SimSpec[] = [
       const alpha = [1 - p.a!, ...Array.from({ length: K }, () => p.a! / K)];
       const n = c.N.map((Nk, k) => (k === 0 ? Nk : Math.max(1, Math.round(p.use! * Nk))));
       const values = simulateErrors(problem, [{ alpha, n }], seed, draws)[0]!;
-      const s = summarize(values);
-      return {
+      return measurement({
         simId: 'uowq.weighted-mle',
         quantity: 'E_x D_KL(P_θ0 ‖ P_θ̂)',
-        mean: s.mean,
-        stderr: s.stderr,
-        draws,
         values,
         seed,
         params: p,
         method: problem.model === 'linear' ? 'weighted normal equations; exact Gaussian KL' : "damped Newton's method; exact Bernoulli KL by 2-D quadrature over x",
-      };
+      });
     },
   },
 ];
