@@ -1,6 +1,8 @@
 import { loadavg } from 'node:os';
 import { runCellFast, runCellFastParallel, type CellParams } from '../sim/ptransfer/cell.ts';
+import { rowsModule } from '../sim/ptransfer/kernels.ts';
 import { stopWorkers } from '../sim/ptransfer/parallel.ts';
+import { splitWorthIt } from '../sim/ptransfer/split.ts';
 import { activeBackend, ensureTf } from '../sim/tf/backend.ts';
 import { FIG2_DEFAULT, FIG2_PAPER, fig2 } from '../reports/repro/ptransfer.ts';
 
@@ -10,7 +12,9 @@ import { FIG2_DEFAULT, FIG2_PAPER, fig2 } from '../reports/repro/ptransfer.ts';
  *  (a) d = 2000, N_1 = N_2 = 100, m = 40, T_1 = 800, T_2 = 400 — target < 0.8 s;
  *  (b) d = 790, N_1 = 1000, N_2 = 100, σ_p = 15, ‖u+v_2‖ = 3, α = 0.5 — target < 15 s;
  *  Fig 2: the full grid (PTRANSFER_BENCH_FIG2=full) or, by default, a timed sample of cells extrapolated.
- * The machine is shared: the load average is printed beside each time.
+ * The machine is shared: the load average is printed beside each time, and the process CPU time (all
+ * threads) beside the wall time — wall ≫ CPU means the cores were busy with other work.
+ * PTRANSFER_BENCH_REPS_B (default 2) repeats (b); TTC_PTRANSFER_WASM=0 times the JavaScript twin.
  */
 const A: CellParams = { d: 2000, m: 40, N1: 100, N2: 100, sigmaP1: 5, sigmaP2: 5, uNorm: 5, v1Norm: 5, v2Norm: 5, alpha: 0.5, eta: 0.01, sigma0: 0.01, T1: 800, T2: 400, eps: 0, nTest: 1000 };
 const B: CellParams = { ...A, d: 790, N1: 1000, N2: 100, sigmaP1: 15, sigmaP2: 15, uNorm: 2, v1Norm: Math.sqrt(5), v2Norm: Math.sqrt(5) };
@@ -19,19 +23,27 @@ const load = () => loadavg()[0]!.toFixed(2);
 
 async function time(label: string, f: () => unknown | Promise<unknown>, reps: number): Promise<number[]> {
   const ts: number[] = [];
+  const cpus: number[] = [];
+  const loads: string[] = [];
   for (let k = 0; k < reps; k++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await f();
+    const c = process.cpuUsage(c0);
     ts.push((performance.now() - t0) / 1000);
+    cpus.push((c.user + c.system) / 1e6);
+    loads.push(load());
   }
   const sorted = [...ts].sort((a, b) => a - b);
-  console.log(`${label}: best ${sorted[0]!.toFixed(3)} s, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)} s over ${reps} (load average ${load()})`);
+  const each = ts.map((t, k) => `${t.toFixed(2)} s (cpu ${cpus[k]!.toFixed(2)} s, load ${loads[k]})`).join(', ');
+  console.log(`${label}: best ${sorted[0]!.toFixed(3)} s, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)} s over ${reps} — ${each}`);
   return ts;
 }
 
 export default async function bench(): Promise<void> {
   const backend = await ensureTf();
-  console.log(`tfjs backend: ${activeBackend()} (${backend}); the fast path below is plain float64 JavaScript and does not use tfjs`);
+  console.log(`tfjs backend: ${activeBackend()} (${backend}); the fast path below is float64 and does not use tfjs`);
+  console.log(`fast-path kernel: ${rowsModule() ? 'WebAssembly f64x2 (sim/ptransfer/rows.wat)' : 'JavaScript twin (TTC_PTRANSFER_WASM=0 or no wasm SIMD)'}`);
   console.log(`cores: 2 (shared); load average at start ${load()}`);
 
   let k = 0;
@@ -42,7 +54,11 @@ export default async function bench(): Promise<void> {
   await time('(a) same, upstream split over 2 threads, then transfer ∥ baseline', () => runCellFastParallel(A, 1, k++, { split: true }), 3);
 
   if (process.env.PTRANSFER_BENCH_SKIP_B !== '1') {
-    await time('(b) d=790, N1=1000, N2=100, σ_p=15, ‖u+v2‖=3, α=0.5 — baseline in a worker [target < 15 s]', () => runCellFastParallel(B, 1, 0), 1);
+    const reps = Number(process.env.PTRANSFER_BENCH_REPS_B ?? 2);
+    const auto = splitWorthIt(B.N1) ? 'upstream split over 2 threads' : 'upstream on one thread (load too high to split)';
+    await time(`(b) d=790, N1=1000, N2=100, σ_p=15, ‖u+v2‖=3, α=0.5 — default (${auto} at start), baseline in a worker [target < 15 s]`, () => runCellFastParallel(B, 1, 0), reps);
+    await time('(b) same, upstream forced split over 2 threads', () => runCellFastParallel(B, 1, 0, { split: true }), reps);
+    await time('(b) same, serial (one thread throughout)', () => runCellFast(B, 1, 0), reps);
   }
 
   // Fig 2 as the reproduction runs it: per d, one ‖u‖ sweep sharing the upstream run (sim/ptransfer/sweep.ts).

@@ -2,10 +2,7 @@ import { drawLabels, inheritMask, kouTask, makeBasis, makeInit, makeNoise, patch
 import { testErrorGaussian, trainFast, type TrainResult } from './fast.ts';
 import { explicitPool, identityCoefficients, materialize, wishartPool, type Pool } from './pool.ts';
 import { trainFastInWorker } from './parallel.ts';
-import { trainFastSplit } from './split.ts';
-
-/** Upstream sample size from which runCellFastParallel splits the upstream GD over two threads. */
-export const SPLIT_MIN_N = 300;
+import { splitWorthIt, trainFastSplit } from './split.ts';
 
 /**
  * One cell of the experiments: upstream training on task 1, Algorithm 1 (transfer) and Algorithm 2
@@ -183,8 +180,9 @@ export async function runCellFastParallel(p: CellParams, seed: number, replicate
   const K = pool.K;
   const task1 = { spec: b.task1, labels: b.lab1, noise: pool.blocks.xi1! };
   const upOpts = { eta: p.eta, T: p.T1, eps: p.eps, curve: curves };
-  // A heavy upstream (large N_1) is split over two threads first; otherwise it overlaps with the baseline.
-  const heavy = opts.split ?? p.N1 >= SPLIT_MIN_N;
+  // A heavy upstream (large N_1) is split over two threads first when a core is idle (split.ts); otherwise
+  // it overlaps with the baseline. Same numbers either way.
+  const heavy = opts.split ?? splitWorthIt(p.N1);
   const upHeavy = heavy ? await trainFastSplit(pool, identityCoefficients(pool, 'up'), task1, upOpts) : undefined;
   const basePromise = trainFastInWorker(b.pool, identityCoefficients(b.pool, 'down'), task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
   const up = upHeavy ?? trainFast(pool, identityCoefficients(pool, 'up'), task1, upOpts);

@@ -1,5 +1,6 @@
 import type { Stream } from '../rng/stream.ts';
 import type { Labels, TaskSpec } from './data.ts';
+import { rowsModule, trainKernel } from './kernels.ts';
 import type { Pool, PoolBlock } from './pool.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { Pool, PoolBlock } from './pool.ts';
  * signal patch of sample i is ȳ_i μ, so its response is ȳ_i s_r; patch order does not matter because F_j
  * sums over both patches. A GD step adds δ_r μ + Σ_i Δb_{r,i} ξ_i to w_r, so
  *   s_r += δ_r‖μ‖² + Σ_i Δb_{r,i}⟨ξ_i, μ⟩,   z_r += δ_r⟨μ, ξ⟩ + G Δb_r     (G = noise Gram of the task),
- * costing m·n·(active samples) per step instead of m·n·d; the ⟨ξ, μ⟩ terms are 0 in exact arithmetic and
+ * costing 2m·n·(active samples) per step instead of 2m·n·d; the ⟨ξ, μ⟩ terms are 0 in exact arithmetic and
  * kept so that explicit pools agree with the d-dimensional simulation to round-off.
  * The subgradient of ReLU at 0 is taken as 0 (as tfjs does).
  *
@@ -55,153 +56,11 @@ export function softplus(x: number): number {
 }
 
 /**
- * Self-contained (no references outside its body) so that sim/ptransfer/parallel.ts can run its source in
- * a worker thread: keep it free of imports, closures and nested functions.
+ * Full-batch GD on the responses (kernels.ts: the wasm kernel when available, else its JavaScript twin,
+ * bit-identical). Costs ≈ 2m·n·(active samples) multiply-adds per step.
  */
 export function trainFast(pool: Pool, C0: Float64Array, task: FastTask, opts: TrainOptions): TrainResult {
-  const { K, gram } = pool;
-  const F = C0.length / K;
-  const m = F / 2;
-  if (!Number.isInteger(m) || m < 1) throw new RangeError(`trainFast: ${F} filters is not 2m`);
-  const C = C0.slice();
-  const { yClean, y } = task.labels;
-  const n = y.length;
-  const off = task.noise.offset;
-  if (task.noise.count !== n) throw new RangeError('trainFast: noise block and labels differ in size');
-  const mu = task.spec.mu;
-  const gmu = new Float64Array(K);
-  for (let c = 0; c < K; c++) gmu[c] = mu[0] * gram[c * K]! + mu[1] * gram[c * K + 1]! + mu[2] * gram[c * K + 2]!;
-  const mu2 = mu[0] * gmu[0]! + mu[1] * gmu[1]! + mu[2] * gmu[2]!;
-  const muXi = gmu.slice(off, off + n);
-  const G = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let l = 0; l < n; l++) G[i * n + l] = gram[(off + i) * K + off + l]!;
-
-  // Initial responses (C is sparse for fresh filters: skip zeros).
-  const s = new Float64Array(F);
-  const Z = new Float64Array(F * n);
-  for (let r = 0; r < F; r++) {
-    let acc = 0;
-    const zr = r * n;
-    for (let c = 0; c < K; c++) {
-      const a = C[r * K + c]!;
-      if (a === 0) continue;
-      acc += a * gmu[c]!;
-      const go = c * K + off;
-      for (let i = 0; i < n; i++) Z[zr + i]! += a * gram[go + i]!;
-    }
-    s[r] = acc;
-  }
-
-  const f = new Float64Array(n);
-  const h = new Float64Array(n);
-  const idx = new Int32Array(n);
-  const val = new Float64Array(n);
-  const losses: number[] = [];
-  const eta = opts.eta;
-  let steps = 0;
-  let loss = NaN;
-  for (let t = 0; ; t++) {
-    // Forward: f_i = (1/m) Σ_r j_r [σ(ȳ_i s_r) + σ(z_{r,i})].
-    let sigPos = 0;
-    let sigNeg = 0;
-    f.fill(0);
-    for (let r = 0; r < F; r++) {
-      const j = r < m ? 1 : -1;
-      const sr = s[r]!;
-      if (sr > 0) sigPos += j * sr;
-      else if (sr < 0) sigNeg -= j * sr;
-      const zr = r * n;
-      for (let i = 0; i < n; i++) {
-        const z = Z[zr + i]!;
-        if (z > 0) f[i]! += j * z;
-      }
-    }
-    loss = 0;
-    for (let i = 0; i < n; i++) {
-      f[i] = (f[i]! + (yClean[i]! > 0 ? sigPos : sigNeg)) / m;
-      const q = y[i]! * f[i]!;
-      loss += -q > 0 ? -q + Math.log1p(Math.exp(q)) : Math.log1p(Math.exp(-q)); // softplus(−q)
-      // dL/d(relu term) without the class sign: ℓ'(q)·y_i/(n m), ℓ'(q) = −1/(1 + e^q).
-      h[i] = (-y[i]! / (1 + Math.exp(q))) / (n * m);
-    }
-    loss /= n;
-    if (opts.curve !== false) losses.push(loss);
-    if (t >= opts.T || loss <= opts.eps) break;
-    let Hp = 0;
-    let Hn = 0;
-    for (let i = 0; i < n; i++) {
-      if (yClean[i]! > 0) Hp += h[i]!;
-      else Hn -= h[i]!; // ȳ_i = −1 carries the factor ȳ_i into the sum
-    }
-    for (let r = 0; r < F; r++) {
-      const j = r < m ? 1 : -1;
-      const sr = s[r]!;
-      const delta = sr > 0 ? -eta * j * Hp : sr < 0 ? -eta * j * Hn : 0;
-      const zr = r * n;
-      let c = 0;
-      let dsXi = 0;
-      for (let i = 0; i < n; i++) {
-        if (Z[zr + i]! > 0) {
-          const db = -eta * j * h[i]!;
-          idx[c] = i;
-          val[c] = db;
-          c++;
-          C[r * K + off + i]! += db;
-          dsXi += db * muXi[i]!;
-        }
-      }
-      if (delta !== 0) {
-        C[r * K]! += delta * mu[0];
-        C[r * K + 1]! += delta * mu[1];
-        C[r * K + 2]! += delta * mu[2];
-        for (let i = 0; i < n; i++) Z[zr + i]! += delta * muXi[i]!;
-      }
-      s[r] = sr + delta * mu2 + dsXi;
-      // Z_r += G Δb_r over the active samples, eight (then four) rows of G at a time.
-      let k = 0;
-      for (; k + 7 < c; k += 8) {
-        const a0 = val[k]!;
-        const a1 = val[k + 1]!;
-        const a2 = val[k + 2]!;
-        const a3 = val[k + 3]!;
-        const a4 = val[k + 4]!;
-        const a5 = val[k + 5]!;
-        const a6 = val[k + 6]!;
-        const a7 = val[k + 7]!;
-        const g0 = idx[k]! * n;
-        const g1 = idx[k + 1]! * n;
-        const g2 = idx[k + 2]! * n;
-        const g3 = idx[k + 3]! * n;
-        const g4 = idx[k + 4]! * n;
-        const g5 = idx[k + 5]! * n;
-        const g6 = idx[k + 6]! * n;
-        const g7 = idx[k + 7]! * n;
-        for (let l = 0; l < n; l++)
-          Z[zr + l]! +=
-            a0 * G[g0 + l]! + a1 * G[g1 + l]! + a2 * G[g2 + l]! + a3 * G[g3 + l]! + a4 * G[g4 + l]! + a5 * G[g5 + l]! + a6 * G[g6 + l]! + a7 * G[g7 + l]!;
-      }
-      for (; k + 3 < c; k += 4) {
-        const a0 = val[k]!;
-        const a1 = val[k + 1]!;
-        const a2 = val[k + 2]!;
-        const a3 = val[k + 3]!;
-        const g0 = idx[k]! * n;
-        const g1 = idx[k + 1]! * n;
-        const g2 = idx[k + 2]! * n;
-        const g3 = idx[k + 3]! * n;
-        for (let l = 0; l < n; l++) Z[zr + l]! += a0 * G[g0 + l]! + a1 * G[g1 + l]! + a2 * G[g2 + l]! + a3 * G[g3 + l]!;
-      }
-      for (; k < c; k++) {
-        const a = val[k]!;
-        const g = idx[k]! * n;
-        for (let l = 0; l < n; l++) Z[zr + l]! += a * G[g + l]!;
-      }
-    }
-    steps++;
-  }
-  let active = 0;
-  for (let q = 0; q < Z.length; q++) if (Z[q]! > 0) active++;
-  return { C, losses, finalLoss: loss, steps, activeFraction: active / Z.length };
+  return trainKernel(pool, C0, task, opts, rowsModule());
 }
 
 export interface TestErrorResult {

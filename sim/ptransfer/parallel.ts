@@ -1,18 +1,20 @@
 import { Worker } from 'node:worker_threads';
 import { trainFast, type FastTask, type TrainOptions, type TrainResult } from './fast.ts';
+import { KERNEL_SOURCE, rowsModule } from './kernels.ts';
 import type { Pool } from './pool.ts';
 
 /**
- * Runs `trainFast` in a worker thread (the same function: its source is shipped to the worker, which is
- * why trainFast is self-contained). Used to overlap Algorithm 2 (baseline, which needs no upstream model)
- * with the upstream + transferred trainings of a cell. Results are bit-identical to the in-thread call.
+ * Runs trainFast in a worker thread (the same kernels: their source and the compiled wasm module are
+ * shipped to the worker, which is why kernels.ts is self-contained). Used to overlap Algorithm 2
+ * (baseline, which needs no upstream model) with the upstream + transferred trainings of a cell.
+ * Results are bit-identical to the in-thread call.
  */
 const workerSource = `
 const { parentPort } = require('node:worker_threads');
-const trainFast = ${trainFast.toString()};
+${KERNEL_SOURCE}
 parentPort.on('message', (m) => {
   try {
-    const r = trainFast(m.pool, m.C0, m.task, m.opts);
+    const r = trainKernel(m.pool, m.C0, m.task, m.opts, m.mod);
     parentPort.postMessage({ ok: true, r }, [r.C.buffer]);
   } catch (e) {
     parentPort.postMessage({ ok: false, error: String(e && e.stack || e) });
@@ -39,7 +41,7 @@ export function trainFastInWorker(pool: Pool, C0: Float64Array, task: FastTask, 
       else reject(new Error(`trainFast worker: ${m.error}`));
     };
     w.on('message', onMsg);
-    w.postMessage({ pool: slim, C0, task, opts });
+    w.postMessage({ pool: slim, C0, task, opts, mod: rowsModule() });
   });
 }
 

@@ -3,7 +3,7 @@ import { drawLabels, inheritMask, makeBasis, makeInit, makeNoise, ptransferTask,
 import { testErrorGaussian, trainFast, type TrainResult } from './fast.ts';
 import { trainFastInWorker } from './parallel.ts';
 import { explicitPool, identityCoefficients } from './pool.ts';
-import { trainFastSplit } from './split.ts';
+import { splitWorthIt, trainFastSplit } from './split.ts';
 
 /**
  * A sweep over ‖u‖ at fixed ‖u+v_1‖ = ‖u+v_2‖ = c (Fig 1(c), Fig 2) that trains the upstream once.
@@ -64,7 +64,7 @@ export async function runUSweep(p: Omit<CellParams, 'uNorm' | 'v1Norm' | 'v2Norm
   ]);
   const upTask = { spec: task1, labels: lab1, noise: pool0.blocks.xi1! };
   const upOpts = { eta: p.eta, T: p.T1, eps: p.eps, curve: false };
-  const upRun: TrainResult = p.N1 >= 300 ? await trainFastSplit(pool0, identityCoefficients(pool0, 'up'), upTask, upOpts) : trainFast(pool0, identityCoefficients(pool0, 'up'), upTask, upOpts);
+  const upRun: TrainResult = splitWorthIt(p.N1) ? await trainFastSplit(pool0, identityCoefficients(pool0, 'up'), upTask, upOpts) : trainFast(pool0, identityCoefficients(pool0, 'up'), upTask, upOpts);
   const K = pool0.K;
 
   const points: SweepPoint[] = [];
