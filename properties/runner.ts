@@ -41,7 +41,7 @@ export interface PropertyDef<T> {
   evaluate(t: T): Evaluation;
   measure(t: T, budget: Budget): Promise<MeanEstimate & { note?: string }> | (MeanEstimate & { note?: string });
   deviation?: KnownDeviation;
-  /** Milliseconds allowed for shrinking a counterexample. */
+  /** Milliseconds allowed for shrinking a counterexample; 0 keeps the worst regime as it is (e.g. a fixed printed setting). */
   shrinkMs?: Record<Budget, number>;
 }
 
@@ -203,11 +203,11 @@ async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[]
   // shrunk counterexample replays as a failure.
   const level = def.alpha / Math.max(1, runs, all.length);
   const limit = (def.shrinkMs ?? { test: 5_000, quick: 30_000, full: 120_000 })[opts.budget];
+  const maxEvals = limit > 0 ? SHRINK_EVALS[opts.budget] : 0;
   // Shrinking also stops after a fixed number of evaluations, so that on a machine fast enough not to
   // hit the time limit the counterexample does not depend on the machine's speed (reports must be
   // byte-identical for the same seed): later candidates are treated as passing.
   let evals = 0;
-  const maxEvals = SHRINK_EVALS[opts.budget];
   const fails = async (v: T): Promise<boolean> => {
     if (++evals > maxEvals) return false;
     const o = await evaluateOne(def, v, 0, opts);
@@ -216,11 +216,11 @@ async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[]
   };
   let best: { params: Params; path: string } = { params: worst.rec.params, path: worst.rec.path };
   let shrunk = false;
-  const r = await fc.check(
+  const r = maxEvals === 0 ? undefined : await fc.check(
     fc.asyncProperty(def.arbitrary, async (v) => !(await fails(v))),
     { seed: opts.seed, path: worst.rec.path, numRuns: runs, interruptAfterTimeLimit: limit, markInterruptAsFailure: false },
   );
-  if (r.failed && r.counterexample && r.counterexamplePath) {
+  if (r?.failed && r.counterexample && r.counterexamplePath) {
     best = { params: def.params(r.counterexample[0] as T), path: r.counterexamplePath };
     shrunk = r.counterexamplePath !== worst.rec.path;
   }

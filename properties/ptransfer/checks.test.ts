@@ -22,6 +22,7 @@ describe('ptransfer checks in paper-like regimes (outside Condition 4.1: extrapo
   it('ptransfer.fig1c', () => expectVerdict('ptransfer.fig1c', 'conforms'));
   it('ptransfer.fig1a.weak-u (recorded deviation)', () => expectVerdict('ptransfer.fig1a.weak-u', 'deviates'));
   it('ptransfer.fig1b.weak-u (recorded deviation)', () => expectVerdict('ptransfer.fig1b.weak-u', 'deviates'));
+  it('ptransfer.fig2.level (recorded deviation, printed settings)', () => expectVerdict('ptransfer.fig2.level', 'deviates'));
 });
 
 describe('kou checks', () => {

@@ -191,5 +191,29 @@ export const fig1c = direction(
   'error(larger ‖u‖) − error(smaller ‖u‖)',
 );
 
-export const ptransferClaimList: Claim[] = [thm42, thm43, prop44, negative, fig1a, fig1b, fig1c];
+/**
+ * Sec 5, setting (4), Fig 2. The heat map's printed content is a direction (larger ‖u‖, smaller d ⇒ higher
+ * accuracy) and a level: the figure is also shown "truncated" at accuracies 0.65 and 0.70, which only makes
+ * sense if cells of the grid reach them. The level is what is checked here (the directions are Thm 4.2's
+ * monotonicity and Fig 1(c)'s, checked there).
+ */
+export const fig2: Claim = {
+  id: 'ptransfer.fig2',
+  paper: 'ptransfer',
+  title: 'Fig 2: at N_1 = 1000, N_2 = 100, σ_p = 15, α = 0.5, d ≤ 790, ‖u‖ ≤ 3 the accuracy with transfer reaches the 0.65/0.70 levels of the truncated heat maps',
+  source: {
+    paper: 'ptransfer',
+    ref: 'Sec 5, setting (4), Fig 2',
+    statement:
+      'Fix N_1 = 1000, N_2 = 100, σ_{p,1} = σ_{p,2} = 15, α = 0.5; vary d and ‖u‖: a phase transition, better with larger ‖u‖ and smaller d; truncated heat maps threshold at 0.65 and 0.70.',
+    provenance: 'printed',
+  },
+  params: TRANSFER_PARAMS,
+  hypotheses: [],
+  regime: { kind: 'bound', constants: [], note: 'an experimental level at the printed settings (‖u+v_2‖ = 3 as in setting (3)), outside Condition 4.1' },
+  simulations: ['ptransfer.cell'],
+  predict: () => ({ quantity: 'accuracy with transfer − 0.65 at the best cell (d = 100, ‖u‖ = 3)', kind: 'sign', sign: 1 }),
+};
+
+export const ptransferClaimList: Claim[] = [thm42, thm43, prop44, negative, fig1a, fig1b, fig1c, fig2];
 export const kouClaimList: Claim[] = [kouThm];
