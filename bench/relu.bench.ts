@@ -4,14 +4,17 @@ import { perpForAblation } from '../theory/fate/sec4.ts';
 import { runSim } from '../sim/registry.ts';
 import { Stream } from '../sim/rng/stream.ts';
 import { drawTeacher, gaussianInputs, sourceTeacher, targetValues } from '../sim/fate/relu/teacher.ts';
-import { initStudent, trainEmpirical, trainPopulation } from '../sim/fate/relu/train.ts';
+import { initStudent, trainEmpirical, trainPopulation, type Student } from '../sim/fate/relu/train.ts';
+import { trainEmpiricalFast, trainPopulationFast } from '../sim/fate/relu/trainFast.ts';
+import { ensureTf } from '../sim/tf/backend.ts';
 
 /**
  * `npm run bench -- relu`: (1) the Fig 5 sweep — D_KL (exact), plug-in Ŵ1 (N = 150 per law, rotation-
  * reduced, exact assignment) and the simulated 𝒯_lt over (θ, a, γ) at σ = 0.2, with Pearson/Spearman
  * correlations and the equal-distance pairs of opposite transfer sign; (2) §4 at the paper's sizes
  * (d = 100, m = 1000, m* = 100): the cost of one population-GD step and one empirical step at n = 1000,
- * extrapolated to the paper's 1e5 steps; (3) Fig 4(d) averaged over teachers at d = 100, m* = 100.
+ * float64 and mixed precision (trainFast.ts), extrapolated to the paper's 1e5 steps and to the 5000 steps
+ * at lr0 = 0.2 that the 'full' budget runs (same gradient-flow time), and the discretisation gap; (3) Fig 4(d) averaged over teachers at d = 100, m* = 100.
  */
 const load = () => loadavg()[0]!.toFixed(2);
 
@@ -50,22 +53,32 @@ export default async function main(): Promise<void> {
         shown++;
       }
 
-  console.log(`\nfate §4 at the paper's sizes d = 100, m = 1000, m* = 100 (load ${load()})`);
+  console.log(`\nfate §4 at the paper's sizes d = 100, m = 1000, m* = 100 (load ${load()}; tfjs backend ${await ensureTf()})`);
   const rng = Stream.fromSeed(3);
   const t = drawTeacher(rng, 100, 100, 50);
   const src = sourceTeacher(t);
-  const st = initStudent(rng, 1000, 100, 1e-7);
-  let t0 = performance.now();
-  trainPopulation(st, src.W, src.c, src.scale, { lr0: 0.01, maxSteps: 2, lossTol: 0, cInit: 1e-7 });
-  const popStep = (performance.now() - t0) / 3 / 1000;
-  console.log(`population GD step: ${popStep.toFixed(3)} s → 1e5 steps ≈ ${((popStep * 1e5) / 3600).toFixed(1)} h`);
+  const st0 = initStudent(rng, 1000, 100, 1e-7);
+  const clone = (s: Student): Student => ({ W: s.W.map((w) => w.slice()), c: s.c.slice() });
+  const perStep = (f: () => void, steps: number) => {
+    const t0 = performance.now();
+    f();
+    return (performance.now() - t0) / (steps + 1) / 1000;
+  };
+  const popOpt = (steps: number, lr0 = 0.01) => ({ lr0, maxSteps: steps, lossTol: 0, cInit: 1e-7 });
+  const pop64 = perStep(() => trainPopulation(clone(st0), src.W, src.c, src.scale, popOpt(2)), 2);
+  const pop32 = perStep(() => trainPopulationFast(clone(st0), src.W, src.c, src.scale, popOpt(20)), 20);
+  const steps = (s: number) => `1e5 steps ≈ ${((s * 1e5) / 3600).toFixed(2)} h, 5000 steps (lr0 0.2, same flow time) ≈ ${((s * 5000) / 60).toFixed(1)} min`;
+  console.log(`population GD step: float64 ${pop64.toFixed(3)} s (${steps(pop64)}); mixed precision ${pop32.toFixed(3)} s (${steps(pop32)})`);
   const X = gaussianInputs(rng, 1000, 100);
   const y = targetValues(t, X, 1000);
   const s2 = initStudent(rng, 1000, 100, 1e-7);
-  t0 = performance.now();
-  trainEmpirical(s2, X, y, 1000, { lr0: 0.01, maxSteps: 1, lossTol: 0, cInit: 1e-7 });
-  const empStep = (performance.now() - t0) / 2 / 1000;
-  console.log(`empirical GD step at n = 1000: ${empStep.toFixed(3)} s → 1e5 steps ≈ ${((empStep * 1e5) / 3600).toFixed(1)} h per (n, draw); the paper averages 100 data × 10 seeds per point`);
+  const emp64 = perStep(() => trainEmpirical(clone(s2), X, y, 1000, popOpt(1)), 1);
+  const emp32 = perStep(() => trainEmpiricalFast(clone(s2), X, y, 1000, popOpt(20)), 20);
+  console.log(`empirical GD step at n = 1000: float64 ${emp64.toFixed(3)} s (${steps(emp64)}); mixed precision ${emp32.toFixed(3)} s (${steps(emp32)}) per (n, draw); the paper averages 100 data × 10 seeds per point`);
+  // Flow-time discretisation at the paper's sizes: lr0 = 0.01 for 1000 steps vs 0.2 for 50 (time 10).
+  const la = trainPopulationFast(clone(st0), src.W, src.c, src.scale, popOpt(1000, 0.01)).loss;
+  const lb = trainPopulationFast(clone(st0), src.W, src.c, src.scale, popOpt(50, 0.2)).loss;
+  console.log(`population loss at flow time 10: lr0 0.01 → ${la.toExponential(4)}, lr0 0.2 → ${lb.toExponential(4)} (relative difference ${(Math.abs(lb - la) / la).toExponential(2)})`);
   for (const mu of [0.1, 0.25, 0.5, 0.75]) {
     const vals: number[] = [];
     for (let k = 0; k < 5; k++) {

@@ -3,22 +3,34 @@ import { sec4Kernel, sec4NegativeTransfer, sec4Scaling } from '../../theory/fate
 import { negativeTransferPoint, NU_PAPER, perpForAblation } from '../../theory/fate/sec4.ts';
 import { runSim } from '../../sim/registry.ts';
 import { teacherFor } from '../../sim/fate/relu/sims.ts';
-import { scratchReluSim } from '../../sim/fate/relu/studentSims.ts';
-import type { Measurement } from '../../sim/sim.ts';
+import { scratchMeasure } from '../../sim/fate/relu/studentSims.ts';
+import { ensureTf } from '../../sim/tf/backend.ts';
+import { studentQuantile } from '../stats/distributions.ts';
 import type { Budget, CheckSpec } from '../check.ts';
 import { simSeed } from '../arbitraries.ts';
 import { defineProperty, estimate } from '../runner.ts';
 
 /**
- * §4 checks that need a trained ReLU student. Sizes: 'test' and 'quick' d = 10, m = 40, m* = 10 (the
- * population pretraining costs ∝ m²d per step, scratch GD ∝ nmd per step in plain float64 JS, and the
- * quick report must finish in minutes); 'full' uses d = 20, m = 200, m* = 20 (5–10 min per check). The
- * paper's d = 100, m = 1000, m* = 100 with 1e5 steps is out of reach here.
+ * §4 checks that need a trained ReLU student. Training follows the printed protocol in gradient-flow
+ * time: the paper runs ≤ 1e5 steps at lr 0.01·m (flow time lr0 · steps = 1000) or until the loss is
+ * ≤ 1e-6. GD here is in its gradient-flow regime: at equal flow time lr0 ∈ [0.01, 0.5] give the same
+ * losses and risks to < 1 % (relu.test.ts checks lr0 0.01 vs 0.2; measured at the paper's sizes in
+ * `npm run bench -- relu`), so lr0 = 0.2 with ≤ 5000 steps is the paper's run with 20× fewer steps.
+ * (Earlier versions stopped at flow time 100–200: the large-n scratch fits were then 10–100× above the
+ * stopping threshold, which flattened the fitted ν to 0.5–0.7. Trained as printed, d = 10, m = 40 gives
+ * ν ≈ 0.9 over n ∈ [8, 64]; at d = 20, m = 200, m* = 20 every n ≤ 160 reaches 1e-6 and the local
+ * exponent still rises with n, 0.44 on [10, 40] to 0.96 on [80, 320]: at small sizes the decay is not a
+ * single power law, so ν depends on the fitted range of n. At the paper's sizes, trained as printed
+ * (every fit reached loss ≤ 1e-6: 814–4280 steps at lr0 = 0.2), n ∈ {100, 200, 400, 800} gives
+ * R_sc = 2.2e-3, 1.6e-3, 1.2e-3, 0.93e-3 and ν = 0.42 (per draw 0.43, 0.41; gate seed), not 1.18: a
+ * measured deviation; the teacher's c*_i distribution and scale are not printed (N(0, 1) here).)
+ * Sizes: 'test' and 'quick' d = 10, m = 40, m* = 10 in float64; 'full' the paper's d = 100, m = 1000,
+ * m* = 100 on the mixed-precision path (sim/fate/relu/trainFast.ts).
  */
 export function sizes(budget: Budget) {
   return budget !== 'full'
-    ? { d: 10, m: 40, mstar: 10, lr0: 0.05, pretrainSteps: 2000, steps: 2000, fitNs: [8, 16, 32, 64], fitDraws: 3, draws: 4, testN: 3000 }
-    : { d: 20, m: 200, mstar: 20, lr0: 0.05, pretrainSteps: 10000, steps: 4000, fitNs: [10, 20, 40, 80, 160], fitDraws: 4, draws: 6, testN: 6000 };
+    ? { d: 10, m: 40, mstar: 10, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [8, 16, 32, 64], nStarMax: 64, fitDraws: 3, draws: 4, testN: 3000, fast: 0, kernelDraws: 2 }
+    : { d: 100, m: 1000, mstar: 100, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [100, 200, 400, 800], nStarMax: 500, fitDraws: 2, draws: 3, testN: 10000, fast: 1, kernelDraws: 2 };
 }
 
 /** Log-log least squares: R ≈ A n^(−ν). */
@@ -38,10 +50,11 @@ export function powerLawFit(ns: readonly number[], rs: readonly number[]): { A: 
   return { A: Math.exp(my + nu * mx), nu };
 }
 
-const scratchFits = new Map<string, { A: number; nu: number; perDrawNu: number[]; risks: number[]; trainLoss: number[] }>();
+const scratchFits = new Map<string, { A: number; nu: number; perDrawNu: number[]; risks: number[]; trainLoss: number[]; maxTrainLoss: number[]; steps: number[] }>();
 
 /** Scratch risks over the fit grid (one replicate stream per draw, paired across n by index) and the fits. */
 export async function scratchFit(teacherSeed: number, seed: number, budget: Budget) {
+  if (sizes(budget).fast === 1) await ensureTf();
   return scratchFitSync(teacherSeed, seed, budget);
 }
 
@@ -54,14 +67,18 @@ export function scratchFitSync(teacherSeed: number, seed: number, budget: Budget
   const per: number[][] = [];
   const risks: number[] = [];
   const trainLoss: number[] = [];
+  const maxTrainLoss: number[] = [];
+  const steps: number[] = [];
   for (const n of s.fitNs) {
-    const m = scratchReluSim.run({ d: s.d, m: s.m, mstar: s.mstar, mu: 0, teacherSeed, n, lr0: s.lr0, steps: s.steps, testN: s.testN }, { seed, draws: s.fitDraws }) as Measurement;
+    const m = scratchMeasure({ d: s.d, m: s.m, mstar: s.mstar, mu: 0, teacherSeed, n, lr0: s.lr0, steps: s.steps, testN: s.testN, fast: s.fast }, seed, s.fitDraws);
     per.push(m.values);
     risks.push(m.mean);
     trainLoss.push(m.extra!.trainLoss!.mean);
+    maxTrainLoss.push(Math.max(...m.extra!.trainLoss!.values!));
+    steps.push(m.extra!.steps!.mean);
   }
   const perDrawNu = Array.from({ length: s.fitDraws }, (_, k) => powerLawFit(s.fitNs, per.map((v) => v[k]!)).nu);
-  const out = { ...powerLawFit(s.fitNs, risks), perDrawNu, risks, trainLoss };
+  const out = { ...powerLawFit(s.fitNs, risks), perDrawNu, risks, trainLoss, maxTrainLoss, steps };
   scratchFits.set(key, out);
   return out;
 }
@@ -73,7 +90,7 @@ export function placeNStar(teacherSeed: number, seed: number, budget: Budget) {
   const s = sizes(budget);
   const fit = scratchFitSync(teacherSeed, seed, budget);
   const lo = s.fitNs[0]! * 3;
-  const hi = s.fitNs[s.fitNs.length - 1]!;
+  const hi = s.nStarMax;
   let chosen: { mu: number; perp: number; nStar: number } | null = null;
   for (let k = 1; k < s.mstar / 2 && !chosen; k++) {
     const mu = k / s.mstar;
@@ -91,7 +108,7 @@ export const kernelApproaches = defineProperty({
   claimId: sec4Kernel.id,
   title: 'Population pretraining reduces the Gram-matrix distance between the student kernel and the source teacher kernel',
   arbitrary: fc.record({ k: fc.integer({ min: 1, max: 5 }), teacherSeed: simSeed, seed: simSeed }),
-  runs: { test: 1, quick: 1, full: 4 },
+  runs: { test: 1, quick: 1, full: 1 },
   alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ mu: v.k / 10, teacherSeed: v.teacherSeed }),
@@ -100,8 +117,11 @@ export const kernelApproaches = defineProperty({
     const s = sizes(budget);
     const mstar = s.mstar;
     const mu = Math.round((v.k / 10) * mstar) / mstar;
-    const r = await runSim('fate.sec4.pretrain', { d: s.d, m: s.m, mstar, mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, P: 100 }, { seed: v.seed, draws: budget === 'full' ? 3 : 2 });
-    return estimate(r.extra!.reduction!.values!, `relative Frobenius gap: ${r.extra!.atInit!.mean.toPrecision(3)} at init → ${r.mean.toPrecision(3)} after ${s.pretrainSteps} steps (d = ${s.d}, m = ${s.m}, m* = ${mstar}); final population loss ${(r.extra!.relLoss!.mean * 100).toPrecision(3)}% of ½‖f*_s‖²`);
+    const r = await runSim('fate.sec4.pretrain', { d: s.d, m: s.m, mstar, mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, P: 100, fast: s.fast }, { seed: v.seed, draws: s.kernelDraws });
+    return estimate(
+      r.extra!.reduction!.values!,
+      `relative Frobenius gap: ${r.extra!.atInit!.mean.toPrecision(3)} at init → ${r.mean.toPrecision(3)} after ${r.extra!.steps!.mean} steps at lr0 = ${s.lr0} (d = ${s.d}, m = ${s.m}, m* = ${mstar}); final population loss ${(r.extra!.relLoss!.mean * 100).toPrecision(3)}% of ½‖f*_s‖² (stopping rule: loss ≤ 1e-6 or flow time ${s.lr0 * s.pretrainSteps})`,
+    );
   },
 });
 
@@ -111,7 +131,7 @@ export const scratchDecay = defineProperty({
   claimId: sec4Scaling.id,
   title: 'The scratch risk of the ReLU student decays as a power law A·n^(−ν) (ν > 0; fitted ν reported beside 1.18)',
   arbitrary: fc.record({ teacherSeed: simSeed, seed: simSeed }),
-  runs: { test: 1, quick: 1, full: 4 },
+  runs: { test: 1, quick: 1, full: 1 },
   alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ teacherSeed: v.teacherSeed }),
@@ -119,7 +139,13 @@ export const scratchDecay = defineProperty({
   async measure(v, budget) {
     const f = await scratchFit(v.teacherSeed, v.seed, budget);
     const s = sizes(budget);
-    return estimate(f.perDrawNu, `pooled fit ν = ${f.nu.toPrecision(3)}, A = ${f.A.toPrecision(3)} over n ∈ {${s.fitNs.join(', ')}} (d = ${s.d}, m = ${s.m}, m* = ${s.mstar}); R_sc = ${f.risks.map((r) => r.toPrecision(3)).join(', ')}; final training loss ${f.trainLoss.map((r) => r.toExponential(1)).join(', ')} after ${s.steps} steps (paper stops at 1e-6 or 1e5 steps: large-n fits are under-trained here, which flattens ν)`);
+    const e = estimate(f.perDrawNu);
+    const half = e.draws > 1 ? studentQuantile(0.975, e.draws - 1) * e.stderr : NaN;
+    return estimate(
+      f.perDrawNu,
+      `pooled fit ν = ${f.nu.toPrecision(3)}, A = ${f.A.toPrecision(3)} over n ∈ {${s.fitNs.join(', ')}} (d = ${s.d}, m = ${s.m}, m* = ${s.mstar}); per-draw ν ${f.perDrawNu.map((x) => x.toPrecision(3)).join(', ')} → 95% CI [${(e.mean - half).toPrecision(3)}, ${(e.mean + half).toPrecision(3)}] (paper ${NU_PAPER}); R_sc = ${f.risks.map((r) => r.toPrecision(3)).join(', ')}; ` +
+        `final training loss (mean, max) ${f.trainLoss.map((r, k) => `${r.toExponential(1)}/${f.maxTrainLoss[k]!.toExponential(1)}`).join(', ')} after ${f.steps.map((x) => Math.round(x)).join(', ')} steps (lr0 = ${s.lr0}; stop at 1e-6 or flow time ${s.lr0 * s.steps}, the paper's 1e5 × 0.01)`,
+    );
   },
 });
 
@@ -135,12 +161,12 @@ const negativeTransferProperty = defineProperty({
   claimId: sec4NegativeTransfer.id,
   title: 'Transfer is positive below n* and negative above it, n* from A·n*^(−ν) = ‖P⊥f*_t‖²',
   arbitrary: fc.record({ teacherSeed: simSeed, seed: simSeed }),
-  runs: { test: 1, quick: 1, full: 4 },
+  runs: { test: 1, quick: 1, full: 1 },
   alpha: 0.01,
   compare: 'sign',
-  // A sign test passes when the mean is merely indistinguishable from 0: require the power to see a
-  // quarter of a typical ‖P⊥f*_t‖² (≈ 0.004 at these sizes), else the verdict is inconclusive.
-  relevant: 0.001,
+  // A sign test passes when the mean is merely indistinguishable from 0: the per-draw statistic is in
+  // units of ‖P⊥f*_t‖², and the check must have the power to see a quarter of it, else inconclusive.
+  relevant: 0.25,
   params: (v) => ({ teacherSeed: v.teacherSeed }),
   evaluate: (v) => {
     const c = placeNStar(v.teacherSeed, v.seed, currentBudget);
@@ -157,15 +183,17 @@ const negativeTransferProperty = defineProperty({
     const chosen = placeNStar(v.teacherSeed, v.seed, budget).chosen!;
     const nb = Math.max(2, Math.round(chosen.nStar / 3));
     const na = Math.round(chosen.nStar * 3);
-    const common = { d: s.d, m: s.m, mstar: s.mstar, mu: chosen.mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, steps: s.steps, testN: s.testN, pretrained: budget === 'full' ? 1 : 0 };
+    const common = { d: s.d, m: s.m, mstar: s.mstar, mu: chosen.mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, steps: s.steps, testN: s.testN, pretrained: budget === 'full' ? 1 : 0, fast: s.fast };
     const below = await runSim('fate.sec4.transfer', { ...common, n: nb }, { seed: v.seed, draws: s.draws });
     const above = await runSim('fate.sec4.transfer', { ...common, n: na }, { seed: v.seed + 1, draws: s.draws });
-    const vals = below.values.map((t, k) => Math.min(t, -above.values[k]!));
+    const vals = below.values.map((t, k) => Math.min(t, -above.values[k]!) / chosen.perp);
+    const pre = budget === 'full' ? `; pretrained student: ${below.extra!.pretrainSteps!.mean} steps, population loss ${(below.extra!.pretrainRelLoss!.mean * 100).toPrecision(3)}% of ½‖f*_s‖²` : '';
     return estimate(
       vals,
+      `per draw min(𝒯(n*/3), −𝒯(3n*)) / ‖P⊥f*_t‖²; ` +
       `μ = ${chosen.mu}, ‖P⊥f*_t‖² = ${chosen.perp.toPrecision(3)}, fit A = ${f.A.toPrecision(3)}, ν = ${f.nu.toPrecision(3)} → n* = ${chosen.nStar.toPrecision(3)}; ` +
         `𝒯(${nb}) = ${below.mean.toPrecision(3)} ± ${below.stderr.toPrecision(2)} (R_sc ${below.extra!.R_sc!.mean.toPrecision(3)}, R_lt ${below.extra!.R_lt!.mean.toPrecision(3)}), ` +
-        `𝒯(${na}) = ${above.mean.toPrecision(3)} ± ${above.stderr.toPrecision(2)} (R_sc ${above.extra!.R_sc!.mean.toPrecision(3)}, R_lt ${above.extra!.R_lt!.mean.toPrecision(3)}); features: ${budget === 'full' ? 'pretrained student' : 'idealised (source teacher)'}`,
+        `𝒯(${na}) = ${above.mean.toPrecision(3)} ± ${above.stderr.toPrecision(2)} (R_sc ${above.extra!.R_sc!.mean.toPrecision(3)}, R_lt ${above.extra!.R_lt!.mean.toPrecision(3)}); scratch training loss ${below.extra!.scratchTrainLoss!.mean.toExponential(1)} (n = ${nb}), ${above.extra!.scratchTrainLoss!.mean.toExponential(1)} (n = ${na}); features: ${budget === 'full' ? 'pretrained student' : 'idealised (source teacher)'}${pre}`,
     );
   },
 });
@@ -173,8 +201,9 @@ const negativeTransferProperty = defineProperty({
 /** evaluate() places n* from the fit at the check's budget: the run records the budget first. */
 export const negativeTransferSign: CheckSpec = {
   ...negativeTransferProperty,
-  run: (opts) => {
+  run: async (opts) => {
     currentBudget = opts.budget;
+    if (sizes(opts.budget).fast === 1) await ensureTf();
     return negativeTransferProperty.run(opts);
   },
 };

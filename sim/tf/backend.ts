@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 export type TfBackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 let ready: Promise<TfBackendName> | null = null;
+let settled: TfBackendName | null = null;
 
 async function tryNode(): Promise<boolean> {
   if (process.env.TTC_TF_BACKEND && process.env.TTC_TF_BACKEND !== 'tensorflow') return false;
@@ -42,9 +43,15 @@ export function ensureTf(): Promise<TfBackendName> {
     return 'cpu';
   })().then(async (name) => {
     await tf.ready();
+    settled = name;
     return name;
   });
   return ready;
+}
+
+/** The backend chosen by a completed `ensureTf()`, or null before: lets synchronous code use tfjs safely. */
+export function readyBackend(): TfBackendName | null {
+  return settled;
 }
 
 /** The backend in use, as a label for reports: 'tfjs-node', 'wasm' or 'cpu' (null before ensureTf). */
