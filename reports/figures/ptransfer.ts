@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureData, FigurePoint, Report } from '../types.ts';
 import { ROOT } from '../meta.ts';
-import { fig1a, fig1b, fig1c, fig2, kouHeatmap, type ReproOptions } from '../repro/ptransfer.ts';
+import { FIG2_PAPER, fig1a, fig1b, fig1c, fig2, kouHeatmap, type ReproOptions } from '../repro/ptransfer.ts';
 import type { Figure, FigureJob, PaperFigures, VlSpec } from './types.ts';
 
 /**
@@ -41,13 +41,14 @@ interface ReproFile {
 
 /**
  * Replicates per point when the full report runs a reproduction (each point pairs transfer and baseline
- * on the same replicate streams); Fig 2 is a 4 × 4 (d, ‖u‖) grid of N_1 = 1000 cells, hence fewer.
+ * on the same replicate streams); Fig 2 runs on the paper's 8 × 7 (d, ‖u‖) grid of N_1 = 1000 cells (one
+ * upstream run per d and replicate shared by its ‖u‖ row), hence fewer replicates.
  */
 const FULL: Record<string, { reps: number; run: (o: ReproOptions) => Promise<unknown> | unknown }> = {
   fig1a: { reps: 6, run: (o) => fig1a(o) },
   fig1b: { reps: 6, run: (o) => fig1b(o) },
   fig1c: { reps: 4, run: (o) => fig1c(o) },
-  fig2: { reps: 3, run: (o) => fig2(o) },
+  'fig2-paper': { reps: 3, run: (o) => fig2(o, FIG2_PAPER) },
   kou: { reps: 10, run: (o) => kouHeatmap(o) },
 };
 const FILES = ['fig1a', 'fig1b', 'fig1c', 'fig2', 'fig2-paper', 'kou'];
@@ -97,9 +98,11 @@ function job(f: string): FigureJob {
     paper: 'ptransfer',
     title: `Reproduction data: ${f}`,
     // Read from a file (not from this run) below the full budget: never served from the cache then.
-    volatile: (budget) => !(budget === 'full' && full),
+    volatile: (budget) => budget !== 'full',
     run: async ({ seed, budget }) => {
-      if (budget === 'full' && full) {
+      if (budget === 'full') {
+        // The full report shows only what it simulated itself (no stale files mixed in).
+        if (!full) return { paper: 'ptransfer', title: `Reproduction data: ${f}`, method: 'not run at the full budget (superseded by the paper-grid run)', points: [] };
         const data = (await full.run({ seed, reps: full.reps })) as ReproFile;
         return { paper: 'ptransfer', title: `Reproduction data: ${f}`, method: `simulated in this run (reports/repro/ptransfer.ts ${f}, seed ${seed}, ${data.replicates} replicates): ${data.method}`, points: pointsOf(f, data) };
       }
