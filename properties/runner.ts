@@ -32,6 +32,8 @@ export interface PropertyDef<T> {
   tolerance?: { rel: number; abs: number };
   /** Absolute numerical floor added to the standard error in 'equal' (stated in the record). */
   floor?: number;
+  /** 'equal' only: Johnson's skewness-corrected t instead of Student's t (for heavy right-skewed draws). */
+  skewCorrected?: boolean;
   /** A deviation from target this small matters; if the median minimum detectable deviation exceeds it, the check is inconclusive. */
   relevant?: number;
   params(t: T): Params;
@@ -84,7 +86,7 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     const cmp = compareMean(m, 0, def.alpha);
     return { rec: { ...base, pValue: p, minDetectable: cmp.minDetectable, ok: true }, p };
   }
-  const cmp = compareMean(m, ev.target, def.alpha, { floor: def.floor });
+  const cmp = compareMean(m, ev.target, def.alpha, { floor: def.floor, skewCorrected: def.skewCorrected });
   return { rec: { ...base, pValue: cmp.pValue, minDetectable: cmp.minDetectable, ok: true }, p: cmp.pValue };
 }
 
@@ -153,7 +155,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   const stats = {
     test:
       def.compare === 'equal'
-        ? 'two-sided one-sample t-test of the simulated mean against the prediction'
+        ? `two-sided one-sample t-test of the simulated mean against the prediction${def.skewCorrected ? " (Johnson's skewness-corrected t)" : ''}`
         : def.compare === 'sign'
           ? 'one-sided t-test against the predicted sign'
           : `deterministic: |sim − pred| ≤ ${def.tolerance?.abs ?? 1e-12} + ${def.tolerance?.rel ?? 1e-9}·|pred|`,
@@ -238,5 +240,5 @@ async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[]
 /** Convenience for simulations that return per-draw values. */
 export function estimate(values: ArrayLike<number>, note?: string): MeanEstimate & { note?: string } {
   const s = summarize(values);
-  return { mean: s.mean, stderr: s.stderr, draws: s.draws, note };
+  return { mean: s.mean, stderr: s.stderr, draws: s.draws, m3: s.m3, note };
 }

@@ -12,6 +12,7 @@ describe('ptransfer checks (inside Condition 4.1: rest on the theorems’ hypoth
   it('ptransfer.prop4.4.both', () => expectVerdict('ptransfer.prop4.4.both', 'conforms'));
   it('ptransfer.prop4.4.both.literal (recorded deviation)', () => expectVerdict('ptransfer.prop4.4.both.literal', 'deviates'));
   it('ptransfer.negative', () => expectVerdict('ptransfer.negative', 'conforms'));
+  it('ptransfer.negative.weak-baseline (recorded deviation)', () => expectVerdict('ptransfer.negative.weak-baseline', 'deviates'));
 });
 
 describe('ptransfer checks in paper-like regimes (outside Condition 4.1: extrapolations)', () => {

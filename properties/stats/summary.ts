@@ -4,6 +4,8 @@ export interface Summary {
   variance: number;
   stderr: number;
   draws: number;
+  /** Third central moment (1/n normalisation): the skewness input of Johnson's corrected t. */
+  m3: number;
 }
 
 export function summarize(values: ArrayLike<number>): Summary {
@@ -19,7 +21,9 @@ export function summarize(values: ArrayLike<number>): Summary {
     m2 += delta * (x - mean);
   }
   const variance = n > 1 ? m2 / (n - 1) : NaN;
-  return { mean, variance, stderr: n > 1 ? Math.sqrt(variance / n) : NaN, draws: n };
+  let m3 = 0;
+  for (let i = 0; i < n; i++) m3 += (values[i]! - mean) ** 3;
+  return { mean, variance, stderr: n > 1 ? Math.sqrt(variance / n) : NaN, draws: n, m3: m3 / n };
 }
 
 /** Differences of paired draws (same data set for both arms): the variance of a contrast. */

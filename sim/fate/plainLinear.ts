@@ -28,3 +28,20 @@ export function linearTransferOnFeatures(t: TargetSet, v: Float64Array, lambda =
   else wL = solve(phi.transpose().mmul(phi).add(Matrix.eye(d).mul(n * lambda)), phi.transpose().mmul(y));
   return Float64Array.from(w1.mmul(wL).getColumn(0));
 }
+
+/**
+ * The same min-norm linear transfer with the label noise integrated out exactly given X: with
+ * M = W_1Φ⁺ (so β̂ = M y), E_ε‖M(Xβ_t + ε) − β_t‖² = ‖MXβ_t − β_t‖² + σ²‖M‖²_F. A Rao–Blackwell step:
+ * same mean as the plain draw, without its σ²z²/‖Xβ_s‖² factor (whose heavy right tail mis-calibrates
+ * t-tests at small p-values). `t` must carry noiseless labels y = Xβ_t.
+ */
+export function linearTransferRiskNoiseIntegrated(t: TargetSet, v: Float64Array, sigma: number): number {
+  const w1 = Matrix.columnVector(Array.from(t.betaS)).mmul(Matrix.rowVector(Array.from(v)));
+  const m = w1.mmul(pseudoInverse(t.x.mmul(w1)));
+  const beta = m.mmul(Matrix.columnVector(Array.from(t.y))).getColumn(0);
+  let bias = 0;
+  for (let i = 0; i < beta.length; i++) bias += (beta[i]! - t.betaT[i]!) ** 2;
+  let fro = 0;
+  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.columns; j++) fro += m.get(i, j) ** 2;
+  return bias + sigma * sigma * fro;
+}

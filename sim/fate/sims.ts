@@ -5,7 +5,7 @@ import { Stream } from '../rng/stream.ts';
 import { measurement as measurementOf, summary, type Measurement, type SimSpec } from '../sim.ts';
 import { drawTargetSet, sqDist, taskPair, unitVector } from './design.ts';
 import { fastSweep, type SweepCell } from './fastSweep.ts';
-import { linearTransferOnFeatures, minNormScratch } from './plainLinear.ts';
+import { linearTransferOnFeatures, linearTransferRiskNoiseIntegrated, minNormScratch } from './plainLinear.ts';
 import { fineTuneReducedFlow } from './reducedFlow.ts';
 
 /** Simulations of the deep-linear transfer setting (fate §3). One replicate stream per draw. */
@@ -72,6 +72,25 @@ export const linearTransferSim: SimSpec = {
       return sqDist(linearTransferOnFeatures(t, v), betaT);
     });
     return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain: Φ = Xβ_s vᵀ, W_L = Φ⁺y (SVD)');
+  },
+};
+
+export const linearTransferNoiseIntegratedSim: SimSpec = {
+  id: 'fate.linear-transfer.noise-integrated',
+  paper: 'fate',
+  title: 'Linear transfer on frozen rank-one features, label noise integrated exactly given X (plain otherwise)',
+  quantity: 'E_ε R_lt = ‖W_1Φ⁺Xβ_t − β_t‖² + σ²‖W_1Φ⁺‖²_F',
+  params: [nLt, P.theta, P.sigma, dPlain],
+  defaultDraws: 200,
+  run(p, { seed, draws }) {
+    const vals = plainDraws(seed, draws, (rng) => {
+      const { betaS, betaT } = taskPair(rng, p.d!, p.theta!);
+      const v = unitVector(rng, p.d!);
+      // Noiseless labels (the stream is consumed as by the plain sim: same X, β's and v per draw).
+      const t = drawTargetSet(rng, p.n!, p.d!, 0, betaS, betaT);
+      return linearTransferRiskNoiseIntegrated(t, v, p.sigma!);
+    });
+    return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain min-norm fit on Φ = Xβ_s vᵀ (SVD) with the label noise integrated exactly given X (Rao–Blackwell)');
   },
 };
 
