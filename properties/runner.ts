@@ -3,14 +3,16 @@ import type { Prediction } from '../theory/claim.ts';
 import type { Params } from '../theory/params.ts';
 import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, KnownDeviation, RegimeRecord, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
-import { closeTo, compareMean, holmAdjust, studentTwoSidedP, summarize, type MeanEstimate } from './stats/index.ts';
+import { binomialUpperP, closeTo, compareMean, holmAdjust, studentTwoSidedP, summarize, type MeanEstimate } from './stats/index.ts';
 
 /**
  * The shared property runner. A property draws parameter regimes with fast-check inside a claim's
  * hypotheses, measures each by simulation and compares with the prediction:
  *  - 'equal': two-sided t-test of E[sim] = target (tolerance = stderr × t-quantile);
  *  - 'sign':  one-sided t-test that the mean does not have the opposite sign of the prediction;
- *  - 'close': deterministic |sim − target| ≤ abs + rel·|target| (GD end points, identities).
+ *  - 'close': deterministic |sim − target| ≤ abs + rel·|target| (GD end points, identities);
+ *  - 'binomial': for "with probability ≥ 1 − q" statements: the measurement's mean is the fraction of
+ *    replicates where the statement failed, the target is q, and the exact binomial P(X ≥ failures) is the p-value.
  * p-values are Holm-corrected across the runs so that the whole check has false-failure rate α.
  * On failure the worst regime is shrunk by fast-check from its path to a smallest counterexample.
  */
@@ -27,7 +29,7 @@ export interface PropertyDef<T> {
   runs: Record<Budget, number>;
   /** Family-wise false-failure rate of the check. */
   alpha: number;
-  compare: 'equal' | 'sign' | 'close';
+  compare: 'equal' | 'sign' | 'close' | 'binomial';
   /** For 'close'. */
   tolerance?: { rel: number; abs: number };
   /** Absolute numerical floor added to the standard error in 'equal' (stated in the record). */
@@ -76,6 +78,11 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     const tol = def.tolerance ?? { rel: 1e-9, abs: 1e-12 };
     const c = closeTo(m.mean, ev.target, tol.rel, tol.abs);
     return { rec: { ...base, tolerance: tol, ok: c.ok }, p: c.ok ? 1 : 0 };
+  }
+  if (def.compare === 'binomial') {
+    const failures = Math.round(m.mean * m.draws);
+    const p = binomialUpperP(failures, m.draws, ev.target);
+    return { rec: { ...base, pValue: p, ok: true }, p };
   }
   if (def.compare === 'sign') {
     const sign = Math.sign(ev.target);
@@ -158,6 +165,8 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
         ? `two-sided one-sample t-test of the simulated mean against the prediction${def.skewCorrected ? " (Johnson's skewness-corrected t)" : ''}`
         : def.compare === 'sign'
           ? 'one-sided t-test against the predicted sign'
+          : def.compare === 'binomial'
+            ? 'exact one-sided binomial test of the failure count against the allowed failure probability'
           : `deterministic: |sim − pred| ≤ ${def.tolerance?.abs ?? 1e-12} + ${def.tolerance?.rel ?? 1e-9}·|pred|`,
     alpha: def.alpha,
     correction: (def.compare === 'close' ? 'none' : 'holm') as 'holm' | 'none',

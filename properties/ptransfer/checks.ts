@@ -194,12 +194,12 @@ function monotoneProperty(opts: {
 export const thm42Loss = defineProperty<InsideDraw>({
   id: 'ptransfer.thm4.2.loss',
   claimId: 'ptransfer.thm4.2',
-  title: 'Thm 4.2(1): GD reaches training loss ≤ ε within T = N m/(η ε σ_p²) steps, upstream and downstream (inside Condition 4.1)',
+  title: 'Thm 4.2(1): with probability ≥ 1 − 2δ, GD reaches training loss ≤ ε within T = N m/(η ε σ_p²) steps, upstream and downstream (inside Condition 4.1)',
   arbitrary: insideDrawArb,
   runs: { test: 4, quick: 12, full: 40 },
   alpha: ALPHA,
-  compare: 'close',
-  tolerance: { rel: 0, abs: 0 },
+  // The theorem holds with probability ≥ 1 − 2δ: a replicate may fail; too many failures reject it.
+  compare: 'binomial',
   shrinkMs: SHRINK,
   params: (t) => ({ ...insideRegime(t), seed: t.seed }),
   region: (t) => region(insideRegime(t)),
@@ -207,16 +207,16 @@ export const thm42Loss = defineProperty<InsideDraw>({
     const p = insideRegime(t);
     if (!inside(p)) return { skip: 'outside Condition 4.1', outOfHypotheses: true };
     return {
-      prediction: { quantity: 'fraction of replicates whose upstream and downstream training losses reach ≤ ε', kind: 'value', value: 1 },
-      target: 1,
-      statistic: `fraction with loss ≤ ε = ${EPS} within T_1 = ${p.T1}, T_2 = ${p.T2} = 1`,
+      prediction: { quantity: 'fraction of replicates where a training loss stays > ε', kind: 'bound', value: 2 * DELTA },
+      target: 2 * DELTA,
+      statistic: `P(some loss > ε = ${EPS} after T_1 = ${p.T1}, T_2 = ${p.T2}) ≤ 2δ = ${2 * DELTA}`,
     };
   },
   measure: (t, budget) => {
     const p = insideRegime(t);
     const c = cells(p, t.seed, replicates(budget, { test: 4, quick: 8, full: 20 }));
-    const ok = c.lossUp.map((l, i) => (l <= EPS && c.lossT[i]! <= EPS && c.lossB[i]! <= EPS ? 1 : 0));
-    return { mean: mean(ok), stderr: 0, draws: ok.length, note: `max final losses: up ${fmt(Math.max(...c.lossUp))}, transfer ${fmt(Math.max(...c.lossT))}, baseline ${fmt(Math.max(...c.lossB))}` };
+    const fail = c.lossUp.map((l, i) => (l <= EPS && c.lossT[i]! <= EPS && c.lossB[i]! <= EPS ? 0 : 1));
+    return { mean: mean(fail), stderr: 0, draws: fail.length, note: `max final losses: up ${fmt(Math.max(...c.lossUp))}, transfer ${fmt(Math.max(...c.lossT))}, baseline ${fmt(Math.max(...c.lossB))}` };
   },
 });
 
@@ -473,23 +473,24 @@ const kouErrs = (p: KouParams, seed: number, R: number) => Array.from({ length: 
 export const kouLoss = defineProperty<KouDraw>({
   id: 'kou.thm.loss',
   claimId: 'kou.thm',
-  title: 'Kou et al.: GD fits the label-flipped training set to loss ≤ ε within T = n m/(η ε σ_p²) (inside Condition 4.1)',
+  title: 'Kou et al.: with probability ≥ 1 − δ, GD fits the label-flipped training set to loss ≤ ε within T = n m/(η ε σ_p²) (inside Condition 4.1)',
   arbitrary: kouDrawArb,
   runs: { test: 4, quick: 12, full: 40 },
   alpha: ALPHA,
-  compare: 'close',
-  tolerance: { rel: 0, abs: 0 },
+  // "With probability ≥ 1 − δ": the full budget once saw 1 of 20 replicates at loss 0.12 > ε (as δ = 0.1
+  // allows); requiring every replicate to converge was stricter than the theorem (a bug of ours).
+  compare: 'binomial',
   shrinkMs: SHRINK,
   params: (t) => ({ ...kouRegime(t), seed: t.seed }),
   evaluate: (t) => {
     const p = kouRegime(t);
     if (!kouInside(p)) return { skip: 'outside Condition 4.1', outOfHypotheses: true };
-    return { prediction: { quantity: 'fraction of replicates with training loss ≤ ε', kind: 'value', value: 1 }, target: 1, statistic: `fraction with loss ≤ ${EPS} within T = ${p.T} = 1` };
+    return { prediction: { quantity: 'fraction of replicates with training loss > ε', kind: 'bound', value: DELTA }, target: DELTA, statistic: `P(loss > ${EPS} after T = ${p.T}) ≤ δ = ${DELTA}` };
   },
   measure: (t, budget) => {
     const p = kouRegime(t);
     const ls = Array.from({ length: replicates(budget, { test: 4, quick: 8, full: 20 }) }, (_, k) => runKouFast(p, t.seed, k).loss.final);
-    return { mean: mean(ls.map((l) => (l <= EPS ? 1 : 0))), stderr: 0, draws: ls.length, note: `max final loss ${fmt(Math.max(...ls))}` };
+    return { mean: mean(ls.map((l) => (l <= EPS ? 0 : 1))), stderr: 0, draws: ls.length, note: `max final loss ${fmt(Math.max(...ls))}` };
   },
 });
 

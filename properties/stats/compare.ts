@@ -88,3 +88,25 @@ export function relNormError(a: ArrayLike<number>, b: ArrayLike<number>): number
   }
   return Math.sqrt(num / Math.max(den, Number.MIN_VALUE));
 }
+
+/**
+ * Exact one-sided binomial p-value P(X ≥ k), X ~ Bin(n, q): the evidence that an event the theory allows
+ * with probability at most q (e.g. a "with probability ≥ 1 − δ" statement failing) happens more often.
+ */
+export function binomialUpperP(k: number, n: number, q: number): number {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`q must be in [0, 1], got ${q}`);
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  let p = 0;
+  // Sum the upper tail in log space (n is small: replicates of one regime).
+  const logC = (a: number, b: number) => lgammaInt(a + 1) - lgammaInt(b + 1) - lgammaInt(a - b + 1);
+  for (let j = k; j <= n; j++) p += Math.exp(logC(n, j) + (j > 0 ? j * Math.log(q) : 0) + (n - j > 0 ? (n - j) * Math.log1p(-q) : 0));
+  return Math.min(1, p);
+}
+
+function lgammaInt(m: number): number {
+  // log((m − 1)!) for integer m ≥ 1.
+  let s = 0;
+  for (let i = 2; i < m; i++) s += Math.log(i);
+  return s;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../sim/rng/stream.ts';
-import { compareMean, drawsFor, minDetectable } from './compare.ts';
+import { binomialUpperP, compareMean, drawsFor, minDetectable } from './compare.ts';
 import { normalCdf, normalQuantile, studentQuantile, studentTwoSidedP } from './distributions.ts';
 import { holmAdjust, holmReject } from './holm.ts';
 import { sequentialCompare } from './sequential.ts';
@@ -90,6 +90,16 @@ describe('compareMean: false-failure rate on known distributions', () => {
 
   it('drawsFor gives enough draws for the requested power', () => {
     expect(drawsFor(0.1, 1, 0.05, 0.8)).toBe(785);
+  });
+});
+
+describe('binomialUpperP (for "with probability ≥ 1 − δ" statements)', () => {
+  it('matches hand computations and is exact at the edges', () => {
+    expect(binomialUpperP(1, 20, 0.1)).toBeCloseTo(1 - 0.9 ** 20, 12);
+    expect(binomialUpperP(0, 20, 0.1)).toBe(1);
+    expect(binomialUpperP(20, 20, 0.1)).toBeCloseTo(1e-20, 30);
+    expect(binomialUpperP(2, 3, 0.5)).toBeCloseTo(0.5, 12);
+    expect(binomialUpperP(4, 3, 0.5)).toBe(0);
   });
 });
 
