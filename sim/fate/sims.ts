@@ -57,6 +57,13 @@ export const scratchSim: SimSpec = {
   },
 };
 
+/** One draw for the rank-one-feature sims: task pair at angle θ, hidden direction v, target set with label noise σ. */
+function rankOneDraw(rng: Stream, p: Params, sigma: number): { t: ReturnType<typeof drawTargetSet>; v: Float64Array } {
+  const { betaS, betaT } = taskPair(rng, p.d!, p.theta!);
+  const v = unitVector(rng, p.d!);
+  return { t: drawTargetSet(rng, p.n!, p.d!, sigma, betaS, betaT), v };
+}
+
 export const linearTransferSim: SimSpec = {
   id: 'fate.linear-transfer',
   paper: 'fate',
@@ -66,10 +73,8 @@ export const linearTransferSim: SimSpec = {
   defaultDraws: 200,
   run(p, { seed, draws }) {
     const vals = plainDraws(seed, draws, (rng) => {
-      const { betaS, betaT } = taskPair(rng, p.d!, p.theta!);
-      const v = unitVector(rng, p.d!);
-      const t = drawTargetSet(rng, p.n!, p.d!, p.sigma!, betaS, betaT);
-      return sqDist(linearTransferOnFeatures(t, v), betaT);
+      const { t, v } = rankOneDraw(rng, p, p.sigma!);
+      return sqDist(linearTransferOnFeatures(t, v), t.betaT);
     });
     return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain: Φ = Xβ_s vᵀ, W_L = Φ⁺y (SVD)');
   },
@@ -84,10 +89,8 @@ export const linearTransferNoiseIntegratedSim: SimSpec = {
   defaultDraws: 200,
   run(p, { seed, draws }) {
     const vals = plainDraws(seed, draws, (rng) => {
-      const { betaS, betaT } = taskPair(rng, p.d!, p.theta!);
-      const v = unitVector(rng, p.d!);
       // Noiseless labels (the stream is consumed as by the plain sim: same X, β's and v per draw).
-      const t = drawTargetSet(rng, p.n!, p.d!, 0, betaS, betaT);
+      const { t, v } = rankOneDraw(rng, p, 0);
       return linearTransferRiskNoiseIntegrated(t, v, p.sigma!);
     });
     return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain min-norm fit on Φ = Xβ_s vᵀ (SVD) with the label noise integrated exactly given X (Rao–Blackwell)');
@@ -103,10 +106,8 @@ export const ridgeTransferSim: SimSpec = {
   defaultDraws: 200,
   run(p, { seed, draws }) {
     const vals = plainDraws(seed, draws, (rng) => {
-      const { betaS, betaT } = taskPair(rng, p.d!, p.theta!);
-      const v = unitVector(rng, p.d!);
-      const t = drawTargetSet(rng, p.n!, p.d!, p.sigma!, betaS, betaT);
-      return sqDist(linearTransferOnFeatures(t, v, p.lambda!), betaT);
+      const { t, v } = rankOneDraw(rng, p, p.sigma!);
+      return sqDist(linearTransferOnFeatures(t, v, p.lambda!), t.betaT);
     });
     return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain: W_L = (ΦᵀΦ + nλI)⁻¹Φᵀy');
   },
