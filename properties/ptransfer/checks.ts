@@ -7,7 +7,7 @@ import { runBaselineFast, runCellFast, runKouFast, type CellParams, type KouPara
 import { condition41Kou, condition41Limits, DEFAULT_COND41 } from '../../theory/ptransfer/condition41.ts';
 import { alphaZeroReduction, baselineStatistic, gamma, kouStatistic, negativeTransferSides, transferStatistic } from '../../theory/ptransfer/formulas.ts';
 import { calibrate, predictAt, type Calibration } from './calibrate.ts';
-import { DELTA, EPS, inside, insideDrawArb, insideRegime, paperDrawArb, paperRegime, region, replicates, TCAP, type InsideDraw, type PaperDraw } from './regimes.ts';
+import { DELTA, EPS, inside, insideDrawArb, insideRegime, paperDrawArb, paperRegime, r4, region, replicates, targetSignal2, TCAP, type InsideDraw, type PaperDraw } from './regimes.ts';
 
 const ALPHA = 0.01;
 // Generous time limits so that the runner's evaluation cap, not the machine's speed, ends shrinking (deterministic reports).
@@ -41,6 +41,18 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
 const stat = (p: CellParams) => transferStatistic(p);
 const bstat = (p: CellParams) => baselineStatistic(p);
+
+/** Paired err_T − err_B over R replicates (negative transfer: predicted > 0). */
+function transferMinusBaseline(p: CellParams, seed: number, R: number) {
+  const c = cells(p, seed, R);
+  return estimate(c.errT.map((e, i) => e - c.errB[i]!), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
+}
+
+/** max(err_T, err_B) − the near-optimal level over R replicates (Prop 4.4 "both": predicted < 0). */
+function worseArmAboveNearOptimal(p: CellParams, seed: number, R: number) {
+  const c = cells(p, seed, R);
+  return estimate(c.errT.map((e, i) => Math.max(e, c.errB[i]!) - PROP44.nearOptimal), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
+}
 
 function withShared(a: CellParams, b: CellParams): [CellParams, CellParams] {
   // Shared η, σ_0 (the smaller limit of the two regimes) and the printed T for each.
@@ -458,7 +470,7 @@ const kouDrawArb: fc.Arbitrary<KouDraw> = fc.record({
 function kouRegime(t: KouDraw): KouParams {
   const L = Math.log(t.n / DELTA);
   const m = Math.ceil(L) + 1;
-  const s = Math.round(t.s * 1e4) / 1e4;
+  const s = r4(t.s);
   const mu2 = s * s * L * (1 + t.x) * (1 + 1e-9);
   const tasks = [{ sigmaP: s, signalNorm: Math.sqrt(mu2) }];
   const d = Math.ceil(condition41Limits({ d: 1, n: t.n, m, tasks }).dMin * t.dFactor);
@@ -668,14 +680,14 @@ type S3Draw = InsideDraw & { s3: number };
 function s3Regime(t: S3Draw): CellParams {
   const n = Math.max(t.N1, t.N2);
   const L = Math.log(n / DELTA);
-  const s1 = Math.round(t.s1 * 1e4) / 1e4;
-  const s2 = Math.round(t.s2 * 1e4) / 1e4;
+  const s1 = r4(t.s1);
+  const s2 = r4(t.s2);
   // L(1 + x_2) needed for d = N_2L²(1 + x_2)²/s3 to clear n‖u+v_2‖²/σ_{p,2}², n², n‖u‖²/σ_{p,1}² and nL(1 + x_1).
   const need =
     Math.max((t.s3 * n) / t.N2, n * Math.sqrt(t.s3 / t.N2), (t.s3 * n * t.phi * s2 * s2) / (t.N2 * s1 * s1), Math.sqrt((t.s3 * n * L * (1 + t.x1)) / t.N2)) *
     (1 + t.x2 / 4);
   const x2 = Math.max(need / L - 1, 0);
-  const uv2 = s2 * s2 * L * (1 + x2) * (1 + 1e-9);
+  const uv2 = targetSignal2({ s2: t.s2, x2 }, L);
   return insideRegime({ ...t, x2 }, undefined, (t.N2 * uv2 * uv2) / (s2 ** 4 * t.s3));
 }
 
@@ -702,10 +714,7 @@ export const prop44Both = defineProperty<S3Draw>({
     if (bstat(p) < PROP44.baselineGoodMin) return { skip: `S_3 = ${fmt(bstat(p))} < ${PROP44.baselineGoodMin}` };
     return { prediction: { quantity: `max(err_T, err_B) − ${PROP44.nearOptimal}`, kind: 'sign', sign: -1, details: { Gamma: G, baselineStatistic: bstat(p) } }, target: -1, statistic: `max(err_T, err_B) < ${PROP44.nearOptimal} (Γ = ${fmt(G)}, S_3 = ${fmt(bstat(p))})` };
   },
-  measure: (t, budget) => {
-    const c = cells(s3Regime(t), t.seed, replicates(budget));
-    return estimate(c.errT.map((e, i) => Math.max(e, c.errB[i]!) - PROP44.nearOptimal), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
-  },
+  measure: (t, budget) => worseArmAboveNearOptimal(s3Regime(t), t.seed, replicates(budget)),
 });
 
 /**
@@ -755,8 +764,7 @@ export const prop44BothLiteral = defineProperty<S3Draw>({
   },
   measure: (t, budget) => {
     // More replicates than the other checks: the excess of err_T over 0.1 is 0.05–0.15 with a per-replicate sd ≈ 0.1.
-    const c = cells(s3Regime(t), t.seed, replicates(budget, { test: 32, quick: 48, full: 96 }));
-    return estimate(c.errT.map((e, i) => Math.max(e, c.errB[i]!) - PROP44.nearOptimal), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
+    return worseArmAboveNearOptimal(s3Regime(t), t.seed, replicates(budget, { test: 32, quick: 48, full: 96 }));
   },
 });
 
@@ -803,10 +811,7 @@ function negativeProperty(id: string, extrapolation: boolean): CheckSpec {
       if (!extrapolation && bstat(p) <= PROP44.baselineBadMax) return { skip: `baseline sub-optimal (S_3 = ${fmt(bstat(p))} ≤ ${PROP44.baselineBadMax}): see ptransfer.negative.weak-baseline` };
       return { prediction: { quantity: 'err_transfer − err_baseline', kind: 'sign', sign: 1, details: { lhs, rhs } }, target: 1, statistic: `err_T − err_B > 0 (‖u+v_2‖²/‖u‖² = ${fmt(lhs)} ≥ ${fmt(rhs)})` };
     },
-    measure: (t, budget) => {
-      const c = cells(regimeOf(t), t.seed, replicates(budget));
-      return estimate(c.errT.map((e, i) => e - c.errB[i]!), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
-    },
+    measure: (t, budget) => transferMinusBaseline(regimeOf(t), t.seed, replicates(budget)),
   });
 }
 
@@ -864,10 +869,7 @@ export const negativeWeakBaseline = defineProperty<S3Draw>({
       statistic: `err_T − err_B > 0 (ratio ${fmt(rhs)} ≥ C_4, S_3 = ${fmt(bstat(p))})`,
     };
   },
-  measure: (t, budget) => {
-    const c = cells(s3Regime(t), t.seed, replicates(budget, { test: 40, quick: 40, full: 80 }));
-    return estimate(c.errT.map((e, i) => e - c.errB[i]!), `err_T ${fmt(mean(c.errT))}, err_B ${fmt(mean(c.errB))}`);
-  },
+  measure: (t, budget) => transferMinusBaseline(s3Regime(t), t.seed, replicates(budget, { test: 40, quick: 40, full: 80 })),
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -45,7 +45,14 @@ export const insideDrawArb: fc.Arbitrary<InsideDraw> = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 30 }),
 });
 
-const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+/** σ's are rounded to 4 decimals (they are printed in the records). */
+export const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** ‖u+v_2‖² = σ_{p,2}²L(1 + x_2) of a draw, a hair above Condition 4.1's limit (as insideRegime builds it). */
+export function targetSignal2(t: Pick<InsideDraw, 's2' | 'x2'>, L: number): number {
+  const s2 = r4(t.s2);
+  return s2 * s2 * L * (1 + t.x2) * (1 + 1e-9);
+}
 
 /** Norms from the draw: ‖u+v_2‖² = σ_2²L(1 + x_2), ‖u‖² = φ‖u+v_2‖², ‖u+v_1‖² = max(σ_1²L(1 + x_1), ‖u‖²). */
 export function insideRegime(t: InsideDraw, nForLimits?: number, dOverride?: number): CellParams {
@@ -55,7 +62,7 @@ export function insideRegime(t: InsideDraw, nForLimits?: number, dOverride?: num
   // σ's are rounded first (they are printed in the records) and the signal kept a hair above its limit.
   const s1 = r4(t.s1);
   const s2 = r4(t.s2);
-  const uv2 = s2 * s2 * L * (1 + t.x2) * (1 + 1e-9);
+  const uv2 = targetSignal2(t, L);
   const u2 = t.phi * uv2;
   const uv1 = Math.max(s1 * s1 * L * (1 + t.x1) * (1 + 1e-9), u2);
   const tasks = [
