@@ -2,16 +2,16 @@
  * transfer-theory-checker: the public API. One claims registry feeds this API, the CLI and the report.
  */
 import type { Claim, PaperId, Prediction, Regime } from './theory/claim.ts';
-import { describeDomain, type Params } from './theory/params.ts';
-import { allClaims, claimParams, getClaim } from './theory/registry.ts';
-import { runSim } from './sim/registry.ts';
+import { describeDomain, type Params } from './core/params.ts';
+import { allClaims, claimParams, getClaim } from './papers/registry.ts';
+import { runSim } from './papers/registry.ts';
 import type { Measurement, SimOptions } from './sim/sim.ts';
 import type { Budget, CheckResult } from './properties/check.ts';
-import { checksFor } from './properties/registry.ts';
+import { checksFor } from './papers/registry.ts';
 import { gateSeed } from './properties/seeds.ts';
 
 export type { Claim, PaperId, Prediction, Regime, Measurement, CheckResult, Budget };
-export { InputError } from './theory/params.ts';
+export { InputError } from './core/params.ts';
 
 export interface ClaimInfo {
   id: string;
@@ -34,7 +34,7 @@ export function describeClaim(c: Claim): ClaimInfo {
     regime: c.regime,
     parameters: c.params.map((p) => ({ name: p.name, symbol: p.symbol, description: p.description, domain: describeDomain(p.domain), default: p.default, optional: p.optional })),
     hypotheses: c.hypotheses.map((h) => ({ id: h.id, text: h.text })),
-    simulations: c.simulations,
+    simulations: [...new Set([...checksFor(c.id).flatMap((k) => (k.simulations ?? []).map((s) => s.id)), ...(c.simulations ?? [])])],
     checks: checksFor(c.id).map((k) => k.id),
   };
 }

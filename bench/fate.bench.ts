@@ -1,8 +1,8 @@
-import { fastSweep } from '../sim/fate/fastSweep.ts';
-import { summarize } from '../properties/stats/summary.ts';
-import { studentQuantile } from '../properties/stats/distributions.ts';
-import { ftTransferabilityPrinted } from '../theory/fate/fineTune.ts';
-import { ltTransferability } from '../theory/fate/phase.ts';
+import { fastSweep } from '../papers/fate/sim/fastSweep.ts';
+import { summarize } from '../core/stats/summary.ts';
+import { studentQuantile } from '../core/stats/distributions.ts';
+import { ftTransferabilityPrinted } from '../papers/fate/theory/fineTune.ts';
+import { ltTransferability } from '../papers/fate/theory/phase.ts';
 
 /**
  * Reproduction of Fig 1(c) and Fig 3(c) by simulation: θ ∈ {π/8, π/4, 3π/8}, γ = 0.1 … 2.0 step 0.1

@@ -1,10 +1,10 @@
 import { loadavg } from 'node:os';
-import { runCellFast, runCellFastParallel, type CellParams } from '../sim/ptransfer/cell.ts';
-import { rowsModule } from '../sim/ptransfer/kernels.ts';
-import { stopWorkers } from '../sim/ptransfer/parallel.ts';
-import { splitWorthIt } from '../sim/ptransfer/split.ts';
+import { runCellFast, runCellFastParallel, type CellParams } from '../papers/ptransfer/sim/cell.ts';
+import { rowsModule } from '../papers/ptransfer/sim/kernels.ts';
+import { stopWorkers } from '../papers/ptransfer/sim/parallel.ts';
+import { splitWorthIt } from '../papers/ptransfer/sim/split.ts';
 import { activeBackend, ensureTf } from '../sim/tf/backend.ts';
-import { FIG2_DEFAULT, FIG2_PAPER, fig2 } from '../reports/repro/ptransfer.ts';
+import { FIG2_DEFAULT, FIG2_PAPER, fig2 } from '../papers/ptransfer/figures/repro.ts';
 
 /**
  * `npm run bench -- ptransfer`: wall time of one cell (upstream + transferred downstream + baseline +

@@ -1,11 +1,11 @@
 import { loadavg } from 'node:os';
-import { fig5, klScaled, ltTransferabilityScaled, pearson, spearman, w1Bounds } from '../theory/fate/fig5.ts';
-import { perpForAblation } from '../theory/fate/sec4.ts';
-import { runSim } from '../sim/registry.ts';
-import { Stream } from '../sim/rng/stream.ts';
-import { drawTeacher, gaussianInputs, sourceTeacher, targetValues } from '../sim/fate/relu/teacher.ts';
-import { initStudent, trainEmpirical, trainPopulation, type Student } from '../sim/fate/relu/train.ts';
-import { trainEmpiricalFast, trainPopulationFast } from '../sim/fate/relu/trainFast.ts';
+import { fig5, klScaled, ltTransferabilityScaled, pearson, spearman, w1Bounds } from '../papers/fate/theory/fig5.ts';
+import { perpForAblation } from '../papers/fate/theory/sec4.ts';
+import { runSim } from '../papers/registry.ts';
+import { Stream } from '../core/rng/stream.ts';
+import { drawTeacher, gaussianInputs, sourceTeacher, targetValues } from '../papers/fate/sim/relu/teacher.ts';
+import { initStudent, trainEmpirical, trainPopulation, type Student } from '../papers/fate/sim/relu/train.ts';
+import { trainEmpiricalFast, trainPopulationFast } from '../papers/fate/sim/relu/trainFast.ts';
 import { ensureTf } from '../sim/tf/backend.ts';
 
 /**

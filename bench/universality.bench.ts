@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { LAWS, regressionRisks } from '../sim/universality/core.ts';
-import { summarize } from '../properties/stats/index.ts';
-import { deterministicEquivalent, spectrumOf } from '../theory/universality/index.ts';
+import { LAWS, regressionRisks } from '../papers/universality/sim/core.ts';
+import { summarize } from '../core/stats/index.ts';
+import { deterministicEquivalent, spectrumOf } from '../papers/universality/theory/index.ts';
 
 /**
  * Universality sweep: 4 design laws × 10 values of γ = d/n × 20 draws at d = 400 (bilevel Σ, ρ = 0.2,

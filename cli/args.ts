@@ -1,4 +1,4 @@
-import { InputError } from '../theory/params.ts';
+import { InputError } from '../core/params.ts';
 
 /** `--key value` pairs, boolean flags, and positionals. Values that look numeric become numbers. */
 export interface ParsedArgs {

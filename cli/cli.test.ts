@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from './main.ts';
-import { selectShardByClaim } from './shard.ts';
-import { allChecks } from '../properties/registry.ts';
-import { brokenCheck } from '../properties/fixtures/broken.ts';
+import { selectShardByClaim } from '../reports/shard.ts';
+import { allChecks } from '../papers/registry.ts';
+import { brokenCheck } from '../fixtures/broken.ts';
 
 const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/broken.ts', import.meta.url));
 
 function ttc(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TTC_DEBUG: '' } });
@@ -94,11 +95,11 @@ describe('ttc command line', () => {
     const r = await brokenCheck.run({ seed: 7, budget: 'test' });
     expect(r.verdict).toBe('mismatch');
     const token = /npx ttc replay (\S+)/.exec(r.counterexample!.replay)![1]!;
-    // Fixtures are not registered for users: without TTC_FIXTURES the token names an unknown check (usage error).
+    // Fixtures are not registered for users: without --paper-module the token names an unknown check (usage error).
     const hidden = ttc('replay', token);
     expect(hidden.code).toBe(2);
-    expect(hidden.err).toMatch(/fixture.broken\/scratch-sign.*TTC_FIXTURES=1/);
-    const rep = spawnSync(process.execPath, [BIN, 'replay', token, '--json'], { encoding: 'utf8', env: { ...process.env, TTC_DEBUG: '', TTC_FIXTURES: '1' } });
+    expect(hidden.err).toMatch(/fixture.broken\/scratch-sign.*--paper-module fixtures\/broken.ts/);
+    const rep = spawnSync(process.execPath, [BIN, 'replay', token, '--json', '--paper-module', FIXTURE], { encoding: 'utf8', env: { ...process.env, TTC_DEBUG: '' } });
     expect(rep.status).toBe(1);
     const again = JSON.parse(rep.stdout) as { verdict: string; records: { params: unknown; ok: boolean }[] };
     expect(again.verdict).toBe('mismatch');

@@ -48,7 +48,8 @@ Every failure prints a replay token (ttc replay <token>). The default seed is th
 
 Re-runs exactly one regime (or a shrunk counterexample) of a check: the token encodes the check,
 the seed, the fast-check path and the budget. Exit status 1 if the replay is an unexpected mismatch.
-Tokens of the test fixture (a deliberately broken claim, fixture.broken/*) replay with TTC_FIXTURES=1.`,
+Tokens of the test fixture (a deliberately broken claim, fixture.broken/*) replay with
+--paper-module fixtures/broken.ts (any paper module loads the same way).`,
   report: `usage: ttc report [--paper P …] [--budget quick|full] [--seed S] [--out DIR] [--resume] [--jobs N] [--shard i/N] [--merge DIR …]
 
 Runs the selected claims (default: all papers, budget quick) and writes into DIR

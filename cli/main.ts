@@ -1,18 +1,16 @@
 import { check as checkClaim, evaluate, listClaims, simulate, type CheckResult } from '../index.ts';
-import { InputError } from '../theory/params.ts';
-import { PAPERS } from '../theory/registry.ts';
-import { allSims, getSim } from '../sim/registry.ts';
-import { describeDomain } from '../theory/params.ts';
-import { allChecks, getCheck } from '../properties/registry.ts';
+import { InputError } from '../core/params.ts';
+import { describeDomain } from '../core/params.ts';
+import { allChecks, allSims, getCheck, getSim, loadPaperModule, paperIds } from '../papers/registry.ts';
 import { decodeReplay } from '../properties/replay.ts';
 import { gateSeed } from '../properties/seeds.ts';
 import type { Budget, CheckSpec } from '../properties/check.ts';
 import { intOpt, num, parseArgs, type ParsedArgs } from './args.ts';
 import { HELP } from './help.ts';
 import { formatCheck, formatEvaluation, formatMeasurement, table } from './format.ts';
-import { selectShardByClaim } from './shard.ts';
+import { paperFilter, selectChecks } from './select.ts';
 
-const RESERVED = new Set(['seed', 'draws', 'runs', 'budget', 'paper', 'claim', 'shard', 'out', 'merge']);
+const RESERVED = new Set(['seed', 'draws', 'runs', 'budget', 'paper', 'claim', 'shard', 'out', 'merge', 'paper-module']);
 
 /** Exit codes: 0 conforms (or deviates as recorded), 1 unexpected mismatch, 2 bad usage or input. */
 export async function main(argv: string[]): Promise<number> {
@@ -29,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     args.positional = rest;
+    // Users' papers (and test fixtures) join the built-in ones: --paper-module PATH[,PATH…].
+    for (const path of args.values['paper-module']?.split(',') ?? []) await loadPaperModule(path);
     switch (cmd) {
       case 'list':
         return list(args);
@@ -56,12 +56,6 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`ttc: internal error: ${err?.message ?? String(e)}${process.env.TTC_DEBUG ? `\n${err?.stack}` : ' (set TTC_DEBUG=1 for the stack)'}`);
     return 1;
   }
-}
-
-function paperFilter(args: ParsedArgs): string[] | undefined {
-  const p = args.values.paper?.split(',');
-  for (const x of p ?? []) if (!PAPERS.includes(x as never)) throw new InputError(`--paper must be one of ${PAPERS.join(', ')}; got '${x}'`);
-  return p;
 }
 
 function list(args: ParsedArgs): number {
@@ -118,16 +112,6 @@ function budgetOf(args: ParsedArgs): Budget {
   const b = args.values.budget ?? 'test';
   if (!['test', 'quick', 'full'].includes(b)) throw new InputError(`--budget must be one of test, quick, full; got '${b}'`);
   return b as Budget;
-}
-
-export function selectChecks(args: ParsedArgs): CheckSpec[] {
-  const papers = paperFilter(args);
-  const claimIds = args.values.claim?.split(',');
-  const known = new Set(listClaims().map((c) => c.id));
-  for (const c of claimIds ?? []) if (!known.has(c)) throw new InputError(`unknown claim '${c}'; run 'ttc list' for the ids`);
-  let checks = allChecks().filter((k) => (!papers || papers.includes(k.claimId.split('.')[0]!)) && (!claimIds || claimIds.includes(k.claimId)));
-  if (args.values.shard) checks = selectShardByClaim(checks, args.values.shard);
-  return checks;
 }
 
 async function checkCmd(args: ParsedArgs): Promise<number> {

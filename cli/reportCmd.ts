@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Budget } from '../properties/check.ts';
 import { gateSeed } from '../properties/seeds.ts';
-import { InputError } from '../theory/params.ts';
-import { PAPERS } from '../theory/registry.ts';
+import { InputError } from '../core/params.ts';
+import { paperIds } from '../papers/registry.ts';
 import { mergeReports, readReport } from '../reports/merge.ts';
 import { gitSha, ROOT } from '../reports/meta.ts';
 import { Progress } from '../reports/progress.ts';
@@ -12,8 +12,8 @@ import type { Report } from '../reports/types.ts';
 import { checkOutDir, writeReport } from '../reports/write.ts';
 import { intOpt, type ParsedArgs } from './args.ts';
 import { table } from './format.ts';
-import { selectChecks } from './main.ts';
-import { parseShard } from './shard.ts';
+import { selectChecks } from './select.ts';
+import { parseShard } from '../reports/shard.ts';
 
 const KNOWN = new Set(['paper', 'claim', 'budget', 'seed', 'out', 'shard', 'merge', 'cache', 'jobs']);
 
@@ -43,7 +43,7 @@ export async function reportCmd(args: ParsedArgs): Promise<number> {
     if (args.values.shard) parseShard(args.values.shard);
     const checks = selectChecks({ ...args, values: { ...args.values, shard: '' } });
     if (checks.length === 0) throw new InputError('no checks match the selection');
-    const papers = args.values.paper ? [...new Set(args.values.paper.split(','))].sort() : [...PAPERS];
+    const papers = args.values.paper ? [...new Set(args.values.paper.split(','))].sort() : paperIds();
     const claims = args.values.claim ? [...new Set(args.values.claim.split(','))].sort() : null;
     const jobs = args.values.jobs !== undefined ? intOpt('jobs', args.values.jobs, 1) : Math.min(2, availableParallelism());
     if (jobs < 1) throw new InputError(`--jobs must be ≥ 1, got ${jobs}`);

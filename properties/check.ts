@@ -1,5 +1,7 @@
-import type { Params } from '../theory/params.ts';
-import type { Prediction } from '../theory/claim.ts';
+import type { Params } from '../core/params.ts';
+import type { Claim, Prediction } from '../theory/claim.ts';
+import type { SimSpec } from '../sim/sim.ts';
+import type { Estimate } from '../core/measurement.ts';
 
 export type Verdict = 'conforms' | 'deviates' | 'mismatch' | 'inconclusive' | 'out-of-hypotheses';
 export type Budget = 'test' | 'quick' | 'full';
@@ -13,17 +15,12 @@ export interface CheckOptions {
   path?: string;
 }
 
-export interface MeasurementSummary {
-  mean: number;
-  stderr: number;
-  draws: number;
-}
 
 /** One parameter regime probed by a check: the unit of the conformance report. */
 export interface RegimeRecord {
   params: Params;
   prediction: Prediction;
-  measurement: MeasurementSummary;
+  measurement: Estimate;
   /** What is compared: e.g. "simulated mean − exact finite-size value". */
   statistic: string;
   /** The value the measurement was compared with (for a sign comparison, its sign is the prediction). */
@@ -89,8 +86,16 @@ export interface KnownDeviation {
 }
 
 export interface CheckSpec {
+  /** `<claim id>/<check name>`. */
   id: string;
+  /** Former ids: replay tokens and deviation records written under them keep resolving. */
+  aliases?: readonly string[];
+  /** The claim this check tests (the object, not its id). */
+  claim?: Claim;
+  /** = claim.id. */
   claimId: string;
+  /** The simulations whose measurements the check compares with the claim (objects). */
+  simulations?: readonly SimSpec[];
   title: string;
   /** Default fast-check draws per budget. */
   runs: Record<Budget, number>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allChecks, getCheck } from './registry.ts';
+import { allChecks, getCheck } from '../papers/registry.ts';
 import { decodeReplay } from './replay.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { InputError } from '../theory/params.ts';
+import { InputError } from '../core/params.ts';
 import type { Budget } from './check.ts';
 
 /**

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import type { Prediction } from '../theory/claim.ts';
-import type { Params } from '../theory/params.ts';
+import type { Claim, Prediction } from '../theory/claim.ts';
+import type { SimSpec } from '../sim/sim.ts';
+import type { Params } from '../core/params.ts';
 import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, KnownDeviation, RegimeRecord, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
-import { binomialUpperP, closeTo, compareMean, holmAdjust, studentTwoSidedP, summarize, type MeanEstimate } from './stats/index.ts';
+import { binomialUpperP, closeTo, compareMean, holmAdjust, studentTwoSidedP } from '../core/stats/index.ts';
+import { estimate, type Estimate } from '../core/measurement.ts';
 
 /**
  * The shared property runner. A property draws parameter regimes with fast-check inside a claim's
@@ -22,7 +24,13 @@ export type Evaluation =
 
 export interface PropertyDef<T> {
   id: string;
-  claimId: string;
+  /** Former ids (kept so old replay tokens resolve). */
+  aliases?: readonly string[];
+  /** The claim tested (preferred), or its id (legacy). */
+  claim?: Claim;
+  claimId?: string;
+  /** The simulations measured (objects). */
+  simulations?: readonly SimSpec[];
   title: string;
   /** Must include everything the simulation depends on (including its seed) so a value replays. */
   arbitrary: fc.Arbitrary<T>;
@@ -42,8 +50,9 @@ export interface PropertyDef<T> {
   region?(t: T): string;
   /** Regions of a phase diagram that must be hit by at least this many tested draws. */
   requiredCoverage?: Record<string, number>;
-  evaluate(t: T): Evaluation;
-  measure(t: T, budget: Budget): Promise<MeanEstimate & { note?: string }> | (MeanEstimate & { note?: string });
+  /** The prediction for one drawn regime; the budget is passed explicitly (never read from module state). */
+  evaluate(t: T, budget: Budget): Evaluation;
+  measure(t: T, budget: Budget): Promise<Estimate & { note?: string }> | (Estimate & { note?: string });
   deviation?: KnownDeviation;
   /** Milliseconds allowed for shrinking a counterexample; 0 keeps the worst regime as it is (e.g. a fixed printed setting). */
   shrinkMs?: Record<Budget, number>;
@@ -55,11 +64,26 @@ interface Outcome {
 }
 
 export function defineProperty<T>(def: PropertyDef<T>): CheckSpec {
-  return { id: def.id, claimId: def.claimId, title: def.title, runs: def.runs, deviation: def.deviation, run: (opts) => runProperty(def, opts) };
+  const claimId = def.claim?.id ?? def.claimId;
+  if (!claimId) throw new TypeError(`check ${def.id}: no claim`);
+  return {
+    id: def.id,
+    aliases: def.aliases,
+    claim: def.claim,
+    claimId,
+    simulations: def.simulations,
+    title: def.title,
+    runs: def.runs,
+    deviation: def.deviation,
+    run: (opts) => runProperty(def, opts),
+  };
 }
 
+/** The public name of `defineProperty`: a check of one claim against its simulations. */
+export const defineCheck = defineProperty;
+
 async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts: CheckOptions): Promise<Outcome | { skipped: string; outOfHypotheses: boolean; region?: string }> {
-  const ev = def.evaluate(value);
+  const ev = def.evaluate(value, opts.budget);
   if ('skip' in ev) return { skipped: ev.skip, outOfHypotheses: ev.outOfHypotheses ?? false, region: def.region?.(value) };
   const m = await def.measure(value, opts.budget);
   const target: ReplayTarget = { checkId: def.id, seed: opts.seed, path: String(index), budget: opts.budget };
@@ -174,7 +198,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   };
   return {
     checkId: def.id,
-    claimId: def.claimId,
+    claimId: def.claim?.id ?? def.claimId!,
     title: def.title,
     verdict,
     summary,
@@ -246,8 +270,4 @@ async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[]
   };
 }
 
-/** Convenience for simulations that return per-draw values. */
-export function estimate(values: ArrayLike<number>, note?: string): MeanEstimate & { note?: string } {
-  const s = summarize(values);
-  return { mean: s.mean, stderr: s.stderr, draws: s.draws, m3: s.m3, note };
-}
+export { estimate };

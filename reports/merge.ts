@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../theory/params.ts';
+import { InputError } from '../core/params.ts';
 import { finalize } from './run.ts';
 import type { Report } from './types.ts';
 

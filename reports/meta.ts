@@ -30,13 +30,13 @@ export function gitSha(): string {
 
 let code: string | undefined;
 /**
- * The code version the results depend on: a hash over the sources of theory/, sim/, properties/ and the
- * figure-data jobs (reports/figures, reports/repro) (tests excluded). It changes with any uncommitted edit too, so a resume never reuses a stale result.
+ * The code version the results depend on: a hash over the sources of core/, theory/, sim/, properties/,
+ * papers/ (claims, simulations, checks and figure jobs) and reports/figures (tests excluded). It changes with any uncommitted edit too, so a resume never reuses a stale result.
  */
 export function codeVersion(): string {
   if (code === undefined) {
     const h = createHash('sha256');
-    for (const dir of ['theory', 'sim', 'properties', 'reports/figures', 'reports/repro']) {
+    for (const dir of ['core', 'theory', 'sim', 'properties', 'papers', 'reports/figures']) {
       for (const f of walk(join(ROOT, dir))) {
         h.update(relative(ROOT, f));
         h.update('\0');

@@ -1,7 +1,7 @@
 import type { Budget, CheckResult, CheckSpec, Verdict } from '../properties/check.ts';
-import { allChecks } from '../properties/registry.ts';
-import { allClaims } from '../theory/registry.ts';
-import { selectShard, selectShardByClaim } from '../cli/shard.ts';
+import { allChecks } from '../papers/registry.ts';
+import { allClaims } from '../papers/registry.ts';
+import { selectShard, selectShardByClaim } from './shard.ts';
 import { replayCommand } from '../properties/replay.ts';
 import { ResultCache } from './cache.ts';
 import { codeVersion, gitSha, packageVersion, tfjsBackend } from './meta.ts';

@@ -1,6 +1,7 @@
 import type { Prediction, Regime, Source } from '../theory/claim.ts';
-import type { Params } from '../theory/params.ts';
-import type { Budget, Counterexample, KnownDeviation, MeasurementSummary, StatsUsed, Verdict } from '../properties/check.ts';
+import type { Params } from '../core/params.ts';
+import type { Estimate } from '../core/measurement.ts';
+import type { Budget, Counterexample, KnownDeviation, StatsUsed, Verdict } from '../properties/check.ts';
 
 /**
  * The conformance report (report.json). Everything but `timings` is a deterministic function of the
@@ -84,7 +85,7 @@ export interface ReportRecord {
   index: number;
   params: Params;
   prediction: Prediction;
-  measurement: MeasurementSummary;
+  measurement: Estimate;
   statistic: string;
   /** The value the measurement was compared with (a sign comparison uses only its sign). */
   target?: number;

@@ -1,6 +1,6 @@
-import { allChecks } from '../properties/registry.ts';
+import { allChecks } from '../papers/registry.ts';
 import { figureJobsFor } from './run.ts';
-import { PAPERS } from '../theory/registry.ts';
+import { paperIds } from '../papers/registry.ts';
 import type { UnitRequest } from './pool.ts';
 
 /** Runs units sent by the parent (reports/pool.ts), one at a time, and replies with each result. */
@@ -13,7 +13,7 @@ process.on('message', (req: UnitRequest) => {
         if (!spec) throw new Error(`unknown check '${req.id}' in the worker`);
         value = await spec.run({ seed: req.seed, budget: req.budget });
       } else {
-        const job = (await figureJobsFor([...PAPERS])).find((j) => j.id === req.id);
+        const job = (await figureJobsFor(paperIds())).find((j) => j.id === req.id);
         if (!job) throw new Error(`unknown figure job '${req.id}' in the worker`);
         value = await job.run({ seed: req.seed, budget: req.budget });
       }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../theory/params.ts';
+import { InputError } from '../core/params.ts';
 import { buildFigures } from './figures/build.ts';
 import { renderHtml } from './html.ts';
 import { canonicalJson } from './json.ts';

@@ -1,10 +1,10 @@
-import { InputError, validateParams } from '../theory/params.ts';
+import { InputError, validateParams } from '../core/params.ts';
 import type { Measurement, SimOptions, SimSpec } from './sim.ts';
-import { fateSims } from './fate/index.ts';
-import { sec4Sims } from './fate/relu/index.ts';
-import { ptransferSims } from './ptransfer/index.ts';
-import { uowqSims } from './uowq/index.ts';
-import { universalitySims } from './universality/index.ts';
+import { fateSims } from '../papers/fate/sim/index.ts';
+import { sec4Sims } from '../papers/fate/sim/relu/index.ts';
+import { ptransferSims } from '../papers/ptransfer/sim/index.ts';
+import { uowqSims } from '../papers/uowq/sim/index.ts';
+import { universalitySims } from '../papers/universality/sim/index.ts';
 
 const ALL: readonly SimSpec[] = [...fateSims, ...sec4Sims, ...ptransferSims, ...uowqSims, ...universalitySims];
 

@@ -1,6 +1,7 @@
-import type { Constraint, ParamSpec, Params } from './params.ts';
+import type { Constraint, ParamSpec, Params } from '../core/params.ts';
 
-export type PaperId = 'fate' | 'ptransfer' | 'kou' | 'uowq' | 'universality';
+/** A paper's id: an open string (built-in: fate, ptransfer, kou, uowq, universality; users add their own). */
+export type PaperId = string;
 
 /**
  * How a printed statement is meant, which decides how it is checked:
@@ -51,7 +52,23 @@ export interface Claim {
   constraints?: readonly Constraint[];
   hypotheses: readonly Hypothesis[];
   regime: Regime;
-  /** Simulation ids (sim registry) that measure what this claim predicts. */
-  simulations: readonly string[];
+  /** @deprecated the claim–simulation link is the check's `simulations` (objects); kept until every check lists them. */
+  simulations?: readonly string[];
   predict(p: Params): Prediction;
+}
+
+/**
+ * A claim as an outside author writes it: the object is returned unchanged after its shape is checked
+ * (ids, parameters, hypotheses), so a typo fails when the module loads, not in the middle of a run.
+ */
+export function defineClaim<C extends Claim>(claim: C): C {
+  if (!/^[a-z0-9][\w.-]*$/i.test(claim.id)) throw new TypeError(`defineClaim: bad claim id '${claim.id}'`);
+  if (claim.source.paper !== claim.paper) throw new TypeError(`defineClaim ${claim.id}: source.paper '${claim.source.paper}' differs from paper '${claim.paper}'`);
+  const names = new Set<string>();
+  for (const p of claim.params) {
+    if (names.has(p.name)) throw new TypeError(`defineClaim ${claim.id}: parameter '${p.name}' listed twice`);
+    names.add(p.name);
+  }
+  for (const h of claim.hypotheses) if (typeof h.holds !== 'function') throw new TypeError(`defineClaim ${claim.id}: hypothesis '${h.id}' has no predicate`);
+  return claim;
 }

@@ -26,7 +26,7 @@ export interface FigureJob {
 
 /**
  * What a paper contributes to the report beyond the generic per-check plots. Another paper's module
- * in reports/repro/*.ts can export `reportFigures: PaperFigures` and is picked up automatically.
+ * in a paper folder exports `PaperFigures`, listed in reports/figures/index.ts.
  */
 export interface PaperFigures {
   paper: string;

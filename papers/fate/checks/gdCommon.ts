@@ -1,0 +1,166 @@
+/**
+ * Shared pieces of the deep-linear GD checks: memoised fits (two checks that read the same fits
+ * — e.g. the two fine-tuning end-point formulas — run GD once per regime), the log-log slope used
+ * to check limits as rates, and small arbitraries.
+ */
+import fc from 'fast-check';
+import { Stream } from '../../../core/rng/stream.ts';
+import { features } from '../sim/gd/deepLinear.ts';
+import { fineTuneForms, LeastSquares, sampleTarget, taskPair } from '../sim/gd/data.ts';
+import { dot, topSvd } from '../sim/gd/linalg.ts';
+import { fineTune, flowEndpoint, gdConfig, linearTransfer, pretrain, scratch, targetObjective, PAPER_FLOW_TIME } from '../sim/gd/runs.ts';
+import { relNormError } from '../../../core/stats/compare.ts';
+
+const memo = new Map<string, unknown>();
+export function memoised<T>(key: string, f: () => T): T {
+  if (!memo.has(key)) memo.set(key, f());
+  return memo.get(key) as T;
+}
+
+/** Least-squares slope of log y on log x. */
+export function logLogSlope(xs: readonly number[], ys: readonly number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map((y) => Math.log(Math.max(y, Number.MIN_VALUE)));
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < lx.length; i++) {
+    num += (lx[i]! - mx) * (ly[i]! - my);
+    den += (lx[i]! - mx) ** 2;
+  }
+  return num / den;
+}
+
+/**
+ * Uniform in value on a grid of 2¹⁶ points of [min, max]. fc.double draws uniformly over the
+ * floating-point representation (even with noBias), so most draws are denormal-small: useless for
+ * θ or σ. Shrinks toward min.
+ */
+export function arbUniform(min: number, max: number): fc.Arbitrary<number> {
+  const N = 65536;
+  return fc.integer({ min: 0, max: N }).map((i) => min + ((max - min) * i) / N);
+}
+
+export const arbSeed = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+export const arbDepth = fc.constantFrom(2, 3);
+
+export const arbTheta = arbUniform(0, Math.PI / 2);
+export const arbSigmaGrid = fc.constantFrom(0, 0.5, 1, 1.5);
+
+export interface PretrainProbe {
+  /** ‖β(T) − β_s‖. */
+  error: number;
+  /** Σ_{i≥2} σ_i(Φ)² / Σ_i σ_i(Φ)², Φ = W_1⋯W_{L−1}. */
+  residual: number;
+  /** |⟨u_1(Φ), β_s⟩|. */
+  alignment: number;
+  steps: number;
+  converged: boolean;
+  lambda22: number;
+  note: string;
+}
+
+/** Population pretraining from a seeded init, with the Thm 3.4 structure of the features. */
+export function probePretrain(d: number, L: number, alpha: number, sigma: number, seed: number): PretrainProbe {
+  return memoised(`pre|${d}|${L}|${alpha}|${sigma}|${seed}`, () => {
+    const rng = Stream.fromSeed(seed);
+    const { betaS } = taskPair(d, 0, rng);
+    const fit = pretrain(gdConfig({ d, L, alpha }), betaS, sigma, rng);
+    const sv = topSvd(features(fit.net), d, d);
+    const sq = sv.values.map((v) => v * v);
+    const total = sq.reduce((a, b) => a + b, 0);
+    const tail = sq.slice(1).reduce((a, b) => a + b, 0); // summed directly: no cancellation against ‖Φ‖_F²
+    return {
+      error: relNormError(fit.beta, betaS), // ‖β_s‖ = 1
+      residual: tail / total,
+      alignment: Math.abs(dot(sv.u1, betaS)),
+      steps: fit.result.steps,
+      converged: fit.result.converged,
+      lambda22: fit.info.lambda22,
+      note: fit.result.note,
+    };
+  });
+}
+
+export interface TargetRegime {
+  d: number;
+  n: number;
+  L: number;
+  theta: number;
+  sigma: number;
+  seed: number;
+}
+
+/** One target set drawn for a regime (and the task pair), deterministic in the regime's seed. */
+export function regimeData(r: TargetRegime) {
+  const rng = Stream.fromSeed(Stream.childSeed(r.seed, 'task'));
+  const { betaS, betaT } = taskPair(r.d, r.theta, rng);
+  const data = sampleTarget(r.n, r.d, betaT, r.sigma, Stream.fromSeed(Stream.childSeed(r.seed, 'target')));
+  return { betaS, betaT, data, ls: new LeastSquares(data), obj: targetObjective(data) };
+}
+
+/** Scratch GD end point vs X⁺y at one α. */
+export function probeScratch(r: TargetRegime, alpha: number): { gap: number; converged: boolean; steps: number; note: string } {
+  return memoised(`sc|${JSON.stringify(r)}|${alpha}`, () => {
+    const { ls, obj } = regimeData(r);
+    const fit = scratch(gdConfig({ d: r.d, L: r.L, alpha }), obj, Stream.fromSeed(Stream.childSeed(r.seed, 'scratch-init')));
+    return { gap: relNormError(fit.beta, ls.minNorm()), converged: fit.result.converged, steps: fit.result.steps, note: fit.result.note };
+  });
+}
+
+function pretrainedFor(r: TargetRegime, alpha: number, c: number, betaS: Float64Array) {
+  return memoised(`pre-t|${r.d}|${r.L}|${r.theta}|${r.seed}|${alpha}|${c}`, () =>
+    pretrain(gdConfig({ d: r.d, L: r.L, alpha }), betaS, 0, Stream.fromSeed(Stream.childSeed(r.seed, 'pretrain-init')), c),
+  );
+}
+
+/** Linear transfer by GD on W_L for the paper's flow time, vs the closed form b·β_s (Thm 3.7). */
+export function probeLinearTransfer(r: TargetRegime, alpha: number): { gap: number; steps: number; note: string } {
+  return memoised(`lt|${JSON.stringify(r)}|${alpha}`, () => {
+    const { betaS, ls, obj } = regimeData(r);
+    const cfg = gdConfig({ d: r.d, L: r.L, alpha });
+    const pre = pretrainedFor(r, alpha, cfg.c, betaS);
+    const fit = linearTransfer(cfg, pre.net, obj, PAPER_FLOW_TIME);
+    const b = ls.linearTransferCoef(betaS);
+    return { gap: relNormError(fit.beta, betaS.map((x) => b * x)), steps: fit.result.steps, note: `pretrain: ${pre.result.note}; linear transfer: ${fit.result.note}` };
+  });
+}
+
+export interface FineTuneProbe {
+  gapPaper: number;
+  gapDerived: number;
+  /** The same gaps for the plain GD end point at c (not extrapolated), to show the O(c) floor. */
+  gapPaperGd: number;
+  gapDerivedGd: number;
+  k: number;
+  p: number;
+  q: number;
+  converged: boolean;
+  steps: number;
+}
+
+/** Step fraction of the fine-tuning checks: GD at c and c/2, Richardson-extrapolated (runs.ts). */
+export const FT_C = 0.2;
+
+/** Fine-tuning GD end point (pretrain → fine-tune pipeline, Richardson-extrapolated in c) vs both formulas. */
+export function probeFineTune(r: TargetRegime, alpha: number): FineTuneProbe {
+  return memoised(`ft|${JSON.stringify(r)}|${alpha}`, () => {
+    const { betaS, ls, obj } = regimeData(r);
+    const cfg = gdConfig({ d: r.d, L: r.L, alpha });
+    const ep = flowEndpoint((c) => fineTune(cfg, pretrainedFor(r, alpha, c, betaS).net, obj, c), FT_C, true);
+    const f = fineTuneForms(ls, betaS, r.L);
+    const gd = ep.fits[1]!.beta; // plain GD at c/2
+    return {
+      gapPaper: relNormError(ep.beta, f.paper),
+      gapDerived: relNormError(ep.beta, f.derived),
+      gapPaperGd: relNormError(gd, f.paper),
+      gapDerivedGd: relNormError(gd, f.derived),
+      k: f.k,
+      p: f.p,
+      q: f.q,
+      converged: ep.converged,
+      steps: ep.steps,
+    };
+  });
+}

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { thm2_2 } from '../theory/thm2_2.ts';
+import { runSim } from '../../../sim/registry.ts';
+import { angle, real, simSeed } from '../../../properties/arbitraries.ts';
+import { defineProperty, estimate } from '../../../properties/runner.ts';
+
+/** Thm 2.2, KL half: Monte Carlo of the log-likelihood ratio against ‖f − g‖²/(2σ²). */
+export const klFormula = defineProperty({
+  id: 'fate.thm2.2/kl',
+  claimId: thm2_2.id,
+  title: 'Monte Carlo KL divergence matches ‖f − g‖²/(2σ²) and grows without bound',
+  arbitrary: fc.record({ theta: angle(), sigma: real(0.2, 1.5, 130), scale: real(0, 10, 100), seed: simSeed }),
+  runs: { test: 8, quick: 20, full: 60 },
+  alpha: 0.01,
+  compare: 'equal',
+  params: (v) => ({ theta: v.theta, sigma: v.sigma, scale: v.scale }),
+  evaluate: (v) => {
+    const pred = thm2_2.predict({ theta: v.theta, sigma: v.sigma, scale: v.scale });
+    return { prediction: pred, target: pred.value!, statistic: 'eq (34)' };
+  },
+  async measure(v) {
+    const m = await runSim('fate.kl', { theta: v.theta, sigma: v.sigma, scale: v.scale }, { seed: v.seed, draws: 10 });
+    return estimate(m.values);
+  },
+});
+
+/**
+ * Thm 2.2, Dudley half: the proof bounds γ_β from below by the cos(y)/2 test function (eq 27) and then
+ * claims (27) ≥ e^{−σ²/2}/2 ∫(f² + g²) (eq 28). The simulation measures (27) directly: it never exceeds 1,
+ * while (28) grows like a², so the step fails — and γ_β ≤ 2 always, so the claim cannot hold for δ > 2.
+ */
+export const dudley = defineProperty({
+  id: 'fate.thm2.2/dudley',
+  claimId: thm2_2.id,
+  title: 'The Dudley-metric lower bound of the proof (eq 27 ≥ eq 28)',
+  arbitrary: fc.record({ theta: angle(), sigma: real(0.2, 1.5, 130), scale: real(2, 10, 80), seed: simSeed }),
+  runs: { test: 4, quick: 10, full: 30 },
+  alpha: 0.01,
+  compare: 'sign',
+  params: (v) => ({ theta: v.theta, sigma: v.sigma, scale: v.scale }),
+  evaluate: (v) => {
+    const rhs = (Math.exp((-v.sigma * v.sigma) / 2) / 2) * (1 + v.scale * v.scale);
+    return { prediction: { quantity: 'eq (27) − eq (28)', kind: 'sign', sign: 1, details: { eq28: rhs } }, target: 1, statistic: `printed: eq (27) ≥ eq (28) = ${rhs.toPrecision(4)}` };
+  },
+  async measure(v) {
+    const m = await runSim('fate.kl', { theta: v.theta, sigma: v.sigma, scale: v.scale }, { seed: v.seed, draws: 10 });
+    const rhs = (Math.exp((-v.sigma * v.sigma) / 2) / 2) * (1 + v.scale * v.scale);
+    // eq (27) estimated per draw: e^{−σ²/2}/2 |E cos f − E cos g| equals |E_f h − E_g h| for h = cos(y)/2.
+    return estimate(m.extra!.dudleyCosLowerBound!.values!.map((x) => x - rhs));
+  },
+  deviation: {
+    title: 'The Dudley-metric half of Thm 2.2 is false: γ_β ≤ 2 for all pairs',
+    explanation:
+      'For ‖h‖_BL ≤ 1, |E_p h − E_q h| ≤ 2‖h‖_∞ ≤ 2, so no g reaches γ_β ≥ δ > 2. The proof\'s step (27) → (28) uses |cos f − cos g| ≤ f² + g² ' +
+      '(true, but an upper bound) as a lower bound; the simulated (27) stays below 1 while (28) grows like a².',
+    counterexample: { params: { theta: 0, sigma: 0.2, scale: 2 }, replay: 'npx ttc replay ZmF0ZS50aG0yLjIvZHVkbGV5fDIwMjYxMTIyfDI6MDowOjA6MDowfHRlc3Q' },
+  },
+});

@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { eq13 } from '../theory/eq13.ts';
+import { ltRegion, ltTransferability, ltTransferabilityFinite, negativeRootsUnderparam, overparamThreshold, type LtRegion } from '../theory/phase.ts';
+import { runSim } from '../../../sim/registry.ts';
+import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
+import { defineProperty, estimate } from '../../../properties/runner.ts';
+
+const REGIONS: LtRegion[] = ['negative (γ > 1)', 'negative (γ < 1)', 'anomalous positive', 'positive'];
+
+/**
+ * Draws stratified over the four regions of Fig 1(b), so each is hit by enough draws to be tested:
+ * a target region is drawn first, then γ is placed inside it for the drawn (θ, σ) (the region actually
+ * reached is what is counted — placement can miss when the region is empty at that (θ, σ)).
+ */
+const stratified = fc
+  .record({ target: fc.constantFrom(...REGIONS), u: real(0.1, 0.9, 80), theta: angle(0.3, Math.PI / 2), sigma: real(0, 0.6, 60), d: int(100, 250), seed: simSeed })
+  .map((v) => place(v));
+
+/**
+ * Moves (θ, σ, γ) into the drawn target region: the γ < 1 negative region and the anomalous region
+ * need θ ≥ arccos(1 − σ) (and the anomalous one σ > 0 to have any width), so θ and σ are raised to
+ * the nearest point where the region exists before γ is placed inside it.
+ */
+function place<T extends { target: LtRegion; u: number; theta: number; sigma: number }>(v: T): T & { gamma: number } {
+  let { theta, sigma } = v;
+  // The anomalous region spans about (1 − σ², 1 + σ²/sin²θ); below σ ≈ 0.45 it lies inside the
+  // excluded band around γ = 1, so the target raises σ to where the region can be tested.
+  if (v.target === 'anomalous positive') sigma = Math.max(sigma, 0.45);
+  if (v.target === 'negative (γ < 1)' || v.target === 'anomalous positive') {
+    theta = Math.min(Math.PI / 2, Math.max(theta, Math.acos(1 - Math.min(sigma, 0.99)) + 0.1));
+  }
+  theta = Number(theta.toFixed(4));
+  const roots = negativeRootsUnderparam(theta, sigma);
+  const thr = Math.min(overparamThreshold(theta, sigma), 4);
+  const u = v.u;
+  let g: number;
+  switch (v.target) {
+    case 'negative (γ > 1)':
+      g = thr + u * 1.5;
+      break;
+    case 'negative (γ < 1)':
+      g = roots ? roots.gammaMinus + u * (roots.gammaPlus - roots.gammaMinus) : 0.5;
+      break;
+    case 'anomalous positive': {
+      // Either side of γ = 1, keeping 0.1 away from it (heavy-tailed scratch risk there).
+      const lo = roots ? roots.gammaPlus : 0.9;
+      g = u < 0.5 && lo < 0.85 ? lo + (u / 0.5) * (0.9 - lo) : 1.1 + ((u - 0.5) / 0.5) * Math.max(thr - 1.1, 0);
+      break;
+    }
+    default:
+      g = (roots ? roots.gammaMinus : Math.min(thr, 1)) * u;
+  }
+  return { ...v, theta, sigma, gamma: Number(g.toPrecision(4)) };
+}
+
+/** Keep a band around the phase boundaries (and around γ = 1) out of sign checks. */
+const BAND = 0.05;
+
+export const phaseSigns = defineProperty({
+  id: 'fate.eq13/phase-signs',
+  claimId: eq13.id,
+  title: 'Sign of the linear-transfer transferability in each region of the phase diagram',
+  arbitrary: stratified,
+  runs: { test: 48, quick: 96, full: 300 },
+  alpha: 0.01,
+  compare: 'sign',
+  params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
+  region: (v) => ltRegion(v.gamma, v.theta, v.sigma),
+  requiredCoverage: { 'negative (γ > 1)': 3, 'negative (γ < 1)': 3, 'anomalous positive': 3, positive: 3 },
+  evaluate(v) {
+    const n = Math.round(v.gamma * v.d);
+    if (n < 3 || Math.abs(v.gamma - 1) < 0.08) return { skip: 'γ within 0.08 of 1' };
+    const asym = ltTransferability(v.gamma, v.theta, v.sigma);
+    if (Math.abs(asym) < BAND) return { skip: `|𝒯_lt| < ${BAND} (boundary band)` };
+    const finite = ltTransferabilityFinite(n, v.d, v.theta, v.sigma);
+    if (Math.sign(finite) !== Math.sign(asym)) return { skip: 'finite-size sign differs from the limit (a finite-size effect, not tested as a sign)' };
+    return { prediction: eq13.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }), target: asym, statistic: `sign of eq (13) = ${asym > 0 ? '+' : '−'}` };
+  },
+  async measure(v) {
+    const m = await runSim('fate.transferability-lt.fast', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
+    return estimate(m.values);
+  },
+});
+
+export const ltFinite = defineProperty({
+  id: 'fate.eq13/finite-size',
+  claimId: eq13.id,
+  title: 'Plain paired simulation of R_sc − R_lt matches the exact finite-size transferability',
+  arbitrary: fc.record({ gamma: fc.oneof(real(0.15, 0.8, 65), real(1.2, 2.5, 130)), theta: angle(), sigma: real(0, 1.2, 120), d: int(16, 40), seed: simSeed }),
+  runs: { test: 6, quick: 20, full: 60 },
+  alpha: 0.01,
+  compare: 'equal',
+  relevant: 0.1,
+  params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
+  evaluate(v) {
+    const n = Math.round(v.gamma * v.d);
+    if (n < 8 || Math.abs(n - v.d) < 4) return { skip: 'n < 8 or within 3 of d' };
+    return {
+      prediction: eq13.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, n, d: v.d }),
+      target: ltTransferabilityFinite(n, v.d, v.theta, v.sigma),
+      statistic: `exact 𝒯_lt at n = ${n}, d = ${v.d}`,
+    };
+  },
+  async measure(v, budget) {
+    const m = await runSim('fate.transferability-lt', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: budget === 'test' ? 300 : 600 });
+    return estimate(m.values);
+  },
+});
+
+/**
+ * The interval as printed, (γ₊, γ₋) with γ₊ > γ₋, is empty when read literally: it would say there is
+ * no negative transfer for γ < 1. Simulation at the midpoint of the roots shows negative transfer —
+ * the end points are swapped in print. Recorded as a (typographical) deviation.
+ */
+export const printedInterval = defineProperty({
+  id: 'fate.eq13/printed-interval',
+  claimId: eq13.id,
+  title: 'The γ < 1 negative-transfer interval as printed, (γ₊, γ₋), read literally',
+  arbitrary: fc.record({ theta: angle(1.0, Math.PI / 2), sigma: real(0, 0.3, 30), d: int(200, 400), seed: simSeed }),
+  runs: { test: 4, quick: 10, full: 30 },
+  alpha: 0.01,
+  compare: 'sign',
+  params: (v) => ({ theta: v.theta, sigma: v.sigma, d: v.d, gamma: midpoint(v.theta, v.sigma) }),
+  evaluate(v) {
+    const g = midpoint(v.theta, v.sigma);
+    if (!Number.isFinite(g) || ltTransferability(g, v.theta, v.sigma) > -BAND) return { skip: 'region too thin at this (θ, σ)' };
+    return {
+      prediction: { quantity: '𝒯_lt', kind: 'sign', sign: 1, region: 'γ ∉ (γ₊, γ₋) = ∅ as printed ⇒ no negative transfer' },
+      target: 1,
+      statistic: 'literal reading: 𝒯_lt ≥ 0',
+    };
+  },
+  async measure(v) {
+    const m = await runSim('fate.transferability-lt.fast', { gamma: midpoint(v.theta, v.sigma), theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
+    return estimate(m.values);
+  },
+  deviation: {
+    title: 'Typo: the γ < 1 negative-transfer interval is printed with its end points swapped',
+    explanation:
+      'With γ± = ½[(1+cos²θ−σ²) ± √((1+cos²θ−σ²)²−4cos²θ)], γ₊ > γ₋, so "(γ₊, γ₋)" is empty. Eq (13) itself is negative exactly for γ ∈ (γ₋, γ₊) ' +
+      '(theory/fate/phase.ts, tested on a grid), and simulation at the midpoint shows negative transfer. The intended interval is (γ₋, γ₊).',
+    counterexample: { params: { theta: 1, sigma: 0, d: 200, gamma: 0.646 }, replay: 'npx ttc replay ZmF0ZS5lcTEzL3ByaW50ZWQtaW50ZXJ2YWx8MjAyNjExMjJ8MjowOjA6MDowfHRlc3Q' },
+  },
+});
+
+function midpoint(theta: number, sigma: number): number {
+  const r = negativeRootsUnderparam(theta, sigma);
+  return r ? Number((0.5 * (r.gammaMinus + r.gammaPlus)).toPrecision(4)) : NaN;
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { ridgeRiskFinite, ridgeRiskLimit } from '../theory/ridge.ts';
+import { thm3_8 } from '../theory/thm3_8.ts';
+import { runSim } from '../../../sim/registry.ts';
+import { Stream } from '../../../core/rng/stream.ts';
+import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
+import { defineProperty, estimate } from '../../../properties/runner.ts';
+
+/** Thm 3.8 through its exact finite-n form (1-D χ² quadrature) against the plain ridge simulation. */
+export const ridgeFinite = defineProperty({
+  id: 'fate.thm3.8/finite-size',
+  claimId: thm3_8.id,
+  title: 'Plain ridge linear transfer matches the exact finite-n risk',
+  arbitrary: fc.record({ n: int(8, 60), theta: angle(), sigma: real(0, 1.5, 150), lambda: real(0, 1, 100), d: int(8, 30), seed: simSeed }),
+  runs: { test: 6, quick: 20, full: 60 },
+  alpha: 0.01,
+  compare: 'equal',
+  relevant: 0.05,
+  params: (v) => ({ n: v.n, theta: v.theta, sigma: v.sigma, lambda: v.lambda, d: v.d }),
+  evaluate(v) {
+    return {
+      prediction: thm3_8.predict({ n: v.n, theta: v.theta, sigma: v.sigma, lambda: v.lambda }),
+      target: ridgeRiskFinite(v.n, v.theta, v.sigma, v.lambda),
+      statistic: `exact E R^λ at n = ${v.n}`,
+    };
+  },
+  async measure(v, budget) {
+    const m = await runSim('fate.ridge-transfer', { n: v.n, theta: v.theta, sigma: v.sigma, lambda: v.lambda, d: v.d }, { seed: v.seed, draws: budget === 'test' ? 150 : 400 });
+    return estimate(m.values);
+  },
+});
+
+/**
+ * Paired simulation of R(λ₂) − R(λ₁) on the same target sets, from the sufficient statistics of the
+ * rank-one problem (z = Xβ_s, w = Xν, ε): b_λ = zᵀy/(‖z‖² + nλ). Exact in law; the plain estimator is
+ * compared with it in the finite-size check above.
+ */
+function pairedRidgeDifference(n: number, theta: number, sigma: number, l1: number, l2: number, seed: number, draws: number): number[] {
+  const c = Math.cos(theta);
+  const s = Math.sin(theta);
+  return Stream.replicates(seed, draws).map((rng) => {
+    let zz = 0;
+    let zy = 0;
+    for (let i = 0; i < n; i++) {
+      const z = rng.normal();
+      const y = c * z + s * rng.normal() + sigma * rng.normal();
+      zz += z * z;
+      zy += z * y;
+    }
+    const risk = (lam: number) => {
+      const b = zy / (zz + n * lam);
+      return 1 - 2 * b * c + b * b;
+    };
+    return risk(l2) - risk(l1);
+  });
+}
+
+/** The limit (15) is increasing in λ; at large n the simulated risk increases for λ above λ*(n) ≈ (sin²θ+σ²)/(n cos²θ). */
+export const ridgeMonotone = defineProperty({
+  id: 'fate.thm3.8/increasing-in-lambda',
+  claimId: thm3_8.id,
+  title: 'Risk increases with λ (θ bounded away from π/2, n large, λ above the finite-n optimum)',
+  arbitrary: fc.record({ theta: angle(0, 1.2), sigma: real(0, 1, 100), l1: real(0.05, 0.5, 45), dl: real(0.2, 1, 80), n: int(400, 2000), seed: simSeed }),
+  runs: { test: 8, quick: 20, full: 60 },
+  alpha: 0.01,
+  compare: 'sign',
+  params: (v) => ({ theta: v.theta, sigma: v.sigma, lambda1: v.l1, lambda2: v.l1 + v.dl, n: v.n }),
+  evaluate(v) {
+    const diff = ridgeRiskLimit(v.theta, v.l1 + v.dl) - ridgeRiskLimit(v.theta, v.l1);
+    if (diff < 0.01) return { skip: 'limit difference below 0.01 (flat)' };
+    return { prediction: { quantity: 'R(λ₂) − R(λ₁)', kind: 'sign', sign: 1, value: diff }, target: diff, statistic: 'eq (15): increasing in λ' };
+  },
+  measure: (v) => estimate(pairedRidgeDifference(v.n, v.theta, v.sigma, v.l1, v.l1 + v.dl, v.seed, 30)),
+});
+
+/**
+ * "Strictly increasing for any θ ∈ [0, π/2]" fails at θ = π/2: the limit is the constant 1, and at every
+ * finite n the risk strictly decreases in λ (shrinking a pure-noise coefficient helps). The paired
+ * simulation shows R(λ₂) < R(λ₁) with a gap that shrinks like 1/n — never the predicted increase.
+ */
+export const ridgeAtRightAngle = defineProperty({
+  id: 'fate.thm3.8/right-angle',
+  claimId: thm3_8.id,
+  title: 'At θ = π/2 the ridge risk is not increasing in λ',
+  arbitrary: fc.record({ sigma: real(0, 1, 100), l1: real(0, 0.5, 50), dl: real(0.5, 2, 150), n: int(10, 200), seed: simSeed }),
+  runs: { test: 4, quick: 10, full: 30 },
+  alpha: 0.01,
+  compare: 'sign',
+  params: (v) => ({ theta: Math.PI / 2, sigma: v.sigma, lambda1: v.l1, lambda2: v.l1 + v.dl, n: v.n }),
+  evaluate: () => ({ prediction: { quantity: 'R(λ₂) − R(λ₁)', kind: 'sign', sign: 1 }, target: 1, statistic: 'printed: strictly increasing in λ for any θ ∈ [0, π/2]' }),
+  measure: (v) => estimate(pairedRidgeDifference(v.n, Math.PI / 2, v.sigma, v.l1, v.l1 + v.dl, v.seed, 200)),
+  deviation: {
+    title: 'Ridge risk is flat in the limit and decreasing at finite n when θ = π/2',
+    explanation:
+      'At θ = π/2, eq (15) equals 1 for every λ, so it is not strictly increasing; at finite n, E R^λ = 1 + (1+σ²)E[r²/(r²+nλ)²] decreases in λ ' +
+      '(theory/fate/ridge.ts). For every θ, dE R^λ/dλ at λ = 0 is −2n(sin²θ+σ²)E r⁻⁴ < 0, so λ* > 0 at finite n; λ* = 0 is a statement about the limit only.',
+    counterexample: { params: { theta: Math.PI / 2, sigma: 0, lambda1: 0, lambda2: 0.5, n: 10 }, replay: 'npx ttc replay ZmF0ZS50aG0zLjgvcmlnaHQtYW5nbGV8MjAyNjExMjJ8MTowOjA6MDowOjA6MHx0ZXN0' },
+  },
+});

@@ -1,0 +1,122 @@
+import { runSim } from '../../../sim/registry.ts';
+import type { Budget } from '../../../properties/check.ts';
+import { deriveSeed } from '../../../reports/json.ts';
+import type { FigureData, FigurePoint } from '../../../reports/types.ts';
+import type { FigureJob } from '../../../reports/figures/types.ts';
+
+/**
+ * The fate paper's figure simulations (beyond the checks' own regimes): Fig 1(c)/3(c)-style slices at
+ * θ = π/8, π/4, 3π/8, the (θ, γ) grids under the phase diagrams, and the ridge curve R(λ). Every cell
+ * has its own seed derived from the report seed and the cell's label, so results do not depend on
+ * which shard or in which order they run.
+ */
+
+export const SLICE_THETAS = [Math.PI / 8, Math.PI / 4, (3 * Math.PI) / 8];
+export const SLICE_LABELS = ['θ = π/8', 'θ = π/4', 'θ = 3π/8'];
+export const LT_SLICE_SIGMA = 0.2;
+export const PHASE_SIGMAS = [0, 0.2];
+export const RIDGE = { gamma: 0.5, d: 40, sigma: 0.5 };
+
+interface Size {
+  d: number;
+  draws: number;
+}
+
+const SLICE_SIZE: Record<Budget, Size & { gammas: number[] }> = {
+  test: { d: 60, draws: 3, gammas: [0.3, 0.7, 1.5] },
+  quick: { d: 200, draws: 12, gammas: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88, 1.12, 1.3, 1.6, 2, 2.5, 3] },
+  full: { d: 400, draws: 40, gammas: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.2, 1.35, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3] },
+};
+
+const FT_GAMMAS: Record<Budget, number[]> = {
+  test: [0.3, 0.7, 1.5],
+  quick: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.2, 1.6, 2],
+  full: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.25, 1.5, 1.75, 2],
+};
+
+const GRID: Record<Budget, Size & { thetas: number[]; gammas: number[] }> = {
+  test: { d: 60, draws: 3, thetas: [Math.PI / 8, (3 * Math.PI) / 8], gammas: [0.5, 1.5] },
+  quick: { d: 200, draws: 8, thetas: [1, 2, 3, 4, 5, 6, 7, 8].map((k) => (k * Math.PI) / 16), gammas: [0.15, 0.35, 0.55, 0.75, 0.88, 1.15, 1.5, 2, 2.5] },
+  full: { d: 400, draws: 20, thetas: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((k) => (k * Math.PI) / 32), gammas: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88, 1.12, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75] },
+};
+
+const RIDGE_SIZE: Record<Budget, { draws: number; lambdas: number[] }> = {
+  test: { draws: 20, lambdas: [0, 0.5] },
+  quick: { draws: 120, lambdas: [0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2] },
+  full: { draws: 600, lambdas: [0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.25, 1.5, 2] },
+};
+
+async function cell(jobId: string, series: string, simId: string, params: Record<string, number>, draws: number, seed: number, pick?: (m: Awaited<ReturnType<typeof runSim>>) => number[]): Promise<FigurePoint> {
+  const label = `${jobId}|${series}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}`;
+  const s = deriveSeed(seed, label);
+  const m = await runSim(simId, params, { seed: s, draws });
+  const values = pick ? pick(m) : m.values;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : NaN;
+  return { series, params, mean, stderr: sd / Math.sqrt(values.length), draws: values.length, seed: s };
+}
+
+/** n = round(γd) must stay ≥ 2 away from d (the scratch noise term has infinite mean there). */
+function admissible(gamma: number, d: number): boolean {
+  const n = Math.round(gamma * d);
+  return n >= 3 && Math.abs(n - d) >= 2;
+}
+
+const round = (x: number) => Number(x.toFixed(6));
+
+export const fateJobs: FigureJob[] = [
+  {
+    id: 'fate/lt-slices',
+    paper: 'fate',
+    title: 'Linear-transfer transferability along γ at three angles (Fig 1(c) style)',
+    async run({ seed, budget }): Promise<FigureData> {
+      const z = SLICE_SIZE[budget];
+      const points: FigurePoint[] = [];
+      for (const [i, theta] of SLICE_THETAS.entries())
+        for (const gamma of z.gammas)
+          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, 'fate.transferability-lt.fast', { gamma, theta: round(theta), sigma: LT_SLICE_SIGMA, d: z.d }, z.draws, seed));
+      return { paper: 'fate', title: this.title, method: `fate.transferability-lt.fast at d = ${z.d}, σ = ${LT_SLICE_SIGMA}, ${z.draws} draws per point (label noise integrated exactly)`, points };
+    },
+  },
+  {
+    id: 'fate/ft-slices',
+    paper: 'fate',
+    title: 'Fine-tuning transferability along γ at three angles (Fig 3(c) style, σ = 0)',
+    async run({ seed, budget }): Promise<FigureData> {
+      const z = SLICE_SIZE[budget];
+      const points: FigurePoint[] = [];
+      for (const [i, theta] of SLICE_THETAS.entries())
+        for (const gamma of FT_GAMMAS[budget])
+          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, 'fate.transferability-ft.fast', { gamma, theta: round(theta), sigma: 0, d: z.d }, z.draws, seed));
+      return { paper: 'fate', title: this.title, method: `fate.transferability-ft.fast (gradient-flow end point, exact reduction) at d = ${z.d}, σ = 0, ${z.draws} draws per point`, points };
+    },
+  },
+  {
+    id: 'fate/lt-phase-grid',
+    paper: 'fate',
+    title: 'Linear-transfer transferability on a (θ, γ) grid at σ = 0 and σ = 0.2',
+    async run({ seed, budget }): Promise<FigureData> {
+      const z = GRID[budget];
+      const points: FigurePoint[] = [];
+      for (const sigma of PHASE_SIGMAS)
+        for (const theta of z.thetas)
+          for (const gamma of z.gammas)
+            if (admissible(gamma, z.d)) points.push(await cell(this.id, `σ = ${sigma}`, 'fate.transferability-lt.fast', { gamma, theta: round(theta), sigma, d: z.d }, z.draws, seed));
+      return { paper: 'fate', title: this.title, method: `fate.transferability-lt.fast at d = ${z.d}, ${z.draws} draws per cell`, points };
+    },
+  },
+  {
+    id: 'fate/ridge-curve',
+    paper: 'fate',
+    title: 'Ridge linear-transfer risk R(λ) at γ = 0.5 (Fig 2 style)',
+    async run({ seed, budget }): Promise<FigureData> {
+      const z = RIDGE_SIZE[budget];
+      const n = Math.round(RIDGE.gamma * RIDGE.d);
+      const points: FigurePoint[] = [];
+      for (const [i, theta] of SLICE_THETAS.entries())
+        for (const lambda of z.lambdas)
+          points.push(await cell(this.id, SLICE_LABELS[i]!, 'fate.ridge-transfer', { n, theta: round(theta), sigma: RIDGE.sigma, lambda, d: RIDGE.d }, z.draws, seed));
+      return { paper: 'fate', title: this.title, method: `fate.ridge-transfer (plain ridge on frozen rank-one features) at n = ${n}, d = ${RIDGE.d} (γ = ${RIDGE.gamma}), σ = ${RIDGE.sigma}, ${z.draws} draws per point`, points };
+    },
+  },
+];

@@ -1,0 +1,198 @@
+import { choleskyInPlace, forwardSolve, gramRows, inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
+import { Stream } from '../../../core/rng/stream.ts';
+import { fineTuneK } from '../theory/fineTuneEndpoint.ts';
+
+/**
+ * Fast, exact-in-law simulation of scratch, linear transfer and fine-tuning for a whole (n, θ) grid
+ * at one d, sharing every draw across θ and across n. Reductions (each cross-checked in fastSweep.test.ts
+ * against the plain ml-matrix simulation):
+ *  1. Rotational invariance: WLOG β_s = e_1 and β_t = cos θ e_1 + sin θ e_2, so Xβ_s, Xν are columns 1, 2.
+ *  2. n < d: one Gram matrix G = XXᵀ of the largest n; the Cholesky factor of a leading block of G is the
+ *     leading block of its factor, so prefix sums of L⁻¹-transformed vectors give every smaller n at once.
+ *  3. The label noise is integrated analytically where the risk is quadratic in it (scratch: +σ² tr G⁻¹;
+ *     linear transfer: +σ²/‖Xβ_s‖²); fine-tuning keeps sampled noise (its end point is nonlinear in it).
+ *  4. n > d: tr((XᵀX)⁻¹) has the law of ‖B⁻¹‖²_F with B bidiagonal, B_ii = χ_{n−i+1}, B_{i+1,i} = χ_{d−i}
+ *     (Golub–Kahan bidiagonalisation of a Gaussian matrix; Dumitriu–Edelman 2002), computed in O(d) by
+ *     a recursion on the rows of B⁻¹. Fine-tuning equals scratch there (unique least-squares minimum).
+ *     For n > d, Xβ_s and Xν are drawn independently of B: exact for every mean, not for the joint law.
+ *  5. Fine-tuning end point: X⁺y + k(I − P)β_s with k from the conserved invariants (derived in
+ *     theory/fate/fineTuneEndpoint.ts; the full GD simulator confirms it to 5e-5 in check
+ *     fate.thm3.9.gd-ft-endpoint-derived, and the reduced flow in fastSweep.test.ts). This fast path is only
+ *     ever compared with the paper's printed formulas, never with that derived end point.
+ */
+export interface SweepSpec {
+  d: number;
+  ns: number[];
+  thetas: number[];
+  sigma: number;
+  draws: number;
+  seed: number;
+  /** Depth of the deep linear net (fine-tuning end point); default 2. */
+  L?: number;
+}
+
+export interface SweepCell {
+  n: number;
+  theta: number;
+  /** Per-draw values with the label noise integrated (scratch, linear transfer) or sampled. */
+  sc: Float64Array;
+  lt: Float64Array;
+  scSampled: Float64Array;
+  ltSampled: Float64Array;
+  /** Fine-tuning end point of gradient flow (α → 0), and the paper's printed mechanism (k = 1), sampled noise. */
+  ft: Float64Array;
+  ftPrinted: Float64Array;
+}
+
+export function fastSweep(spec: SweepSpec): SweepCell[][] {
+  const { d, ns, thetas, sigma, draws } = spec;
+  const L = spec.L ?? 2;
+  for (const n of ns) {
+    if (!Number.isInteger(n) || n < 3 || Math.abs(n - d) < 2) throw new RangeError(`fastSweep: n = ${n} must be an integer ≥ 3 with |n − d| ≥ 2 (d = ${d})`);
+  }
+  const cells = ns.map((n) =>
+    thetas.map((theta) => ({
+      n,
+      theta,
+      sc: new Float64Array(draws),
+      lt: new Float64Array(draws),
+      scSampled: new Float64Array(draws),
+      ltSampled: new Float64Array(draws),
+      ft: new Float64Array(draws),
+      ftPrinted: new Float64Array(draws),
+    })),
+  );
+  const small = ns.filter((n) => n < d);
+  const big = ns.filter((n) => n > d);
+  const nMaxSmall = small.length ? Math.max(...small) : 0;
+  const nMax = Math.max(...ns);
+  const s2 = sigma * sigma;
+  const streams = Stream.replicates(spec.seed, draws);
+  for (let r = 0; r < draws; r++) {
+    const rng = streams[r]!;
+    if (nMaxSmall > 0) underparamDraw(rng, d, nMaxSmall, sigma, (n, stats) => {
+      const ni = ns.indexOf(n);
+      if (ni < 0) return;
+      thetas.forEach((th, ti) => {
+        const c = Math.cos(th);
+        const s = Math.sin(th);
+        const pt2 = c * c * stats.ss + 2 * c * s * stats.sv + s * s * stats.vv; // ‖Pβ_t‖²
+        const cell = cells[ni]![ti]!;
+        cell.sc[r] = 1 - pt2 + s2 * stats.trInv;
+        cell.scSampled[r] = 1 - pt2 + stats.ee;
+        const b0 = c + (s * stats.zw) / stats.zz;
+        cell.lt[r] = (b0 - c) ** 2 + s * s + s2 / stats.zz;
+        const b = b0 + stats.ze / stats.zz;
+        cell.ltSampled[r] = 1 - 2 * b * c + b * b;
+        const ute = c * stats.se + s * stats.ve; // ⟨Pβ_t, X⁺ε⟩
+        const q = pt2 + 2 * ute + stats.ee; // ‖X⁺y‖²
+        const p = 1 - stats.ss; // ‖(I − P)β_s‖²
+        const cross = c - (c * stats.ss + s * stats.sv); // ⟨(I − P)β_s, β_t⟩
+        const k = fineTuneK(p, q, L);
+        cell.ft[r] = cell.scSampled[r]! + k * k * p - 2 * k * cross;
+        cell.ftPrinted[r] = cell.scSampled[r]! + p - 2 * cross;
+      });
+    });
+    if (big.length) {
+      // Shared across n > d: Xβ_s, Xν prefixes; the noise trace per n from its own bidiagonal draw.
+      const z = rng.normals(nMax);
+      const w = rng.normals(nMax);
+      const eps = rng.normals(nMax, sigma);
+      for (const n of big) {
+        const ni = ns.indexOf(n);
+        let zz = 0;
+        let zw = 0;
+        let ze = 0;
+        for (let i = 0; i < n; i++) {
+          zz += z[i]! * z[i]!;
+          zw += z[i]! * w[i]!;
+          ze += z[i]! * eps[i]!;
+        }
+        const { trace, sampledNoise } = bidiagonalNoise(rng, n, d, sigma);
+        thetas.forEach((th, ti) => {
+          const c = Math.cos(th);
+          const s = Math.sin(th);
+          const cell = cells[ni]![ti]!;
+          cell.sc[r] = s2 * trace;
+          cell.scSampled[r] = sampledNoise;
+          const b0 = c + (s * zw) / zz;
+          cell.lt[r] = (b0 - c) ** 2 + s * s + s2 / zz;
+          const b = b0 + ze / zz;
+          cell.ltSampled[r] = 1 - 2 * b * c + b * b;
+          cell.ft[r] = sampledNoise;
+          cell.ftPrinted[r] = sampledNoise;
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+interface PrefixStats {
+  ss: number;
+  sv: number;
+  vv: number;
+  trInv: number;
+  zz: number;
+  zw: number;
+  ze: number;
+  ee: number;
+  se: number;
+  ve: number;
+}
+
+/** One draw of X (nMax × d) and the prefix statistics for every n ≤ nMax (reduction 2). */
+function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, emit: (n: number, s: PrefixStats) => void): void {
+  const x = rng.normals(nMax * d);
+  const eps = rng.normals(nMax, sigma);
+  const z = new Float64Array(nMax);
+  const w = new Float64Array(nMax);
+  for (let i = 0; i < nMax; i++) {
+    z[i] = x[i * d]!;
+    w[i] = x[i * d + 1]!;
+  }
+  const l = choleskyInPlace(gramRows(x, nMax, d), nMax);
+  const us = forwardSolve(l, nMax, z);
+  const uv = forwardSolve(l, nMax, w);
+  const ue = forwardSolve(l, nMax, eps);
+  const rows = inverseRowNormsSquared(l, nMax);
+  const st: PrefixStats = { ss: 0, sv: 0, vv: 0, trInv: 0, zz: 0, zw: 0, ze: 0, ee: 0, se: 0, ve: 0 };
+  for (let i = 0; i < nMax; i++) {
+    st.ss += us[i]! * us[i]!;
+    st.sv += us[i]! * uv[i]!;
+    st.vv += uv[i]! * uv[i]!;
+    st.trInv += rows[i]!;
+    st.zz += z[i]! * z[i]!;
+    st.zw += z[i]! * w[i]!;
+    st.ze += z[i]! * eps[i]!;
+    st.ee += ue[i]! * ue[i]!;
+    st.se += us[i]! * ue[i]!;
+    st.ve += uv[i]! * ue[i]!;
+    emit(i + 1, st);
+  }
+}
+
+/**
+ * Reduction 4: tr((XᵀX)⁻¹) for X ~ N(0,1)^{n×d}, n > d, as ‖B⁻¹‖²_F of the Golub–Kahan bidiagonal B.
+ * Row sums S_i of (B⁻¹)² obey S_1 = 1/a_1², S_{i+1} = (b_i² S_i + 1)/a_{i+1}². The sampled noise energy
+ * ‖X⁺ε‖² = ‖B⁻¹η‖² with η ~ N(0, σ²I_d) is computed by one bidiagonal solve.
+ */
+export function bidiagonalNoise(rng: Stream, n: number, d: number, sigma: number): { trace: number; sampledNoise: number } {
+  let rowSum = 0;
+  let trace = 0;
+  let prevX = 0;
+  let sampled = 0;
+  let bPrev = 0;
+  for (let i = 0; i < d; i++) {
+    const a = Math.sqrt(rng.chiSquare(n - i));
+    const a2 = a * a;
+    rowSum = i === 0 ? 1 / a2 : (bPrev * bPrev * rowSum + 1) / a2;
+    trace += rowSum;
+    const eta = sigma * rng.normal();
+    const xi = (eta - bPrev * prevX) / a; // forward solve with lower bidiagonal B
+    sampled += xi * xi;
+    prevX = xi;
+    bPrev = i < d - 1 ? Math.sqrt(rng.chiSquare(d - 1 - i)) : 0;
+  }
+  return { trace, sampledNoise: sampled };
+}

@@ -1,0 +1,223 @@
+import type { ParamSpec, Params } from '../../../../core/params.ts';
+import { summarize } from '../../../../core/stats/summary.ts';
+import { Stream } from '../../../../core/rng/stream.ts';
+import type { Measurement, SimSpec } from '../../../../sim/sim.ts';
+import { dRelu, mstarP, muConstraint, muP, teacherFor, teacherSeedP } from './sims.ts';
+import { gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, type Teacher } from './teacher.ts';
+import { initStudent, trainEmpirical, trainPopulation, type Student, type TrainOptions } from './train.ts';
+import { trainEmpiricalFast, trainPopulationFast } from './trainFast.ts';
+import { ensureTf } from '../../../../sim/tf/backend.ts';
+
+/** §4 simulations with a trained student: pretraining (Fig 4a–b), scratch (Fig 4c), transfer (Fig 4e). */
+
+const mP: ParamSpec = { name: 'm', symbol: 'm', description: 'student width', domain: { min: 2, max: 2000, integer: true }, default: 40 };
+const lr0P: ParamSpec = { name: 'lr0', symbol: 'η/m', description: 'learning rate per unit width (paper 0.01)', domain: { min: 0, minOpen: true, max: 10 }, default: 0.05 };
+const pretrainStepsP: ParamSpec = { name: 'pretrainSteps', symbol: 'T_pre', description: 'population GD steps (paper ≤ 1e5)', domain: { min: 0, max: 1e6, integer: true }, default: 3000 };
+const stepsP: ParamSpec = { name: 'steps', symbol: 'T', description: 'empirical GD steps for scratch training (paper ≤ 1e5)', domain: { min: 1, max: 1e6, integer: true }, default: 3000 };
+const nP: ParamSpec = { name: 'n', symbol: 'n', description: 'number of target samples', domain: { min: 1, max: 5000, integer: true } };
+const testNP: ParamSpec = { name: 'testN', symbol: 'N_test', description: 'fresh test points for the L2 risk', domain: { min: 100, max: 200000, integer: true }, default: 4000 };
+const fastP: ParamSpec = {
+  name: 'fast',
+  symbol: 'f32',
+  description: '1: mixed-precision training (tfjs float32 GEMMs, float64 state and kernel sums; trainFast.ts, cross-checked in relu.test.ts); 0: plain float64',
+  domain: { min: 0, max: 1, integer: true },
+  default: 0,
+};
+
+const NOTE = 'teacher w*_i uniform on S^{d−1}, c*_i ~ N(0, 1) (unprinted choice); student w_i uniform on S^{d−1}, c_i = 1e-7; full-batch GD with η = lr0·m, spherical constraint by Riemannian step + renormalisation';
+
+function opts(p: Params, steps: number): TrainOptions {
+  return { lr0: p.lr0!, maxSteps: steps, lossTol: 1e-6, cInit: 1e-7 };
+}
+
+function measurement(simId: string, quantity: string, params: Params, seed: number, values: number[], extra?: Measurement['extra'], method?: string): Measurement {
+  const { mean, stderr, draws } = summarize(values);
+  return { simId, quantity, mean, stderr, draws, values, seed, params, extra, method };
+}
+function summary(values: number[]) {
+  const s = summarize(values);
+  return { mean: s.mean, stderr: s.stderr, values };
+}
+
+/** Relative Frobenius distance of the two kernels' Gram matrices on one shared sample (Fig 4a–b). */
+export function kernelGap(X: Float64Array, P: number, d: number, Wa: readonly Float64Array[], Wb: readonly Float64Array[]): number {
+  const Fa = reluFeatures(X, P, d, Wa);
+  const Fb = reluFeatures(X, P, d, Wb);
+  const ma = Wa.length;
+  const mb = Wb.length;
+  let num = 0;
+  let den = 0;
+  for (let a = 0; a < P; a++)
+    for (let b = 0; b < P; b++) {
+      let ka = 0;
+      for (let i = 0; i < ma; i++) ka += Fa[a * ma + i]! * Fa[b * ma + i]!;
+      let kb = 0;
+      for (let i = 0; i < mb; i++) kb += Fb[a * mb + i]! * Fb[b * mb + i]!;
+      ka /= ma;
+      kb /= mb;
+      num += (ka - kb) ** 2;
+      den += kb * kb;
+    }
+  return Math.sqrt(num / den);
+}
+
+/** The population pretraining on the chosen path (fast = 1 needs `await ensureTf()` first). */
+function population(st: Student, Ws: readonly Float64Array[], cs: ArrayLike<number>, scale: number, p: Params, steps: number): { steps: number; loss: number; relLoss: number } {
+  return p.fast === 1 ? trainPopulationFast(st, Ws, cs, scale, { ...opts(p, steps), traceEvery: Infinity }) : trainPopulation(st, Ws, cs, scale, opts(p, steps));
+}
+
+/** Empirical (scratch) training on the chosen path. */
+function empirical(st: Student, X: Float64Array, y: Float64Array, n: number, p: Params): { steps: number; loss: number } {
+  return p.fast === 1 ? trainEmpiricalFast(st, X, y, n, { ...opts(p, p.steps!), traceEvery: Infinity }) : trainEmpirical(st, X, y, n, opts(p, p.steps!));
+}
+
+const engine = (p: Params) => (p.fast === 1 ? 'mixed precision (tfjs float32 GEMMs, float64 state)' : 'float64');
+
+const pretrained = new Map<string, { st: Student; relLoss: number; steps: number }>();
+
+/** The student pretrained on the source teacher's population loss, memoised per (params, seed). */
+export function pretrainedStudent(t: Teacher, p: Params, seed: number): { st: Student; relLoss: number; steps: number } {
+  const key = JSON.stringify([p.d, p.m, p.mstar, p.mu, p.teacherSeed, p.lr0, p.pretrainSteps, p.fast ?? 0, seed]);
+  const hit = pretrained.get(key);
+  if (hit) return hit;
+  const rng = Stream.fromSeed(Stream.childSeed(seed, 'pretrain-init'));
+  const st = initStudent(rng, p.m!, p.d!, 1e-7);
+  const src = sourceTeacher(t);
+  const r = population(st, src.W, src.c, src.scale, p, p.pretrainSteps!);
+  const out = { st, relLoss: r.relLoss, steps: r.steps };
+  if (pretrained.size > 32) pretrained.clear();
+  pretrained.set(key, out);
+  return out;
+}
+
+export const pretrainSim: SimSpec = {
+  id: 'fate.sec4.pretrain',
+  paper: 'fate',
+  title: 'Population pretraining of the ReLU student on the source teacher; distance of its kernel to the source teacher\'s on a shared sample',
+  quantity: '‖K_student − K_source‖_F / ‖K_source‖_F after pretraining',
+  params: [dRelu, mP, mstarP, muP, teacherSeedP, lr0P, pretrainStepsP, { name: 'P', symbol: 'P', description: 'shared sample size for the Gram matrices', domain: { min: 10, max: 2000, integer: true }, default: 100 }, fastP],
+  constraints: [muConstraint],
+  defaultDraws: 3,
+  async run(p, { seed, draws }) {
+    if (p.fast === 1) await ensureTf();
+    const t = teacherFor(p);
+    const src = sourceTeacher(t);
+    const rows = Stream.replicates(seed, draws).map((rng) => {
+      const st = initStudent(rng, p.m!, p.d!, 1e-7);
+      const X = gaussianInputs(rng, p.P!, p.d!);
+      const before = kernelGap(X, p.P!, p.d!, st.W, src.W);
+      const r = population(st, src.W, src.c, src.scale, p, p.pretrainSteps!);
+      return { before, after: kernelGap(X, p.P!, p.d!, st.W, src.W), relLoss: r.relLoss, steps: r.steps };
+    });
+    return measurement(
+      this.id,
+      this.quantity,
+      p,
+      seed,
+      rows.map((r) => r.after),
+      { atInit: summary(rows.map((r) => r.before)), reduction: summary(rows.map((r) => r.before - r.after)), relLoss: summary(rows.map((r) => r.relLoss)), steps: summary(rows.map((r) => r.steps)) },
+      `exact population loss via the arc-cosine overlap (re-derived in train.ts), ${engine(p)}; ≤ ${p.pretrainSteps} steps (gradient-flow time ${p.lr0! * p.pretrainSteps!}), lr0 = ${p.lr0}, stop at loss ≤ 1e-6; kernels (1/m)Σσ(w_iᵀx)σ(w_iᵀx′) vs (1/((1−μ)m*))Σ_{i∉A}σ(w*_iᵀx)σ(w*_iᵀx′) on ${p.P} shared Gaussian points; ${NOTE}`,
+    );
+  },
+};
+
+function scratchRisk(rng: Stream, t: Teacher, p: Params, n: number, X: Float64Array, y: Float64Array, Xt: Float64Array, yt: Float64Array, T: number): { risk: number; loss: number; steps: number } {
+  const st = initStudent(rng, p.m!, p.d!, 1e-7);
+  const r = empirical(st, X, y, n, p);
+  return { risk: mse(outputs(reluFeatures(Xt, T, p.d!, st.W), T, st.c, 1 / p.m!), yt), loss: r.loss, steps: r.steps };
+}
+
+/**
+ * The scratch measurement, synchronously (with fast = 1 the caller must have awaited ensureTf()).
+ * Extra: final training loss and steps per draw (the stopping rule is loss ≤ 1e-6 or the step cap).
+ */
+export function scratchMeasure(p: Params, seed: number, draws: number): Measurement {
+  const t = teacherFor(p);
+  const T = p.testN!;
+  const rows = Stream.replicates(seed, draws).map((rng) => {
+    const X = gaussianInputs(rng, p.n!, p.d!);
+    const y = targetValues(t, X, p.n!);
+    const Xt = gaussianInputs(rng, T, p.d!);
+    return scratchRisk(rng, t, p, p.n!, X, y, Xt, targetValues(t, Xt, T), T);
+  });
+  return measurement(
+    'fate.sec4.scratch',
+    'R_sc(n) = ‖f_sc − f*_t‖²_{L2}',
+    p,
+    seed,
+    rows.map((r) => r.risk),
+    { trainLoss: summary(rows.map((r) => r.loss)), steps: summary(rows.map((r) => r.steps)) },
+    `≤ ${p.steps} GD steps (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${NOTE}`,
+  );
+}
+
+export const scratchReluSim: SimSpec = {
+  id: 'fate.sec4.scratch',
+  paper: 'fate',
+  title: 'Scratch training of the ReLU student on n noiseless target points (full-batch GD), Monte Carlo L2 risk',
+  quantity: 'R_sc(n) = ‖f_sc − f*_t‖²_{L2}',
+  params: [dRelu, mP, mstarP, muP, teacherSeedP, nP, lr0P, stepsP, testNP, fastP],
+  constraints: [muConstraint],
+  defaultDraws: 4,
+  async run(p, { seed, draws }) {
+    if (p.fast === 1) await ensureTf();
+    return scratchMeasure(p, seed, draws);
+  },
+};
+
+export const transferReluSim: SimSpec = {
+  id: 'fate.sec4.transfer',
+  paper: 'fate',
+  title: 'Linear transfer (least squares on the pretrained student\'s features) vs scratch training, paired target sets',
+  quantity: '𝒯 = R_sc − R_lt',
+  params: [
+    dRelu,
+    mP,
+    mstarP,
+    muP,
+    teacherSeedP,
+    nP,
+    lr0P,
+    pretrainStepsP,
+    stepsP,
+    testNP,
+    { name: 'pretrained', symbol: 'π', description: '1: features of the pretrained student; 0: the idealised pretrained kernel (the source teacher\'s kept features, Fig 4a–b)', domain: { min: 0, max: 1, integer: true }, default: 1 },
+    fastP,
+  ],
+  constraints: [muConstraint],
+  defaultDraws: 4,
+  async run(p, { seed, draws }) {
+    if (p.fast === 1) await ensureTf();
+    const t = teacherFor(p);
+    const pre = p.pretrained === 0 ? { st: { W: sourceTeacher(t).W, c: sourceTeacher(t).c }, steps: 0, relLoss: 0 } : pretrainedStudent(t, p, seed);
+    const width = pre.st.W.length;
+    const T = p.testN!;
+    const n = p.n!;
+    const rows = Stream.replicates(seed, draws).map((rng) => {
+      const X = gaussianInputs(rng, n, p.d!);
+      const y = targetValues(t, X, n);
+      const Xt = gaussianInputs(rng, T, p.d!);
+      const yt = targetValues(t, Xt, T);
+      const c = leastSquares(reluFeatures(X, n, p.d!, pre.st.W), n, width, y);
+      const lt = mse(outputs(reluFeatures(Xt, T, p.d!, pre.st.W), T, c, 1), yt);
+      const scr = scratchRisk(rng, t, p, n, X, y, Xt, yt, T);
+      const sc = scr.risk;
+      let v = 0;
+      let mean = 0;
+      for (const z of yt) mean += z / T;
+      for (const z of yt) v += (z - mean) ** 2 / (T - 1);
+      return { sc, lt, var: v, loss: scr.loss };
+    });
+    return measurement(
+      this.id,
+      this.quantity,
+      p,
+      seed,
+      rows.map((r) => r.sc - r.lt),
+      { R_sc: summary(rows.map((r) => r.sc)), R_lt: summary(rows.map((r) => r.lt)), T_normalised: summary(rows.map((r) => (r.sc - r.lt) / r.var)), scratchTrainLoss: summary(rows.map((r) => r.loss)), pretrainRelLoss: { mean: pre.relLoss, stderr: 0 }, pretrainSteps: { mean: pre.steps, stderr: 0 } },
+      `${p.pretrained === 0 ? 'idealised pretrained kernel: the source teacher\'s kept features' : `pretrained student (${pre.steps} population steps, final loss ${(pre.relLoss * 100).toPrecision(3)}% of ½‖f*_s‖²) shared by the draws`}; linear transfer = min-norm least squares on its ${width} features; scratch ≤ ${p.steps} GD steps (flow time ${p.lr0! * p.steps!}), stop at loss ≤ 1e-6, ${engine(p)}; ${NOTE}`,
+    );
+  },
+};
+
+export const studentSims: SimSpec[] = [pretrainSim, scratchReluSim, transferReluSim];

@@ -1,0 +1,52 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { P } from '../../../core/params.ts';
+import { ltRegion, ltTransferability, ltTransferabilityFinite, negativeRootsUnderparam, overparamThreshold } from './phase.ts';
+import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
+
+/** Eq (13) and its phase diagram (Fig 1b): linear-transfer transferability in the high-dimensional limit. */
+export const eq13: Claim = {
+  id: 'fate.eq13',
+  paper: 'fate',
+  title: 'Linear-transfer transferability and its negative-transfer regions',
+  source: {
+    paper: 'fate',
+    ref: '§3.3, eq (13), Fig 1(a–b)',
+    statement:
+      '𝒯_lt = ((1−γ)²+γσ²)/(1−γ) − sin²θ (γ<1); σ²/(γ−1) − sin²θ (γ>1). Negative transfer for all γ−1 > σ²/sin²θ; ' +
+      'for γ < 1 only when σ < 1, θ ∈ (arccos(1−σ), π/2) and γ ∈ (γ₊, γ₋), γ± = ½[(1+cos²θ−σ²) ± √((1+cos²θ−σ²)²−4cos²θ)]; ' +
+      'noiseless: θ ∈ (0, π/2), cos²θ < γ < 1; positive transfer between the two regions even at θ = π/2.',
+    provenance: 'printed',
+  },
+  params: [P.gammaNot1, P.theta, P.sigma, nOpt, dOpt],
+  constraints: [sizesAgree],
+  hypotheses: [{ id: 'rank-one', text: 'rank-one pretrained features (Thm 3.4) and min-norm scratch (Thm 3.5)', holds: () => true }],
+  regime: {
+    kind: 'asymptotic',
+    limit: 'n, d → ∞ with n/d = γ',
+    finiteSize: '𝒯_lt(n, d) = E R_sc(n, d) − [sin²θ + (sin²θ+σ²)/(n−2)], both exact',
+  },
+  simulations: ['fate.transferability-lt', 'fate.transferability-lt.fast'],
+  predict(p) {
+    const g = p.gamma!;
+    const th = p.theta!;
+    const s = p.sigma!;
+    const value = ltTransferability(g, th, s);
+    const size = finiteSize(p);
+    const roots = negativeRootsUnderparam(th, s);
+    return {
+      quantity: '𝒯_lt = E R_sc − E R_lt',
+      kind: 'value',
+      value,
+      sign: value > 0 ? 1 : value < 0 ? -1 : 0,
+      region: ltRegion(g, th, s),
+      finiteSize: size
+        ? { value: ltTransferabilityFinite(size.n, size.d, th, s), derivation: `exact at n = ${size.n}, d = ${size.d}` }
+        : undefined,
+      details: {
+        gammaMinus: roots?.gammaMinus ?? null,
+        gammaPlus: roots?.gammaPlus ?? null,
+        overparamNegativeAbove: overparamThreshold(th, s),
+      },
+    };
+  },
+};

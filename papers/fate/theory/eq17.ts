@@ -1,0 +1,34 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { P } from '../../../core/params.ts';
+import { ftTransferabilityPrinted, ftTransferabilityPrintedFinite } from './fineTune.ts';
+import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
+
+/** Eq (17), Fig 3: fine-tuning transferability; sign flips at θ = π/3, zero for γ > 1. */
+export const eq17: Claim = {
+  id: 'fate.eq17',
+  paper: 'fate',
+  title: 'Fine-tuning transferability: positive for θ < π/3, negative for θ > π/3',
+  source: {
+    paper: 'fate',
+    ref: '§3.4, eq (17), Fig 3',
+    statement: '𝒯_ft = (γ − 1)(1 − 2cos θ) for γ ≤ 1 and 0 for γ > 1 — positive transfer for θ < π/3, negative for θ > π/3.',
+    provenance: 'printed',
+  },
+  params: [P.gamma, P.theta, { ...P.sigma, optional: true, description: 'label-noise sd (the printed 𝒯_ft does not depend on it)' }, nOpt, dOpt],
+  constraints: [sizesAgree],
+  hypotheses: [{ id: 'gradient-flow', text: 'gradient flow on all layers from the α → 0 pretrained weights', holds: () => true }],
+  regime: { kind: 'asymptotic', limit: 'n, d → ∞ with n/d = γ, α → 0', finiteSize: '−(1 − n/d)(1 − 2cos θ) for n < d (printed mechanism)' },
+  simulations: ['fate.transferability-ft', 'fate.gd.fine-tune'],
+  predict(p) {
+    const v = ftTransferabilityPrinted(p.gamma!, p.theta!);
+    const size = finiteSize(p);
+    return {
+      quantity: '𝒯_ft = E R_sc − E R_ft',
+      kind: 'value',
+      value: v,
+      sign: v > 0 ? 1 : v < 0 ? -1 : 0,
+      region: p.gamma! > 1 ? 'zero (γ > 1)' : p.theta! < Math.PI / 3 ? 'positive (θ < π/3)' : p.theta! > Math.PI / 3 ? 'negative (θ > π/3)' : 'boundary θ = π/3',
+      finiteSize: size ? { value: ftTransferabilityPrintedFinite(size.n, size.d, p.theta!), derivation: 'exact expectation of the printed mechanism (eq 142)' } : undefined,
+    };
+  },
+};

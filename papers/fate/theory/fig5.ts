@@ -1,0 +1,106 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { InputError, P, type ParamSpec } from '../../../core/params.ts';
+import { klLinear } from './kl.ts';
+import { ltTransferability, ltTransferabilityFinite } from './phase.ts';
+
+/**
+ * Fig 5 and Thm 2.2 for the linear family: source p_s: y = β_sᵀx + ε, target p_t: y = a·β_tᵀx + ε, with
+ * ‖β_s‖ = ‖β_t‖ = 1 at angle θ, x ~ N(0, I_d), ε ~ N(0, σ²). The scale a is the theorem's own device
+ * (g = a·f): the same feature space, arbitrarily far away.
+ *
+ * Exact facts used:
+ *  - D_KL(p_s ‖ p_t) = ‖β_s − aβ_t‖²/(2σ²) = (1 + a² − 2a cos θ)/(2σ²) (proof of Thm 2.2, eq 34).
+ *  - Rescaling: y/a = β_tᵀx + ε/a, and every risk is quadratic in the labels, so
+ *    𝒯_lt(γ, θ, σ; a) = a² · 𝒯_lt(γ, θ, σ/a; 1) (eq 13 with noise σ/a).
+ *  - W1 (Euclidean cost on (x, y) ∈ R^{d+1}) is not available in closed form; it is bracketed by
+ *    lower: the y-marginals N(0, 1+σ²), N(0, a²+σ²) (projection is 1-Lipschitz): √(2/π)|√(1+σ²) − √(a²+σ²)|,
+ *    upper: the coupling with the same x and the same ε: E|(β_s − aβ_t)ᵀx| = √(2/π)‖β_s − aβ_t‖.
+ */
+
+export function klScaled(theta: number, a: number, sigma: number): number {
+  if (!(sigma > 0)) throw new InputError(`sigma (σ, label-noise standard deviation) must be > 0 for a finite KL divergence; got ${sigma}`);
+  return klLinear([1, 0], [a * Math.cos(theta), a * Math.sin(theta)], sigma);
+}
+
+export function ltTransferabilityScaled(gamma: number, theta: number, a: number, sigma: number): number {
+  if (!(a > 0)) throw new InputError(`scale (a, target scale) must be > 0; got ${a}`);
+  return a * a * ltTransferability(gamma, theta, sigma / a);
+}
+
+export function ltTransferabilityScaledFinite(n: number, d: number, theta: number, a: number, sigma: number): number {
+  if (!(a > 0)) throw new InputError(`scale (a, target scale) must be > 0; got ${a}`);
+  return a * a * ltTransferabilityFinite(n, d, theta, sigma / a);
+}
+
+export function w1Bounds(theta: number, a: number, sigma: number): { lower: number; upper: number } {
+  const c = Math.sqrt(2 / Math.PI);
+  const diff = Math.sqrt(1 + a * a - 2 * a * Math.cos(theta));
+  return { lower: c * Math.abs(Math.sqrt(1 + sigma * sigma) - Math.sqrt(a * a + sigma * sigma)), upper: c * diff };
+}
+
+const scale: ParamSpec = { name: 'scale', symbol: 'a', description: 'scale of the target task y = a·β_tᵀx + ε', domain: { min: 0, minOpen: true }, default: 1 };
+
+export const fig5: Claim = {
+  id: 'fate.fig5',
+  paper: 'fate',
+  title: 'Distances between tasks (KL, W1) do not predict transferability (Fig 5, Thm 2.2)',
+  source: {
+    paper: 'fate',
+    ref: 'Fig 5 (App. E), Thm 2.2, §2',
+    statement:
+      'Transferability plotted against D_KL(p_s‖p_t) (exact) and W1(p_s, p_t) (from finite samples, Sriperumbudur et al. 2009) for the §3 setting shows that ' +
+      'transferability is not predicted by φ-divergences or integral probability metrics; one can achieve positive transfer with distributions arbitrarily far apart.',
+    provenance: 'printed',
+  },
+  params: [P.gammaNot1, P.theta, { ...P.sigma, domain: { min: 0, minOpen: true } }, scale],
+  hypotheses: [{ id: 'linear-family', text: 'the deep-linear setting of §3 with linear transfer (rank-one features, eq 13)', holds: () => true }],
+  regime: {
+    kind: 'asymptotic',
+    limit: 'n, d → ∞ at γ = n/d for 𝒯; the distances are exact (KL) or bracketed (W1)',
+    finiteSize: 'a²·𝒯_lt(n, d, θ, σ/a) exact at finite n, d',
+  },
+  simulations: ['fate.transferability-lt.fast', 'fate.fig5.w1'],
+  predict(p) {
+    const { gamma, theta, sigma, scale: a } = p as Required<typeof p>;
+    const T = ltTransferabilityScaled(gamma!, theta!, a!, sigma!);
+    return {
+      quantity: '𝒯_lt of the target task (D_KL and W1 bounds in details)',
+      kind: 'structure',
+      value: T,
+      sign: T > 0 ? 1 : T < 0 ? -1 : 0,
+      details: { kl: klScaled(theta!, a!, sigma!), w1: w1Bounds(theta!, a!, sigma!), transferability: T, dudley: 'γ_β ≤ 2 for every pair (bounded test functions): the Dudley half of Thm 2.2 cannot hold for δ > 2 (check fate.thm2.2/dudley)' },
+    };
+  },
+};
+
+/** Rank correlation (Spearman, average ranks for ties) and Pearson correlation, for the sweep report. */
+export function pearson(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mx) * (y[i]! - my);
+    sxx += (x[i]! - mx) ** 2;
+    syy += (y[i]! - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+export function spearman(x: readonly number[], y: readonly number[]): number {
+  return pearson(ranks(x), ranks(y));
+}
+
+function ranks(v: readonly number[]): number[] {
+  const idx = v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const r = new Array<number>(v.length);
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && idx[j + 1]![0] === idx[i]![0]) j++;
+    for (let k = i; k <= j; k++) r[idx[k]![1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}

@@ -1,0 +1,20 @@
+import type { Constraint, ParamSpec, Params } from '../../../core/params.ts';
+import { P } from '../../../core/params.ts';
+
+/** Optional finite sizes for asymptotic claims: with them, evaluate also returns the exact finite-size form. */
+export const nOpt: ParamSpec = { ...P.n, optional: true, description: 'number of target samples (optional: adds the finite-size form)' };
+export const dOpt: ParamSpec = { ...P.d, optional: true, description: 'input dimension (optional: adds the finite-size form)' };
+
+/** (n, d) from whichever of n, d, γ are given; null when the size is not determined. */
+export function finiteSize(p: Params): { n: number; d: number } | null {
+  if (p.n !== undefined && p.d !== undefined) return { n: p.n, d: p.d };
+  if (p.d !== undefined && p.gamma !== undefined) return { n: Math.round(p.gamma * p.d), d: p.d };
+  if (p.n !== undefined && p.gamma !== undefined) return { n: p.n, d: Math.round(p.n / p.gamma) };
+  return null;
+}
+
+/** γ, n and d, when all given, must agree (γ = n/d up to rounding of n). */
+export const sizesAgree: Constraint = (p) => {
+  if (p.n === undefined || p.d === undefined || p.gamma === undefined) return null;
+  return Math.abs(p.n - p.gamma * p.d) < 0.5 + 1e-9 ? null : `gamma (γ = ${p.gamma}) must equal n/d = ${p.n}/${p.d} = ${(p.n / p.d).toPrecision(4)}`;
+};

@@ -1,0 +1,40 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { P } from '../../../core/params.ts';
+import { DUDLEY_UPPER_BOUND, klLinear } from './kl.ts';
+
+/**
+ * Thm 2.2: distribution distances do not predict transfer — for f in a feature space and any δ there is
+ * g in the same space with D_KL(p_f‖p_g) ≥ δ, and one with Dudley metric ≥ δ. Evaluated for the linear
+ * family f = β_sᵀx, g = a·β_tᵀx (cos∠(β_s, β_t) = cos θ), where the proof's formula is exact.
+ */
+export const thm2_2: Claim = {
+  id: 'fate.thm2.2',
+  paper: 'fate',
+  title: 'Distances between tasks can be arbitrarily large inside one feature space',
+  source: {
+    paper: 'fate',
+    ref: 'Thm 2.2, proof eqs (23–34)',
+    statement:
+      'For any f ∈ Φ and δ > 0 there is g ∈ Φ with Dudley metric γ_β(p_f, p_g) ≥ δ, and one with D_KL(p_f‖p_g) ≥ δ; D_KL(p_f‖p_g) = ‖f − g‖²_{L2(p)}/(2σ²).',
+    provenance: 'printed',
+  },
+  params: [
+    P.theta,
+    { ...P.sigma, domain: { min: 0, minOpen: true } },
+    { name: 'scale', symbol: 'a', description: 'scale of the second task g = a·β_tᵀx', domain: { min: 0 }, default: 1 },
+  ],
+  hypotheses: [{ id: 'assumption-2.1', text: 'f ∈ L2(p), Gaussian label noise (Assumption 2.1)', holds: () => true }],
+  regime: { kind: 'exact' },
+  simulations: ['fate.kl'],
+  predict(p) {
+    const th = p.theta!;
+    const a = p.scale!;
+    const kl = klLinear([1, 0], [a * Math.cos(th), a * Math.sin(th)], p.sigma!);
+    return {
+      quantity: 'D_KL(p_f ‖ p_g)',
+      kind: 'value',
+      value: kl,
+      details: { dudleyUpperBound: DUDLEY_UPPER_BOUND, dudleyPrinted: 'unbounded over g ∈ Φ (as printed)' },
+    };
+  },
+};

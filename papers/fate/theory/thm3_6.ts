@@ -1,0 +1,40 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { P } from '../../../core/params.ts';
+import { scratchRiskAsymptotic, scratchRiskFinite } from './scratch.ts';
+import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
+
+/** Thm 3.6, eq (10): expected generalization error of the scratch-trained (min-norm) model. */
+export const thm3_6: Claim = {
+  id: 'fate.thm3.6',
+  paper: 'fate',
+  title: 'Scratch risk of the minimum-norm interpolator (double descent)',
+  source: {
+    paper: 'fate',
+    ref: 'Thm 3.6, eq (10)',
+    statement: 'E_D R_sc = ((1−γ)² + γσ²)/(1−γ) for γ < 1, and σ²/(γ−1) for γ > 1.',
+    provenance: 'printed',
+  },
+  params: [P.gammaNot1, P.sigma, nOpt, dOpt],
+  constraints: [sizesAgree],
+  hypotheses: [
+    { id: 'gaussian-design', text: 'x ~ N(0, I_d), Gaussian label noise (Assumption 3.1)', holds: () => true },
+    { id: 'min-norm', text: 'scratch training ends at X⁺y (Thm 3.5, α → 0)', holds: () => true },
+  ],
+  regime: {
+    kind: 'asymptotic',
+    limit: 'n, d → ∞ with n/d = γ',
+    finiteSize: 'E R_sc = (1 − n/d) + σ²n/(d−n−1) (n < d−1); σ²d/(n−d−1) (n > d+1) — inverse-Wishart moments',
+  },
+  simulations: ['fate.scratch', 'fate.scratch.fast', 'fate.gd.scratch'],
+  predict(p) {
+    const size = finiteSize(p);
+    return {
+      quantity: 'E_D R_sc',
+      kind: 'value',
+      value: scratchRiskAsymptotic(p.gamma!, p.sigma!),
+      finiteSize: size
+        ? { value: scratchRiskFinite(size.n, size.d, p.sigma!), derivation: `exact at n = ${size.n}, d = ${size.d} (inverse-Wishart moments)` }
+        : undefined,
+    };
+  },
+};

@@ -1,0 +1,39 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { P } from '../../../core/params.ts';
+import { linearTransferRisk } from './linearTransfer.ts';
+import { finiteSize, sizesAgree } from './size.ts';
+
+/** Thm 3.7, eq (12): linear transfer on the rank-one pretrained features; exact at every n > 2. */
+export const thm3_7: Claim = {
+  id: 'fate.thm3.7',
+  paper: 'fate',
+  title: 'Linear-transfer risk on rank-one pretrained features',
+  source: {
+    paper: 'fate',
+    ref: 'Thm 3.7, eq (12)',
+    statement: 'E_D R_lt = sin²θ + (σ² + sin²θ)/(n − 2).',
+    provenance: 'printed',
+  },
+  params: [
+    { ...P.n, optional: true, domain: { min: 3, integer: true, text: 'integers ≥ 3 (E 1/‖Xβ_s‖² = 1/(n−2) needs n > 2)' } },
+    P.theta,
+    P.sigma,
+    { ...P.gamma, optional: true },
+    { ...P.d, optional: true },
+  ],
+  constraints: [
+    sizesAgree,
+    (p) => (finiteSize(p) ? null : 'n (number of target samples) is required, or both gamma and d'),
+    (p) => {
+      const s = finiteSize(p);
+      return s && s.n <= 2 ? `n (number of target samples) must be in integers ≥ 3; gamma·d gives n = ${s.n}` : null;
+    },
+  ],
+  hypotheses: [{ id: 'rank-one', text: 'pretrained features exactly rank one, Φ = (Xβ_s)vᵀ (Thm 3.4, α → 0)', holds: () => true }],
+  regime: { kind: 'exact', note: 'exact at finite n (given rank-one features); independent of d' },
+  simulations: ['fate.linear-transfer', 'fate.gd.linear-transfer'],
+  predict(p) {
+    const n = p.n ?? finiteSize(p)!.n;
+    return { quantity: 'E_D R_lt', kind: 'value', value: linearTransferRisk(p.theta!, p.sigma!, n), details: { n } };
+  },
+};

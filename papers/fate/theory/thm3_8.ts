@@ -1,0 +1,43 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { P } from '../../../core/params.ts';
+import { ridgeOptimalLambdaFinite, ridgeRiskFinite, ridgeRiskLimit } from './ridge.ts';
+import { finiteSize, sizesAgree } from './size.ts';
+
+/** Thm 3.8, eqs (14–15): ridge linear transfer; the limit is increasing in λ, so λ* = 0. */
+export const thm3_8: Claim = {
+  id: 'fate.thm3.8',
+  paper: 'fate',
+  title: 'Ridge linear transfer: risk increasing in λ, optimal λ* = 0',
+  source: {
+    paper: 'fate',
+    ref: 'Thm 3.8, eq (15), Fig 2',
+    statement:
+      'lim_{n→∞} E_D R_lt^λ = 1 − cos²θ (1+2λ)/(1+λ)²; a strictly increasing function of λ ≥ 0 for any θ ∈ [0, π/2], so λ* = 0.',
+    provenance: 'printed',
+  },
+  params: [P.theta, P.sigma, P.lambda, { ...P.n, optional: true, domain: { min: 3, integer: true } }, { ...P.gamma, optional: true }, { ...P.d, optional: true }],
+  constraints: [sizesAgree],
+  hypotheses: [{ id: 'rank-one', text: 'rank-one pretrained features with ‖v‖ = 1 (balanced net, α → 0)', holds: () => true }],
+  regime: {
+    kind: 'asymptotic',
+    limit: 'n → ∞ (d plays no role)',
+    finiteSize: 'E R^λ = 1 − 2cos²θ E[r²/(r²+nλ)] + cos²θ E[r⁴/(r²+nλ)²] + (sin²θ+σ²) E[r²/(r²+nλ)²], r² ~ χ²_n',
+  },
+  simulations: ['fate.ridge-transfer'],
+  predict(p) {
+    const size = finiteSize(p);
+    const th = p.theta!;
+    return {
+      quantity: 'E_D R_lt^λ',
+      kind: 'value',
+      value: ridgeRiskLimit(th, p.lambda!),
+      finiteSize: size
+        ? { value: ridgeRiskFinite(size.n, th, p.sigma!, p.lambda!), derivation: `exact at n = ${size.n} (1-D χ²_n quadrature)` }
+        : undefined,
+      details: {
+        optimalLambdaPrinted: 0,
+        optimalLambdaFinite: size ? ridgeOptimalLambdaFinite(size.n, th, p.sigma!) : null,
+      },
+    };
+  },
+};

@@ -1,0 +1,35 @@
+import type { Claim } from '../../../theory/claim.ts';
+import { P } from '../../../core/params.ts';
+import { fineTuneRiskPrinted, fineTuneRiskPrintedFinite } from './fineTune.ts';
+import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
+
+/** Thm 3.9, eq (16): fine-tuning all layers from the pretrained weights. */
+export const thm3_9: Claim = {
+  id: 'fate.thm3.9',
+  paper: 'fate',
+  title: 'Fine-tuning risk',
+  source: {
+    paper: 'fate',
+    ref: 'Thm 3.9, eq (16); proof eq (142)',
+    statement: 'E_D R_ft = E_D R_sc + (1 − γ)(1 − 2cos θ) for γ ≤ 1 and E_D R_sc for γ > 1; mechanism: β_ft = β_sc + (I − P_row(X))β_s.',
+    provenance: 'printed',
+  },
+  params: [P.gammaNot1, P.theta, P.sigma, nOpt, dOpt],
+  constraints: [sizesAgree],
+  hypotheses: [{ id: 'gradient-flow', text: 'gradient flow on all layers from the α → 0 pretrained weights', holds: () => true }],
+  regime: {
+    kind: 'asymptotic',
+    limit: 'n, d → ∞ with n/d = γ, α → 0',
+    finiteSize: 'printed mechanism: E R_ft = E R_sc(n, d) + (1 − n/d)(1 − 2cos θ) exactly',
+  },
+  simulations: ['fate.fine-tune', 'fate.gd.fine-tune'],
+  predict(p) {
+    const size = finiteSize(p);
+    return {
+      quantity: 'E_D R_ft',
+      kind: 'value',
+      value: fineTuneRiskPrinted(p.gamma!, p.theta!, p.sigma!),
+      finiteSize: size ? { value: fineTuneRiskPrintedFinite(size.n, size.d, p.theta!, p.sigma!), derivation: 'exact expectation of the printed mechanism (eq 142)' } : undefined,
+    };
+  },
+};

@@ -1,0 +1,97 @@
+import type { Params } from '../../../core/params.ts';
+import { KOU_PARAMS, TRANSFER_PARAMS } from '../theory/params.ts';
+import type { Measurement, SimSpec } from '../../../sim/sim.ts';
+import { runCellFast, runCellTf, runKouFast, type CellParams, type KouParams } from './cell.ts';
+
+function stats(values: number[]): { mean: number; stderr: number } {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const v = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : NaN;
+  return { mean, stderr: n > 1 ? Math.sqrt(v / n) : NaN };
+}
+
+const asCell = (p: Params) => p as unknown as CellParams;
+const asKou = (p: Params) => p as unknown as KouParams;
+
+/** Replicate k of a run with seed s uses the k-th replicate stream family (data.ts replicateStreams). */
+export const cellSim: SimSpec = {
+  id: 'ptransfer.cell',
+  paper: 'ptransfer',
+  title: 'One cell of Yuan et al.: upstream GD, Algorithm 1 (transfer) and Algorithm 2 (baseline), test errors (exact fast path, float64)',
+  quantity: 'test error with transfer P(y f < 0)',
+  params: TRANSFER_PARAMS,
+  defaultDraws: 5,
+  run(params, opts): Measurement {
+    const rs = Array.from({ length: opts.draws }, (_, k) => runCellFast(asCell(params), opts.seed, k));
+    const eT = rs.map((r) => r.errTransfer);
+    const eB = rs.map((r) => r.errBaseline);
+    return {
+      simId: 'ptransfer.cell',
+      quantity: this.quantity,
+      ...stats(eT),
+      draws: opts.draws,
+      values: eT,
+      seed: opts.seed,
+      params,
+      extra: {
+        errBaseline: { ...stats(eB), values: eB },
+        transferMinusBaseline: { ...stats(eT.map((e, i) => e - eB[i]!)) },
+        trainLossTransfer: stats(rs.map((r) => r.lossTransfer.final)),
+        trainLossUp: stats(rs.map((r) => r.lossUp.final)),
+      },
+      method: `exact fast path (pool Gram, ${rs[0]!.mode}); test error by Monte Carlo over the 2m-dimensional Gaussian of noise responses (${params.nTest} draws × both labels)`,
+    };
+  },
+};
+
+export const cellTfSim: SimSpec = {
+  id: 'ptransfer.cell.tfjs',
+  paper: 'ptransfer',
+  title: 'The same cell in TensorFlow.js on explicit d-dimensional data (float32)',
+  quantity: 'test error with transfer on nTest explicit test points',
+  params: TRANSFER_PARAMS,
+  defaultDraws: 2,
+  async run(params, opts): Promise<Measurement> {
+    const rs = [];
+    for (let k = 0; k < opts.draws; k++) rs.push(await runCellTf(asCell(params), opts.seed, k));
+    const eT = rs.map((r) => r.errTransfer);
+    const eB = rs.map((r) => r.errBaseline);
+    return {
+      simId: 'ptransfer.cell.tfjs',
+      quantity: this.quantity,
+      ...stats(eT),
+      draws: opts.draws,
+      values: eT,
+      seed: opts.seed,
+      params,
+      extra: { errBaseline: { ...stats(eB), values: eB } },
+      method: `tfjs (${rs[0]?.backend ?? 'unknown'} backend, float32), explicit d-dimensional patches`,
+    };
+  },
+};
+
+export const kouSim: SimSpec = {
+  id: 'kou.cell',
+  paper: 'kou',
+  title: 'Kou et al.: one task with label flips, fresh init, GD, test error (exact fast path)',
+  quantity: 'test error against the observed (flipped) label',
+  params: KOU_PARAMS,
+  defaultDraws: 10,
+  run(params, opts): Measurement {
+    const rs = Array.from({ length: opts.draws }, (_, k) => runKouFast(asKou(params), opts.seed, k));
+    const e = rs.map((r) => r.errObserved);
+    return {
+      simId: 'kou.cell',
+      quantity: this.quantity,
+      ...stats(e),
+      draws: opts.draws,
+      values: e,
+      seed: opts.seed,
+      params,
+      extra: { errClean: stats(rs.map((r) => r.err)), trainLoss: stats(rs.map((r) => r.loss.final)) },
+      method: 'exact fast path; errObserved = p + (1 − 2p)·P(ȳ f < 0)',
+    };
+  },
+};
+
+export const ptransferSims: SimSpec[] = [cellSim, cellTfSim, kouSim];

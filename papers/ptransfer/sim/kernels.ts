@@ -1,0 +1,333 @@
+import type { FastTask, TrainOptions, TrainResult } from './types.ts';
+import type { Pool } from './pool.ts';
+import { ROWS_WASM_BASE64 } from './rows.wasm.ts';
+
+/**
+ * The kernels of the exact fast path (the method is described in fast.ts). One training run keeps
+ *   G (n×n noise Gram) | Z (F×n noise responses) | val (F×n) | idx (F×n, i32)
+ * in one buffer; val/idx hold, per filter, its active samples (Z > 0) and their coefficient steps Δb.
+ * Per GD step: forwardRange (outputs), lossStep (loss, ℓ'), updateRange (coefficients, then Z += G·Δb
+ * for every filter). The last is ≈ 2m·n·(active) multiply-adds, ~90% of the time at N_1 = 1000; it runs
+ * in `rows`, a WebAssembly f64x2 kernel (rows.wat) or its JavaScript twin rowsJs with the same order of
+ * operations — bit-identical (wasm.test.ts). The ReLU mask (`active`) is in wasm too: the JavaScript
+ * loop cost ~10% of a step. The buffer is a shared WebAssembly.Memory (or a SharedArrayBuffer without
+ * wasm) so that split.ts can run half of the filters in a worker on it.
+ *
+ * Bit-for-bit the same arithmetic whatever the thread count: outputs are always summed as two halves
+ * (filters [0, m) and [m, 2m), i.e. the two classes), which is how split.ts divides the work, and the
+ * update of a filter touches only its own rows. So trainFast, trainFastInWorker and trainFastSplit agree
+ * exactly, and a verdict cannot depend on threads or timing.
+ *
+ * Worker threads receive these functions as *source text* (KERNEL_SOURCE), so each must stay
+ * self-contained: no imported bindings (vitest rewrites them), no closures, no nested functions
+ * (esbuild may inject helpers into them). They may call one another by name.
+ */
+
+/** Z[z+l] += Σ_k val[vl+k]·G[g + idx[ix+k]·n + l], l ∈ [l0, l1): groups of 8, 4, 1 — the order rows.wat uses. */
+export function rowsJs(f64: Float64Array, i32: Int32Array, z: number, g: number, ix: number, vl: number, c: number, n: number, l0: number, l1: number): void {
+  let k = 0;
+  for (; k + 8 <= c; k += 8) {
+    const a0 = f64[vl + k]!;
+    const a1 = f64[vl + k + 1]!;
+    const a2 = f64[vl + k + 2]!;
+    const a3 = f64[vl + k + 3]!;
+    const a4 = f64[vl + k + 4]!;
+    const a5 = f64[vl + k + 5]!;
+    const a6 = f64[vl + k + 6]!;
+    const a7 = f64[vl + k + 7]!;
+    const g0 = g + i32[ix + k]! * n;
+    const g1 = g + i32[ix + k + 1]! * n;
+    const g2 = g + i32[ix + k + 2]! * n;
+    const g3 = g + i32[ix + k + 3]! * n;
+    const g4 = g + i32[ix + k + 4]! * n;
+    const g5 = g + i32[ix + k + 5]! * n;
+    const g6 = g + i32[ix + k + 6]! * n;
+    const g7 = g + i32[ix + k + 7]! * n;
+    for (let l = l0; l < l1; l++)
+      f64[z + l]! +=
+        a0 * f64[g0 + l]! + a1 * f64[g1 + l]! + a2 * f64[g2 + l]! + a3 * f64[g3 + l]! + a4 * f64[g4 + l]! + a5 * f64[g5 + l]! + a6 * f64[g6 + l]! + a7 * f64[g7 + l]!;
+  }
+  for (; k + 4 <= c; k += 4) {
+    const a0 = f64[vl + k]!;
+    const a1 = f64[vl + k + 1]!;
+    const a2 = f64[vl + k + 2]!;
+    const a3 = f64[vl + k + 3]!;
+    const g0 = g + i32[ix + k]! * n;
+    const g1 = g + i32[ix + k + 1]! * n;
+    const g2 = g + i32[ix + k + 2]! * n;
+    const g3 = g + i32[ix + k + 3]! * n;
+    for (let l = l0; l < l1; l++) f64[z + l]! += a0 * f64[g0 + l]! + a1 * f64[g1 + l]! + a2 * f64[g2 + l]! + a3 * f64[g3 + l]!;
+  }
+  for (; k < c; k++) {
+    const a = f64[vl + k]!;
+    const g0 = g + i32[ix + k]! * n;
+    for (let l = l0; l < l1; l++) f64[z + l]! += a * f64[g0 + l]!;
+  }
+}
+
+/** idx[ix + c] = i for each i < n with Z[z + i] > 0, increasing; returns c (rows.wat `active`, same result). */
+export function activeJs(f64: Float64Array, i32: Int32Array, z: number, ix: number, n: number): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    i32[ix + c] = i;
+    c += f64[z + i]! > 0 ? 1 : 0; // no data-dependent branch
+  }
+  return c;
+}
+
+/** Σ_{r∈[r0,r1)} j_r σ(z_{r,i}) into fOut, and the signal terms Σ j_r σ(±s_r) into sig[sigOff], sig[sigOff+1]. */
+export function forwardRange(r0: number, r1: number, m: number, n: number, f64: Float64Array, pZ: number, s: Float64Array, fOut: Float64Array, sig: Float64Array, sigOff: number): void {
+  let sigPos = 0;
+  let sigNeg = 0;
+  fOut.fill(0);
+  for (let r = r0; r < r1; r++) {
+    const j = r < m ? 1 : -1;
+    const sr = s[r]!;
+    if (sr > 0) sigPos += j * sr;
+    else if (sr < 0) sigNeg -= j * sr;
+    const zr = pZ + r * n;
+    for (let i = 0; i < n; i++) {
+      const z = f64[zr + i]!;
+      if (z > 0) fOut[i]! += j * z;
+    }
+  }
+  sig[sigOff] = sigPos;
+  sig[sigOff + 1] = sigNeg;
+}
+
+/**
+ * Outputs f_i = (fA_i + fB_i + signal term)/m, the loss, and h_i = ℓ'(y_i f_i)·y_i/(n m) (without the
+ * class sign); sc[0], sc[1] = the signal-gradient sums over ȳ = +1 and ȳ = −1 samples. Returns the loss.
+ */
+export function lossStep(n: number, m: number, yClean: Float64Array, y: Float64Array, fA: Float64Array, fB: Float64Array, sig: Float64Array, h: Float64Array, sc: Float64Array): number {
+  const sigPos = sig[0]! + sig[2]!;
+  const sigNeg = sig[1]! + sig[3]!;
+  let loss = 0;
+  let Hp = 0;
+  let Hn = 0;
+  for (let i = 0; i < n; i++) {
+    const f = (fA[i]! + fB[i]! + (yClean[i]! > 0 ? sigPos : sigNeg)) / m;
+    const q = y[i]! * f;
+    loss += -q > 0 ? -q + Math.log1p(Math.exp(q)) : Math.log1p(Math.exp(-q)); // softplus(−q)
+    // ℓ'(q) = −1/(1 + e^q)
+    const hi = -y[i]! / (1 + Math.exp(q)) / (n * m);
+    h[i] = hi;
+    if (yClean[i]! > 0) Hp += hi;
+    else Hn -= hi; // ȳ_i = −1 carries the factor ȳ_i into the sum
+  }
+  sc[0] = Hp;
+  sc[1] = Hn;
+  return loss / n;
+}
+
+/**
+ * One GD update of filters [r0, r1): coefficients C, signal responses s, and noise responses Z.
+ * First, per filter, the list of active samples and Δb (and the signal step δ_r μ, which moves Z by
+ * δ_r⟨μ, ξ⟩); then Z_r += G Δb_r. (Tiling the columns of G for L2 reuse measured no faster: the kernel
+ * streams whole rows of G at ≈ 5 GFMA/s, within 10% of its in-cache speed.)
+ * lay = [pG, pZ, pV, pI (i32 index)]; sc = [Hp, Hn, η, μ_0, μ_1, μ_2, ‖μ‖²].
+ */
+export function updateRange(
+  r0: number,
+  r1: number,
+  m: number,
+  n: number,
+  K: number,
+  off: number,
+  f64: Float64Array,
+  i32: Int32Array,
+  lay: Int32Array,
+  s: Float64Array,
+  C: Float64Array,
+  muXi: Float64Array,
+  h: Float64Array,
+  sc: Float64Array,
+  cnt: Int32Array,
+  wasm: WasmKernels | null,
+): void {
+  const pG = lay[0]!;
+  const pZ = lay[1]!;
+  const pV = lay[2]!;
+  const pI = lay[3]!;
+  const Hp = sc[0]!;
+  const Hn = sc[1]!;
+  const eta = sc[2]!;
+  const mu2 = sc[6]!;
+  for (let r = r0; r < r1; r++) {
+    const j = r < m ? 1 : -1;
+    const sr = s[r]!;
+    const delta = sr > 0 ? -eta * j * Hp : sr < 0 ? -eta * j * Hn : 0;
+    const zr = pZ + r * n;
+    const ix = pI + r * n;
+    const vl = pV + r * n;
+    // Active samples (ReLU subgradient 0 at 0).
+    const c = wasm !== null ? wasm.active(zr, ix, n) : activeJs(f64, i32, zr, ix, n);
+    let dsXi = 0;
+    const cr = r * K + off;
+    for (let k = 0; k < c; k++) {
+      const i = i32[ix + k]!;
+      const db = -eta * j * h[i]!;
+      f64[vl + k] = db;
+      C[cr + i]! += db;
+      dsXi += db * muXi[i]!;
+    }
+    cnt[r] = c;
+    if (delta !== 0) {
+      C[r * K]! += delta * sc[3]!;
+      C[r * K + 1]! += delta * sc[4]!;
+      C[r * K + 2]! += delta * sc[5]!;
+      for (let i = 0; i < n; i++) f64[zr + i]! += delta * muXi[i]!;
+    }
+    s[r] = sr + delta * mu2 + dsXi;
+    if (wasm !== null) wasm.rows(zr, pG, ix, vl, c, n, 0, n);
+    else rowsJs(f64, i32, zr, pG, ix, vl, c, n, 0, n);
+  }
+}
+
+/** The exports of rows.wat (offsets in elements of the shared memory). */
+export interface WasmKernels {
+  rows: (z: number, g: number, ix: number, vl: number, c: number, n: number, l0: number, l1: number) => void;
+  active: (z: number, ix: number, n: number) => number;
+}
+
+/** Everything one training run needs, in shared memory (so that split.ts can hand it to a worker). */
+export interface TrainState {
+  F: number;
+  m: number;
+  n: number;
+  K: number;
+  off: number;
+  buf: SharedArrayBuffer;
+  mem: WebAssembly.Memory | null;
+  wasm: WasmKernels | null;
+  f64: Float64Array;
+  i32: Int32Array;
+  lay: Int32Array;
+  C: Float64Array;
+  s: Float64Array;
+  muXi: Float64Array;
+  h: Float64Array;
+  fA: Float64Array;
+  fB: Float64Array;
+  sig: Float64Array;
+  sc: Float64Array;
+  cnt: Int32Array;
+}
+
+/** Lays out the buffer and computes the initial responses (C is sparse for fresh filters: zeros skipped). */
+export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: number, mod: WebAssembly.Module | null): TrainState {
+  const { K, gram } = pool;
+  const F = C0.length / K;
+  const m = F / 2;
+  if (!Number.isInteger(m) || m < 1) throw new RangeError(`trainFast: ${F} filters is not 2m`);
+  const n = task.labels.y.length;
+  const off = task.noise.offset;
+  if (task.noise.count !== n) throw new RangeError('trainFast: noise block and labels differ in size');
+  const mu = task.spec.mu;
+  const gmu = new Float64Array(K);
+  for (let c = 0; c < K; c++) gmu[c] = mu[0] * gram[c * K]! + mu[1] * gram[c * K + 1]! + mu[2] * gram[c * K + 2]!;
+  const pG = 0;
+  const pZ = n * n;
+  const pV = pZ + F * n;
+  const pI = 2 * (pV + F * n);
+  const bytes = 8 * (pV + F * n) + 4 * F * n;
+  let mem: WebAssembly.Memory | null = null;
+  let wasm: WasmKernels | null = null;
+  let buf: SharedArrayBuffer;
+  if (mod !== null && bytes < 2 ** 31) {
+    const pages = Math.ceil(bytes / 65536);
+    mem = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    wasm = new WebAssembly.Instance(mod, { env: { mem } }).exports as unknown as WasmKernels;
+    buf = mem.buffer as unknown as SharedArrayBuffer;
+  } else buf = new SharedArrayBuffer(bytes);
+  const f64 = new Float64Array(buf);
+  const i32 = new Int32Array(buf);
+  const lay = new Int32Array([pG, pZ, pV, pI]);
+  for (let i = 0; i < n; i++) for (let l = 0; l < n; l++) f64[pG + i * n + l] = gram[(off + i) * K + off + l]!;
+  const C = new Float64Array(new SharedArrayBuffer(8 * F * K));
+  C.set(C0);
+  const muXi = new Float64Array(new SharedArrayBuffer(8 * n));
+  muXi.set(gmu.subarray(off, off + n));
+  const s = new Float64Array(new SharedArrayBuffer(8 * F));
+  for (let r = 0; r < F; r++) {
+    let acc = 0;
+    const zr = pZ + r * n;
+    for (let c = 0; c < K; c++) {
+      const a = C[r * K + c]!;
+      if (a === 0) continue;
+      acc += a * gmu[c]!;
+      const go = c * K + off;
+      for (let i = 0; i < n; i++) f64[zr + i]! += a * gram[go + i]!;
+    }
+    s[r] = acc;
+  }
+  const sc = new Float64Array(new SharedArrayBuffer(64));
+  sc[2] = eta;
+  sc[3] = mu[0];
+  sc[4] = mu[1];
+  sc[5] = mu[2];
+  sc[6] = mu[0] * gmu[0]! + mu[1] * gmu[1]! + mu[2] * gmu[2]!;
+  const h = new Float64Array(new SharedArrayBuffer(8 * n));
+  const fA = new Float64Array(new SharedArrayBuffer(8 * n));
+  const fB = new Float64Array(new SharedArrayBuffer(8 * n));
+  const sig = new Float64Array(new SharedArrayBuffer(32));
+  const cnt = new Int32Array(new SharedArrayBuffer(4 * F));
+  return { F, m, n, K, off, buf, mem, wasm, f64, i32, lay, C, s, muXi, h, fA, fB, sig, sc, cnt };
+}
+
+/** Fraction of (filter, sample) pairs with z > 0, and the coefficients copied out of shared memory. */
+export function trainResult(st: TrainState, losses: number[], loss: number, steps: number): TrainResult {
+  const { f64, lay, F, n } = st;
+  let active = 0;
+  for (let q = 0; q < F * n; q++) if (f64[lay[1]! + q]! > 0) active++;
+  return { C: Float64Array.from(st.C), losses, finalLoss: loss, steps, activeFraction: active / (F * n) };
+}
+
+/**
+ * trainFast on one thread; `mod` is the compiled rows.wat (null: the JavaScript twin). The outputs are
+ * still summed as the two halves split.ts computes on two threads (see above).
+ */
+export function trainKernel(pool: Pool, C0: Float64Array, task: FastTask, opts: TrainOptions, mod: WebAssembly.Module | null): TrainResult {
+  const st = trainSetup(pool, C0, task, opts.eta, mod);
+  const { F, m, n, K, off, f64, i32, lay, C, s, muXi, h, fA, fB, sig, sc, cnt, wasm } = st;
+  const { yClean, y } = task.labels;
+  const losses: number[] = [];
+  let steps = 0;
+  let loss = NaN;
+  for (let t = 0; ; t++) {
+    forwardRange(0, m, m, n, f64, lay[1]!, s, fA, sig, 0);
+    forwardRange(m, F, m, n, f64, lay[1]!, s, fB, sig, 2);
+    loss = lossStep(n, m, yClean, y, fA, fB, sig, h, sc);
+    if (opts.curve !== false) losses.push(loss);
+    if (t >= opts.T || loss <= opts.eps) break;
+    updateRange(0, F, m, n, K, off, f64, i32, lay, s, C, muXi, h, sc, cnt, wasm);
+    steps++;
+  }
+  return trainResult(st, losses, loss, steps);
+}
+
+/** Source text of the kernels, for worker threads (each is self-contained; see the top of this file). */
+export const KERNEL_SOURCE = Object.entries({ rowsJs, activeJs, forwardRange, lossStep, updateRange, trainSetup, trainResult, trainKernel })
+  .map(([name, f]) => `const ${name} = ${f.toString()};`)
+  .join('\n');
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * The compiled wasm kernel, or null (JavaScript twin) when WebAssembly SIMD or shared memory is missing
+ * or TTC_PTRANSFER_WASM=0. Same results either way.
+ */
+export function rowsModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  if (process.env.TTC_PTRANSFER_WASM !== '0') {
+    try {
+      const mod = new WebAssembly.Module(Buffer.from(ROWS_WASM_BASE64, 'base64'));
+      new WebAssembly.Instance(mod, { env: { mem: new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }) } });
+      compiled = mod;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}

@@ -1,0 +1,148 @@
+import { Stream } from '../../../../core/rng/stream.ts';
+import { drawClasses, sampleTask, type LabelledImages } from './data.ts';
+
+/**
+ * The paper's own two-layer ReLU CNN (ptransfer Def 3.1 network) on real MNIST, plain float64:
+ *   f(W; x) = F₊ − F₋,  F_j = (1/m) Σ_{r ≤ m} Σ_{p} σ(⟨w_{j,r}, x⁽ᵖ⁾⟩),
+ * with the image (2×2-average-pooled to 14 × 14) cut into 4 non-overlapping 7 × 7 patches x⁽ᵖ⁾ ∈ R^49
+ * (a convolution with stride = filter size), logistic loss, full-batch GD with step η, init N(0, σ₀²).
+ *   upstream (larger): m_up = 2m filters per sign, trained on a binary source task (the k source digits
+ *     split in two halves, label +1 for the first half);
+ *   downstream (smaller): m filters per sign; Algorithm 1 inherits round(αm) filters per sign, a random
+ *     subset of the upstream's filters of the same sign; the rest (and the scratch model of Algorithm 2,
+ *     with the very same fresh values) drawn N(0, σ₀²). Both are trained on the 2-digit target.
+ */
+export interface TwoLayerParams {
+  k: number;
+  n2PerClass: number;
+  ratio: number;
+  alpha: number;
+  noise2: number;
+  m: number;
+  eta: number;
+  stepsUp: number;
+  stepsDown: number;
+  sigma0: number;
+  testPerClass: number;
+}
+
+const PATCH = 7;
+const DIM = PATCH * PATCH;
+
+/** 14 × 14 image → 4 patches × 49, row-major per patch. */
+function patches(d: LabelledImages): Float64Array {
+  const side = d.side;
+  const per = (side / PATCH) ** 2;
+  const out = new Float64Array(d.n * per * DIM);
+  for (let a = 0; a < d.n; a++)
+    for (let pr = 0; pr < side / PATCH; pr++)
+      for (let pc = 0; pc < side / PATCH; pc++) {
+        const p = pr * (side / PATCH) + pc;
+        for (let r = 0; r < PATCH; r++)
+          for (let c = 0; c < PATCH; c++) out[((a * per + p) * DIM) + r * PATCH + c] = d.x[a * side * side + (pr * PATCH + r) * side + pc * PATCH + c]!;
+      }
+  return out;
+}
+
+interface Net {
+  /** 2m × 49: rows 0..m−1 sign +1, m..2m−1 sign −1. */
+  W: Float64Array;
+  m: number;
+}
+
+function outputs(net: Net, X: Float64Array, n: number, per: number): Float64Array {
+  const { W, m } = net;
+  const f = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let s = 0;
+    for (let r = 0; r < 2 * m; r++) {
+      const sign = r < m ? 1 : -1;
+      for (let p = 0; p < per; p++) {
+        const xo = (a * per + p) * DIM;
+        let h = 0;
+        for (let q = 0; q < DIM; q++) h += W[r * DIM + q]! * X[xo + q]!;
+        if (h > 0) s += sign * h;
+      }
+    }
+    f[a] = s / m;
+  }
+  return f;
+}
+
+function train(net: Net, X: Float64Array, y: Float64Array, n: number, per: number, eta: number, steps: number): number {
+  const { W, m } = net;
+  const g = new Float64Array(W.length);
+  let loss = 0;
+  for (let t = 0; t <= steps; t++) {
+    const f = outputs(net, X, n, per);
+    loss = 0;
+    const coef = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      const z = y[a]! * f[a]!;
+      loss += z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
+      coef[a] = (-y[a]! / (1 + Math.exp(z))) / n; // ∂ℓ/∂f / n
+    }
+    loss /= n;
+    if (t === steps) break;
+    g.fill(0);
+    for (let a = 0; a < n; a++) {
+      const ca = coef[a]!;
+      for (let r = 0; r < 2 * m; r++) {
+        const s = ((r < m ? 1 : -1) * ca) / m;
+        for (let p = 0; p < per; p++) {
+          const xo = (a * per + p) * DIM;
+          let h = 0;
+          for (let q = 0; q < DIM; q++) h += W[r * DIM + q]! * X[xo + q]!;
+          if (h > 0) for (let q = 0; q < DIM; q++) g[r * DIM + q] = g[r * DIM + q]! + s * X[xo + q]!;
+        }
+      }
+    }
+    for (let i = 0; i < W.length; i++) W[i] = W[i]! - eta * g[i]!;
+  }
+  return loss;
+}
+
+function accuracy(net: Net, X: Float64Array, y: Float64Array, n: number, per: number): number {
+  const f = outputs(net, X, n, per);
+  let ok = 0;
+  for (let a = 0; a < n; a++) if (y[a]! * f[a]! > 0) ok++;
+  return ok / n;
+}
+
+const signs = (d: LabelledImages, plusBelow: number) => Float64Array.from(d.y, (c) => (c < plusBelow ? 1 : -1));
+
+export function runTwoLayerCell(p: TwoLayerParams, seed: number, replicate: number): { accTransfer: number; accScratch: number; lossUp: number; classes: { target: number[]; source: number[] } } {
+  const rng = Stream.forReplicate(seed, replicate);
+  const cls = drawClasses(rng, p.k);
+  const n2 = 2 * p.n2PerClass;
+  const perSource = Math.max(1, Math.round((p.ratio * n2) / p.k));
+  const src = sampleTask(rng, cls.source, perSource, 'train');
+  const tgt = sampleTask(rng, cls.target, p.n2PerClass, 'train', { noise: p.noise2 });
+  const test = sampleTask(rng, cls.target, p.testPerClass, 'test', { noise: p.noise2 });
+  const per = (tgt.side / PATCH) ** 2;
+  const mUp = 2 * p.m;
+  const up: Net = { W: rng.normals(2 * mUp * DIM, p.sigma0), m: mUp };
+  const lossUp = train(up, patches(src), signs(src, Math.ceil(p.k / 2)), src.n, per, p.eta, p.stepsUp);
+
+  const fresh = rng.normals(2 * p.m * DIM, p.sigma0);
+  const transfer: Net = { W: Float64Array.from(fresh), m: p.m };
+  const nInherit = Math.round(p.alpha * p.m);
+  for (const sgn of [0, 1]) {
+    const pool = Array.from({ length: mUp }, (_, i) => i);
+    for (let i = 0; i < nInherit; i++) {
+      const j = i + rng.int(mUp - i);
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+      const from = sgn * mUp + pool[i]!;
+      const to = sgn * p.m + i;
+      transfer.W.set(up.W.subarray(from * DIM, (from + 1) * DIM), to * DIM);
+    }
+  }
+  const scratch: Net = { W: Float64Array.from(fresh), m: p.m };
+  const Xt = patches(tgt);
+  const yt = signs(tgt, 1);
+  train(transfer, Xt, yt, tgt.n, per, p.eta, p.stepsDown);
+  train(scratch, Xt, yt, tgt.n, per, p.eta, p.stepsDown);
+  const Xe = patches(test);
+  const ye = signs(test, 1);
+  return { accTransfer: accuracy(transfer, Xe, ye, test.n, per), accScratch: accuracy(scratch, Xe, ye, test.n, per), lossUp, classes: { target: cls.target, source: cls.source } };
+}

@@ -1,0 +1,27 @@
+/** Types shared by the fast path, its kernels and its worker/split variants (kept apart so none of them import each other for types). */
+import type { Labels, TaskSpec } from './data.ts';
+import type { PoolBlock } from './pool.ts';
+
+export interface FastTask {
+  spec: TaskSpec;
+  labels: Labels;
+  noise: PoolBlock;
+}
+
+export interface TrainOptions {
+  eta: number;
+  T: number;
+  /** Stop once the training loss is ≤ eps (0: run all T steps). */
+  eps: number;
+  /** Record the loss curve (always recorded when cheap; set false to save memory at paper scale). */
+  curve?: boolean;
+}
+
+export interface TrainResult {
+  C: Float64Array;
+  losses: number[];
+  finalLoss: number;
+  steps: number;
+  /** Fraction of (filter, sample) noise activations at the end. */
+  activeFraction: number;
+}

@@ -1,0 +1,25 @@
+import { expect } from 'vitest';
+import type { CheckResult, Verdict } from '../properties/check.ts';
+import { getCheck } from './registry.ts';
+import { gateSeed } from '../properties/seeds.ts';
+
+/**
+ * Runs a registered check at the gate's fixed seed and asserts its verdict. The evidence is logged on
+ * pass and on fail (as neural-tangents' test utilities do), with the command that replays it.
+ */
+export async function expectVerdict(checkId: string, expected: Verdict, runs?: number): Promise<CheckResult> {
+  const seed = gateSeed();
+  const res = await getCheck(checkId).run({ seed, budget: 'test', runs });
+  const lines = [
+    `[${res.verdict}] ${checkId} (seed ${seed}, ${res.records.length} regimes, ${res.elapsedMs} ms): ${res.summary}`,
+    `  stats: ${res.stats.test}; α = ${res.stats.alpha} (${res.stats.correction})${res.stats.power ? `; ${res.stats.power}` : ''}`,
+  ];
+  if (res.coverage) lines.push(`  coverage: ${JSON.stringify(res.coverage)}`);
+  const worst = [...res.records].sort((a, b) => (a.adjustedP ?? (a.ok ? 1 : 0)) - (b.adjustedP ?? (b.ok ? 1 : 0)))[0];
+  if (worst) lines.push(`  closest regime: ${JSON.stringify(worst.params)} sim ${worst.measurement.mean.toPrecision(6)} ± ${worst.measurement.stderr.toPrecision(2)} vs ${worst.statistic}${worst.adjustedP !== undefined ? `, adj. p = ${worst.adjustedP.toPrecision(3)}` : ''}`);
+  if (res.counterexample) lines.push(`  counterexample: ${JSON.stringify(res.counterexample.params)} — replay: ${res.counterexample.replay}`);
+  lines.push(`  replay the check: ${res.replay}`);
+  console.log(lines.join('\n'));
+  expect(res.verdict, `${checkId}: ${res.summary}\nreplay: ${res.counterexample?.replay ?? res.replay}`).toBe(expected);
+  return res;
+}

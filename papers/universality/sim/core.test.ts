@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { Stream } from '../../../core/rng/stream.ts';
+import { compareMean, paired, summarize } from '../../../core/stats/index.ts';
+import { LAWS, drawDesign, lawEntry, nearestInterpolator, regressionReplicate, regressionRisks } from './core.ts';
+import { dot, mulXv } from './linalg.ts';
+import { sgdReplicate } from './index.ts';
+import { runSim } from '../../registry.ts';
+import { spectrumOf } from '../theory/params.ts';
+
+describe('design laws', () => {
+  it('every law has mean 0 and variance 1 (t-tests on 40 000 draws, α = 0.001)', () => {
+    for (const law of LAWS) {
+      const s = Stream.fromSeed(17);
+      const x = Array.from({ length: 40_000 }, () => lawEntry(law, s.normal()));
+      expect(compareMean(summarize(x), 0, 0.001).pValue, `${law} mean`).toBeGreaterThan(0.001);
+      expect(compareMean(summarize(x.map((v) => v * v)), 1, 0.001).pValue, `${law} variance`).toBeGreaterThan(0.001);
+    }
+  });
+});
+
+describe('nearest interpolator', () => {
+  it('interpolates, lies in w_0 + row(X), and is nearer w_0 than another interpolator', () => {
+    const d = 30;
+    const n = 12;
+    const s = Stream.fromSeed(3);
+    const X = drawDesign(s, 'gaussian', n, new Array(d).fill(1));
+    const y = Float64Array.from({ length: n }, () => s.normal());
+    const w0 = Float64Array.from({ length: d }, () => s.normal());
+    const w = nearestInterpolator(X, n, d, y, w0);
+    const r = mulXv(X, n, d, w);
+    for (let i = 0; i < n; i++) expect(r[i]).toBeCloseTo(y[i]!, 10);
+    // another interpolator: add a null-space direction (e_1 projected off row(X))
+    const e = new Float64Array(d);
+    e[0] = 1;
+    const pe = nearestInterpolator(X, n, d, new Float64Array(n), e); // e − P e (interpolates 0 from e)
+    const other = Float64Array.from(w, (x, k) => x + pe[k]!);
+    const dist = (a: Float64Array) => Math.sqrt(dot(Float64Array.from(a, (x, k) => x - w0[k]!), Float64Array.from(a, (x, k) => x - w0[k]!)));
+    expect(dist(other)).toBeGreaterThan(dist(w));
+  });
+});
+
+describe('regression simulation', () => {
+  it('integrating the label noise exactly agrees with drawing it (paired designs, t-test α = 0.001)', () => {
+    const spectrum = spectrumOf(1, 60, 0.2, 5);
+    const p = { law: 'rademacher' as const, n: 30, spectrum, wStar: new Array(60).fill(0.1), w0: new Array(60).fill(0), sigma: 0.8 };
+    const a = regressionRisks(p, 5, 400, 'integrate').fineTuned;
+    const b = regressionRisks(p, 5, 400, 'draw').fineTuned;
+    expect(compareMean(summarize(paired(b, a)), 0, 0.001).pValue).toBeGreaterThan(0.001);
+  });
+  it('law-vs-Gaussian differences are visible at small d and shrink as d grows (the finite-size effect E7 removes)', () => {
+    const gap = (d: number, draws: number) => {
+      const spectrum = spectrumOf(1, d, 0.1, 18);
+      const nrm = Math.sqrt(spectrum.reduce((a, x) => a + x, 0));
+      const v = new Array(d).fill(Math.sqrt(2.6) / nrm);
+      const p = (law: 'rademacher' | 'gaussian') => ({ law, n: Math.round(0.7 * d), spectrum, wStar: new Array(d).fill(0), w0: v, sigma: 1.2 });
+      return summarize(paired(regressionRisks(p('rademacher'), 19, draws).fineTuned, regressionRisks(p('gaussian'), 19, draws).fineTuned));
+    };
+    const small = gap(30, 1200);
+    const large = gap(100, 250);
+    expect(Math.abs(small.mean) / small.stderr).toBeGreaterThan(3);
+    expect(Math.abs(large.mean)).toBeLessThan(Math.abs(small.mean) / 2);
+  });
+  it('one replicate is reproducible from its stream', () => {
+    const p = { law: 'chi2' as const, n: 5, spectrum: new Array(20).fill(1), wStar: new Array(20).fill(0), w0: new Array(20).fill(0.2), sigma: 1 };
+    expect(regressionReplicate(p, Stream.fromSeed(4))).toEqual(regressionReplicate(p, Stream.fromSeed(4)));
+  });
+});
+
+describe('SGD loop', () => {
+  it('ends at an interpolator in w_0 + row(X) for several step and batch sizes', () => {
+    for (const [eta, b] of [[0.2, 1], [0.9, 3], [1.5, 10]] as const) {
+      const r = sgdReplicate('gaussian', 30, 10, eta, b, Stream.fromSeed(8));
+      expect(r.residual).toBeLessThan(1e-10);
+      expect(r.offRowSpace).toBeLessThan(1e-10);
+    }
+  });
+});
+
+describe('registered simulations', () => {
+  it('run and validate their parameters', async () => {
+    const m = await runSim('universality.regression', { d: 40, n: 10, spectrum: 1 }, { seed: 1, draws: 3 });
+    expect(m.values).toHaveLength(3);
+    const c = await runSim('universality.classification', { d: 40, n: 10 }, { seed: 1, draws: 2 });
+    expect(c.mean).toBeGreaterThan(0);
+    const g = await runSim('universality.sgd', { d: 20, n: 5, batch: 2 }, { seed: 1, draws: 1 });
+    expect(g.mean).toBeLessThan(1e-9);
+    await expect(runSim('universality.regression', { d: 40, n: 40 }, { seed: 1 })).rejects.toThrow(/n \(target samples\) must be < d − 1/);
+    await expect(runSim('universality.sgd', { d: 20, n: 5, batch: 6 }, { seed: 1 })).rejects.toThrow(/batch \(b\) must be ≤ n/);
+  });
+});

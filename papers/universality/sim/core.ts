@@ -1,0 +1,173 @@
+/**
+ * Faithful simulations for `universality` (Ghane, Akhtiamov, Hassibi, arXiv 2410.02164; model in
+ * theory/universality/model.ts). Design rows x = Σ^{1/2} g with Σ = diag(spectrum) and g having iid
+ * entries of mean 0 and variance 1 from one of several laws; y = xᵀw* + σz (regression) or
+ * y = ±sign(xᵀw*) with label flips (classification). Fine-tuning from w_0 is computed either by a real
+ * SGD loop (sgd.ts) or as its known end point, the interpolator nearest w_0:
+ *     w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0)   (n < d; XXᵀ is invertible a.s. for these laws at n ≪ d).
+ * The regression risk reported is the excess risk ‖w − w*‖²_Σ = E(y − xᵀw)² − σ².
+ */
+import { Stream } from '../../../core/rng/stream.ts';
+import { normalCdf } from '../../../core/stats/index.ts';
+import { cholesky, cholSolve, gramRows, mulXtA, mulXv, triSolveRows } from './linalg.ts';
+
+export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
+export type Law = (typeof LAWS)[number];
+
+/**
+ * One entry with mean 0, variance 1 from the law. All laws are driven by the same standard normal g
+ * (coupled draws: at a fixed seed, the Gaussian and Rademacher/uniform designs are strongly
+ * correlated, which makes law-vs-law contrasts precise):
+ *   gaussian g;  rademacher sign(g);  uniform √3(2Φ(g) − 1);  chi2 (g² − 1)/√2 (centred, scaled χ²_1).
+ */
+export function lawEntry(law: Law, g: number): number {
+  switch (law) {
+    case 'gaussian':
+      return g;
+    case 'rademacher':
+      return g >= 0 ? 1 : -1;
+    case 'uniform':
+      return Math.sqrt(3) * (2 * normalCdf(g) - 1);
+    case 'chi2':
+      return (g * g - 1) / Math.SQRT2;
+  }
+}
+
+/** n × d design with rows Σ^{1/2} g, Σ = diag(spectrum). */
+export function drawDesign(s: Stream, law: Law, n: number, spectrum: ArrayLike<number>): Float64Array {
+  const d = spectrum.length;
+  const sd = Float64Array.from(spectrum, Math.sqrt);
+  const X = new Float64Array(n * d);
+  for (let i = 0; i < n * d; i++) X[i] = sd[i % d]! * lawEntry(law, s.normal());
+  return X;
+}
+
+/** The interpolator nearest w_0: w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0). */
+export function nearestInterpolator(X: Float64Array, n: number, d: number, y: Float64Array, w0: ArrayLike<number>): Float64Array {
+  const G = gramRows(X, n, d);
+  if (!cholesky(G, n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  const Xw0 = mulXv(X, n, d, w0);
+  const r = Float64Array.from(y, (yi, i) => yi - Xw0[i]!);
+  const a = cholSolve(G, n, r);
+  const step = mulXtA(X, n, d, a);
+  return Float64Array.from(step, (x, k) => x + w0[k]!);
+}
+
+export interface RegressionProblem {
+  law: Law;
+  n: number;
+  spectrum: ArrayLike<number>;
+  wStar: ArrayLike<number>;
+  w0: ArrayLike<number>;
+  sigma: number;
+}
+
+function excessRisk(spectrum: ArrayLike<number>, w: ArrayLike<number>, wStar: ArrayLike<number>): number {
+  let r = 0;
+  for (let k = 0; k < spectrum.length; k++) r += spectrum[k]! * (w[k]! - wStar[k]!) ** 2;
+  return r;
+}
+
+/**
+ * Σ-weighted squared norm of X⁺ = Xᵀ(XXᵀ)⁻¹: ‖(XXᵀ)⁻¹XΣ^{1/2}‖²_F = tr(X⁺ᵀ Σ X⁺) — the conditional
+ * expectation over the label noise of ‖X⁺z‖²_Σ per unit σ². L is the Cholesky factor of XXᵀ.
+ */
+function noiseFactor(X: Float64Array, n: number, d: number, L: Float64Array, spectrum: ArrayLike<number>): number {
+  const Y = triSolveRows(L, n, Float64Array.from(X), d, false); // L⁻¹X
+  triSolveRows(L, n, Y, d, true); // L⁻ᵀL⁻¹X = (XXᵀ)⁻¹X
+  let t = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) t += spectrum[j]! * Y[i * d + j]! ** 2;
+  return t;
+}
+
+/**
+ * One replicate: excess risks of the pretrained and fine-tuned models on a fresh design from `s`.
+ * noise 'draw': y = Xw* + σz with z drawn, risk of the resulting w_ft.
+ * noise 'integrate' (default): the expectation over z given X, computed exactly — w_ft − w* splits into a
+ * noise-free part (fit of y = Xw*) and X⁺z, uncorrelated given X, so E_z‖w_ft − w*‖²_Σ = ‖w_ft⁰ − w*‖²_Σ +
+ * σ² tr(X⁺ᵀΣX⁺). This removes the label-noise sampling variance (and its skew) from every draw.
+ */
+export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number; pretrained: number } {
+  const d = p.spectrum.length;
+  const X = drawDesign(s, p.law, p.n, p.spectrum);
+  const y = mulXv(X, p.n, d, p.wStar);
+  if (noise === 'draw') {
+    for (let i = 0; i < p.n; i++) y[i]! += p.sigma * s.normal();
+    const w = nearestInterpolator(X, p.n, d, y, p.w0);
+    return { fineTuned: excessRisk(p.spectrum, w, p.wStar), pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
+  }
+  const G = gramRows(X, p.n, d);
+  if (!cholesky(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  const Xw0 = mulXv(X, p.n, d, p.w0);
+  const a = cholSolve(G, p.n, Float64Array.from(y, (yi, i) => yi - Xw0[i]!));
+  const step = mulXtA(X, p.n, d, a);
+  const w = Float64Array.from(step, (x, k) => x + p.w0[k]!);
+  const noisePart = p.sigma > 0 ? p.sigma * p.sigma * noiseFactor(X, p.n, d, G, p.spectrum) : 0;
+  return { fineTuned: excessRisk(p.spectrum, w, p.wStar) + noisePart, pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
+}
+
+export function regressionRisks(p: RegressionProblem, seed: number, draws: number, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number[]; pretrained: number[] } {
+  const out = { fineTuned: [] as number[], pretrained: [] as number[] };
+  for (const s of Stream.replicates(seed, draws)) {
+    const r = regressionReplicate(p, s, noise);
+    out.fineTuned.push(r.fineTuned);
+    out.pretrained.push(r.pretrained);
+  }
+  return out;
+}
+
+export interface ClassificationProblem {
+  law: Law;
+  n: number;
+  d: number;
+  wStar: ArrayLike<number>;
+  w0: ArrayLike<number>;
+  /** Label-flip probability. */
+  flip: number;
+  /** Fresh test points per replicate for the Monte Carlo classification error. */
+  nTest: number;
+}
+
+/**
+ * One replicate of binary classification with isotropic design (Σ = I): labels sign(xᵀw*) flipped with
+ * probability `flip`; fine-tuning interpolates the ±1 labels from w_0 (SGD end point on the square
+ * loss). Test error P(sign(xᵀw) ≠ y) on nTest fresh points of the same law, with the label flip
+ * integrated exactly: flip + (1 − 2·flip)·1[sign(xᵀw) ≠ sign(xᵀw*)].
+ */
+export function classificationReplicate(p: ClassificationProblem, s: Stream): { fineTuned: number; pretrained: number } {
+  const ones = new Float64Array(p.d).fill(1);
+  const X = drawDesign(s, p.law, p.n, ones);
+  const m = mulXv(X, p.n, p.d, p.wStar);
+  const y = Float64Array.from(m, (v) => (v >= 0 ? 1 : -1) * (s.uniform() < p.flip ? -1 : 1));
+  const w = nearestInterpolator(X, p.n, p.d, y, p.w0);
+  let eFt = 0;
+  let e0 = 0;
+  const x = new Float64Array(p.d);
+  for (let t = 0; t < p.nTest; t++) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let k = 0; k < p.d; k++) {
+      const v = lawEntry(p.law, s.normal());
+      x[k] = v;
+      a += v * p.wStar[k]!;
+      b += v * w[k]!;
+      c += v * p.w0[k]!;
+    }
+    const sa = a >= 0;
+    if (sa !== b >= 0) eFt++;
+    if (sa !== c >= 0) e0++;
+  }
+  const f = p.flip;
+  return { fineTuned: f + ((1 - 2 * f) * eFt) / p.nTest, pretrained: f + ((1 - 2 * f) * e0) / p.nTest };
+}
+
+export function classificationErrors(p: ClassificationProblem, seed: number, draws: number): { fineTuned: number[]; pretrained: number[] } {
+  const out = { fineTuned: [] as number[], pretrained: [] as number[] };
+  for (const s of Stream.replicates(seed, draws)) {
+    const r = classificationReplicate(p, s);
+    out.fineTuned.push(r.fineTuned);
+    out.pretrained.push(r.pretrained);
+  }
+  return out;
+}

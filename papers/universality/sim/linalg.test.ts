@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { Stream } from '../../../core/rng/stream.ts';
+import { cholesky, cholSolve, gramRows, triSolveRows } from './linalg.ts';
+
+describe('dense kernels', () => {
+  it('gramRows equals the naive XXᵀ and triSolveRows equals column-wise Cholesky solves', () => {
+    const s = Stream.fromSeed(2);
+    for (const [n, d] of [[1, 3], [5, 7], [13, 17]] as const) {
+      const X = s.normals(n * d);
+      const G = gramRows(X, n, d);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let t = 0;
+          for (let k = 0; k < d; k++) t += X[i * d + k]! * X[j * d + k]!;
+          expect(G[i * n + j]).toBeCloseTo(t, 12);
+        }
+      expect(cholesky(G, n)).toBe(true);
+      const Y = triSolveRows(G, n, Float64Array.from(X), d, false);
+      triSolveRows(G, n, Y, d, true);
+      for (let k = 0; k < d; k++) {
+        const col = Float64Array.from({ length: n }, (_, i) => X[i * d + k]!);
+        const ref = cholSolve(G, n, col);
+        for (let i = 0; i < n; i++) expect(Y[i * d + k]).toBeCloseTo(ref[i]!, 10);
+      }
+    }
+  });
+});

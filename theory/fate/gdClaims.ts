@@ -1,7 +1,0 @@
-/** The deep-linear-network GD claims of fate §3.1–3.2 (wired into theory/fate/index.ts by the lead). */
-import type { Claim } from '../claim.ts';
-import { lemma3_3 } from './lemma3_3.ts';
-import { thm3_4 } from './thm3_4.ts';
-import { thm3_5 } from './thm3_5.ts';
-
-export const gdClaims: Claim[] = [lemma3_3, thm3_4, thm3_5];

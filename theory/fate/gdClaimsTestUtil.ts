@@ -1,7 +1,0 @@
-/** Test helper: validates a claim's parameters exactly as theory/registry.ts's claimParams does. */
-import type { Claim } from '../claim.ts';
-import { validateParams, type Params } from '../params.ts';
-
-export function claimParamsOf(claim: Claim, raw: Record<string, number | undefined>): Params {
-  return validateParams(claim.params, raw, claim.id, claim.constraints);
-}
