@@ -2,11 +2,13 @@ import { InputError, validateParams } from '../core/params.ts';
 import type { Measurement, SimOptions, SimSpec } from './sim.ts';
 import { fateSims } from '../papers/fate/sim/index.ts';
 import { sec4Sims } from '../papers/fate/sim/relu/index.ts';
+import { mnistSims } from '../papers/ptransfer/sim/mnist/sims.ts';
 import { ptransferSims } from '../papers/ptransfer/sim/index.ts';
 import { uowqSims } from '../papers/uowq/sim/index.ts';
 import { universalitySims } from '../papers/universality/sim/index.ts';
 
-const ALL: readonly SimSpec[] = [...fateSims, ...sec4Sims, ...ptransferSims, ...uowqSims, ...universalitySims];
+/** Transitional: checks still looking simulations up by id use this until they hold the objects (then it goes). */
+const ALL: readonly SimSpec[] = [...fateSims, ...sec4Sims, ...mnistSims, ...ptransferSims, ...uowqSims, ...universalitySims];
 
 export function allSims(): readonly SimSpec[] {
   return ALL;

@@ -1,7 +1,6 @@
 import { definePaper } from '../define.ts';
 import { fateClaims } from './theory/index.ts';
-import { sec4ClaimList } from './theory/sec4Claims.ts';
-import { fig5 } from './theory/fig5.ts';
+import { sec4Claims } from './theory/sec4Index.ts';
 import { fateSims } from './sim/index.ts';
 import { sec4Sims } from './sim/relu/index.ts';
 import { fateChecks } from './checks/index.ts';
@@ -13,8 +12,8 @@ export const fate = definePaper({
   id: 'fate',
   title: 'Features are fate: a theory of transfer learning in high-dimensional regression',
   source: { authors: 'J. Tahir, S. Ganguli, G. M. Rotskoff', title: 'Features are fate: a theory of transfer learning in high-dimensional regression', reference: 'arXiv 2410.08194 (v1)' },
-  claims: [...fateClaims, ...sec4ClaimList, fig5],
-  simulations: [...fateSims, ...sec4Sims.filter((s) => s.paper === 'fate')],
-  checks: [...fateChecks, ...sec4Checks.filter((k) => !k.claimId.startsWith('ptransfer.'))],
+  claims: [...fateClaims, ...sec4Claims],
+  simulations: [...fateSims, ...sec4Sims],
+  checks: [...fateChecks, ...sec4Checks],
   figures: fateFigures,
 });
