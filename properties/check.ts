@@ -27,8 +27,13 @@ export interface RegimeRecord {
   target?: number;
   pValue?: number;
   adjustedP?: number;
-  /** Smallest deviation the comparison would catch with 80% power at its level. */
+  /** Smallest deviation the comparison would catch with 80% power at the per-regime level α_c/R. */
   minDetectable?: number;
+  /** The declared deviation δ at this regime (core/levels.ts) and the power against it at α_c/R. */
+  detect?: number;
+  power?: number;
+  /** 'sign': Holm-adjusted p-value of the confirmation on the predicted side. */
+  confirmedP?: number;
   /** Deterministic tolerance used (relative + absolute) where the comparison is not statistical. */
   tolerance?: { rel: number; abs: number };
   ok: boolean;
@@ -40,10 +45,16 @@ export interface RegimeRecord {
 
 export interface StatsUsed {
   test: string;
-  /** False-failure rate of the whole check (family-wise, after Holm). */
+  /** The check's level α_c: its fixed share of the run's false-failure rate (family-wise across its regimes, Holm); 0 for deterministic checks. */
   alpha: number;
   correction: 'holm' | 'none';
-  /** Smallest deviation caught with 80% power, as a range over the regimes. */
+  /** The run-level false-failure rate the shares add up to. */
+  runLevel?: number;
+  /** The declared deviation the check must detect, with its reason. */
+  detect?: string;
+  /** Power against it in the worst regime. */
+  minPower?: number;
+  /** Power, in words. */
   power?: string;
 }
 

@@ -2,20 +2,26 @@ import fc from 'fast-check';
 import type { Claim, Prediction } from '../theory/claim.ts';
 import type { SimSpec } from '../sim/sim.ts';
 import type { Params } from '../core/params.ts';
-import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, KnownDeviation, RegimeRecord, Verdict } from './check.ts';
+import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, KnownDeviation, RegimeRecord, StatsUsed, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
-import { binomialUpperP, closeTo, compareMean, holmAdjust, studentTwoSidedP } from '../core/stats/index.ts';
+import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, holmAdjust, minDetectable, powerOneSided, powerTwoSided, studentTwoSidedP } from '../core/stats/index.ts';
+import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
 import { estimate, type Estimate } from '../core/measurement.ts';
 
 /**
  * The shared property runner. A property draws parameter regimes with fast-check inside a claim's
- * hypotheses, measures each by simulation and compares with the prediction:
- *  - 'equal': two-sided t-test of E[sim] = target (tolerance = stderr × t-quantile);
- *  - 'sign':  one-sided t-test that the mean does not have the opposite sign of the prediction;
- *  - 'close': deterministic |sim − target| ≤ abs + rel·|target| (GD end points, identities);
+ * hypotheses, measures each by simulation and compares with the prediction at the check's level α_c
+ * (its fixed share of the run's 1 %, core/levels.ts), Holm across regimes:
+ *  - 'equal': two-sided t-test of E[sim] = target; conforms only with power ≥ 0.8 against the declared
+ *    deviation δ in every regime (at α_c/R, the level of Holm's first step);
+ *  - 'sign': one-sided t-tests: a mean significantly on the wrong side is a mismatch; the check conforms
+ *    only when every regime is significantly on the predicted side and the power against an effect δ
+ *    on that side is ≥ 0.8; a zero standard error is never evidence;
+ *  - 'close': deterministic |sim − target| ≤ abs + rel·|target|, with the tolerance and its reason
+ *    (GD end points, identities); no level;
  *  - 'binomial': for "with probability ≥ 1 − q" statements: the measurement's mean is the fraction of
- *    replicates where the statement failed, the target is q, and the exact binomial P(X ≥ failures) is the p-value.
- * p-values are Holm-corrected across the runs so that the whole check has false-failure rate α.
+ *    replicates where the statement failed, the target is q; exact binomial test, and power against a
+ *    failure rate q + δ.
  * On failure the worst regime is shrunk by fast-check from its path to a smallest counterexample.
  */
 export type Evaluation =
@@ -35,17 +41,24 @@ export interface PropertyDef<T> {
   /** Must include everything the simulation depends on (including its seed) so a value replays. */
   arbitrary: fc.Arbitrary<T>;
   runs: Record<Budget, number>;
-  /** Family-wise false-failure rate of the check. */
-  alpha: number;
   compare: 'equal' | 'sign' | 'close' | 'binomial';
-  /** For 'close'. */
-  tolerance?: { rel: number; abs: number };
+  /**
+   * The check's level α_c. Built-in checks take it from core/levels.ts (by id); a user's check may
+   * state it (otherwise DEFAULT_CHECK_LEVEL).
+   */
+  level?: number;
+  /** The smallest deviation the check must detect (built-in checks: core/levels.ts). */
+  detect?: Detect;
+  /** For 'close' (built-in checks: core/levels.ts). */
+  tolerance?: Omit<Tolerance, 'reason'> & { reason?: string };
+  /** @deprecated ignored: the level comes from core/levels.ts (issue 11); kept while checks move their numbers there. */
+  alpha?: number;
+  /** @deprecated ignored: the declared deviation comes from core/levels.ts (`detect`). */
+  relevant?: number;
   /** Absolute numerical floor added to the standard error in 'equal' (stated in the record). */
   floor?: number;
   /** 'equal' only: Johnson's skewness-corrected t instead of Student's t (for heavy right-skewed draws). */
   skewCorrected?: boolean;
-  /** A deviation from target this small matters; if the median minimum detectable deviation exceeds it, the check is inconclusive. */
-  relevant?: number;
   params(t: T): Params;
   region?(t: T): string;
   /** Regions of a phase diagram that must be hit by at least this many tested draws. */
@@ -60,12 +73,31 @@ export interface PropertyDef<T> {
 
 interface Outcome {
   rec: RegimeRecord;
+  /** p-value of the test whose rejection means the claim fails here (two-sided, wrong side, binomial). */
   p: number;
+  /** 'sign': one-sided p-value of "the mean is not on the predicted side" (its rejection confirms the sign). */
+  pConfirm?: number;
+  /** Standard error and degrees of freedom behind the comparison (undefined for 'close'). */
+  se?: number;
+  df?: number;
+  /** The declared deviation δ at this regime's target. */
+  delta?: number;
+}
+
+/** The level, declared deviation and tolerance a check runs with: from core/levels.ts for built-in checks. */
+export function resolveLevels(def: Pick<PropertyDef<unknown>, 'id' | 'aliases' | 'level' | 'detect' | 'tolerance' | 'compare'>): { level: number; listed: boolean; detect?: Detect; tolerance?: Tolerance } {
+  const ids = [def.id, ...(def.aliases ?? [])];
+  const key = ids.find((id) => CHECK_LEVELS[id] !== undefined);
+  const entry = key ? CHECK_LEVELS[key] : undefined;
+  const level = def.level ?? (key ? levelOf(key)! : DEFAULT_CHECK_LEVEL);
+  const tol = entry?.tolerance ?? (def.tolerance ? { ...def.tolerance, reason: def.tolerance.reason ?? 'stated in the check (no reason given)' } : undefined);
+  return { level, listed: key !== undefined, detect: def.detect ?? entry?.detect, tolerance: tol };
 }
 
 export function defineProperty<T>(def: PropertyDef<T>): CheckSpec {
   const claimId = def.claim?.id ?? def.claimId;
   if (!claimId) throw new TypeError(`check ${def.id}: no claim`);
+  if (def.level !== undefined && !(def.level > 0 && def.level < 1)) throw new TypeError(`check ${def.id}: level must be in (0, 1)`);
   return {
     id: def.id,
     aliases: def.aliases,
@@ -82,7 +114,15 @@ export function defineProperty<T>(def: PropertyDef<T>): CheckSpec {
 /** The public name of `defineProperty`: a check of one claim against its simulations. */
 export const defineCheck = defineProperty;
 
-async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts: CheckOptions): Promise<Outcome | { skipped: string; outOfHypotheses: boolean; region?: string }> {
+/** One-sided p-value of "mean·sign ≤ 0" (small when the mean is clearly on the `sign` side). */
+function oneSidedP(mean: number, se: number, df: number, sign: number): number {
+  if (!(se > 0)) return 1;
+  const t = (sign * mean) / se;
+  const two = studentTwoSidedP(t, df);
+  return t > 0 ? two / 2 : 1 - two / 2;
+}
+
+async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts: CheckOptions, lv: ReturnType<typeof resolveLevels>): Promise<Outcome | { skipped: string; outOfHypotheses: boolean; region?: string }> {
   const ev = def.evaluate(value, opts.budget);
   if ('skip' in ev) return { skipped: ev.skip, outOfHypotheses: ev.outOfHypotheses ?? false, region: def.region?.(value) };
   const m = await def.measure(value, opts.budget);
@@ -99,30 +139,41 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     note: [ev.note, m.note, def.region ? `region: ${def.region(value)}` : undefined].filter(Boolean).join('; ') || undefined,
   };
   if (def.compare === 'close') {
-    const tol = def.tolerance ?? { rel: 1e-9, abs: 1e-12 };
+    const tol = lv.tolerance ?? { rel: 1e-9, abs: 1e-12, reason: 'default round-off tolerance' };
     const c = closeTo(m.mean, ev.target, tol.rel, tol.abs);
-    return { rec: { ...base, tolerance: tol, ok: c.ok }, p: c.ok ? 1 : 0 };
+    return { rec: { ...base, tolerance: { rel: tol.rel, abs: tol.abs }, ok: c.ok }, p: c.ok ? 1 : 0 };
   }
+  const df = m.draws > 1 ? m.draws - 1 : 0;
+  const se = m.draws > 1 && Number.isFinite(m.stderr) ? m.stderr : NaN;
+  const delta = lv.detect ? detectSize(lv.detect, def.compare === 'sign' ? 0 : ev.target) : undefined;
   if (def.compare === 'binomial') {
     const failures = Math.round(m.mean * m.draws);
     const p = binomialUpperP(failures, m.draws, ev.target);
-    return { rec: { ...base, pValue: p, ok: true }, p };
+    return { rec: { ...base, pValue: p, ok: true }, p, delta };
   }
   if (def.compare === 'sign') {
-    const sign = Math.sign(ev.target);
-    const t = (m.mean - 0) / Math.max(m.stderr, Number.MIN_VALUE);
-    // One-sided: evidence that the mean lies on the other side of zero from the predicted sign.
-    const twoSided = studentTwoSidedP(t, Math.max(1, m.draws - 1));
-    const p = sign * t < 0 ? twoSided / 2 : 1 - twoSided / 2;
-    const cmp = compareMean(m, 0, def.alpha);
-    return { rec: { ...base, pValue: p, minDetectable: cmp.minDetectable, ok: true }, p };
+    const sign = Math.sign(ev.target) || 1;
+    // Wrong side: evidence that the mean lies on the other side of zero from the predicted sign.
+    const p = df >= 1 ? oneSidedP(m.mean, se, df, -sign) : 1;
+    const pConfirm = df >= 1 ? oneSidedP(m.mean, se, df, sign) : 1;
+    return { rec: { ...base, pValue: p, ok: true }, p, pConfirm, se, df, delta };
   }
-  const cmp = compareMean(m, ev.target, def.alpha, { floor: def.floor, skewCorrected: def.skewCorrected });
-  return { rec: { ...base, pValue: cmp.pValue, minDetectable: cmp.minDetectable, ok: true }, p: cmp.pValue };
+  if (!(df >= 1)) return { rec: { ...base, pValue: 1, ok: true }, p: 1, se, df, delta };
+  const cmp = compareMean(m, ev.target, lv.level, { floor: def.floor, skewCorrected: def.skewCorrected });
+  return { rec: { ...base, pValue: cmp.pValue, ok: true }, p: cmp.pValue, se: Math.sqrt(se * se + (def.floor ?? 0) ** 2), df, delta };
+}
+
+/** Power of one regime's comparison against its declared deviation at the per-regime level. */
+function regimePower(def: PropertyDef<unknown>, o: Outcome, perRegime: number): number {
+  if (o.delta === undefined) return 0;
+  if (def.compare === 'binomial') return binomialPower(o.rec.measurement.draws, o.rec.target!, Math.min(1, o.rec.target! + o.delta), perRegime);
+  if (!(o.se! > 0) || !(o.df! >= 1)) return 0;
+  return def.compare === 'sign' ? powerOneSided(o.delta, o.se!, o.df!, perRegime) : powerTwoSided(o.delta, o.se!, o.df!, perRegime);
 }
 
 export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): Promise<CheckResult> {
   const t0 = Date.now();
+  const lv = resolveLevels(def as PropertyDef<unknown>);
   const runs = opts.runs ?? def.runs[opts.budget];
   const values = fc.sample(def.arbitrary, { seed: opts.seed, numRuns: runs });
   const indices = opts.path !== undefined ? [Number(opts.path.split(':')[0])] : values.map((_, i) => i);
@@ -132,7 +183,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   let outOfHyp = 0;
   for (const i of indices) {
     const v = opts.path !== undefined ? replayValue(def, opts, runs) : values[i]!;
-    const o = await evaluateOne(def, v, i, opts);
+    const o = await evaluateOne(def, v, i, opts, lv);
     if ('skipped' in o) {
       skipped++;
       if (o.outOfHypotheses) outOfHyp++;
@@ -141,60 +192,81 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     if (def.region) coverage[def.region(v)] = (coverage[def.region(v)] ?? 0) + 1;
     outcomes.push(o);
   }
-  // Holm across runs (a replayed single run is judged at the Bonferroni level of the full check).
-  const m = opts.path !== undefined ? runs : outcomes.length;
-  const adjusted = opts.path !== undefined ? outcomes.map((o) => Math.min(1, o.p * m)) : holmAdjust(outcomes.map((o) => o.p));
+  const statistical = def.compare !== 'close';
+  // Holm across regimes at α_c (a replayed single regime is judged at the Bonferroni level of the full check).
+  const R = opts.path !== undefined ? runs : Math.max(1, outcomes.length);
+  const adjust = (ps: number[]) => (opts.path !== undefined ? ps.map((p) => Math.min(1, p * R)) : holmAdjust(ps));
+  const adjusted = adjust(outcomes.map((o) => o.p));
+  const adjustedConfirm = def.compare === 'sign' ? adjust(outcomes.map((o) => o.pConfirm ?? 1)) : [];
+  const perRegime = lv.level / R;
+  const powers = outcomes.map((o) => (statistical ? regimePower(def as PropertyDef<unknown>, o, perRegime) : NaN));
   outcomes.forEach((o, k) => {
-    o.rec.adjustedP = def.compare === 'close' ? undefined : adjusted[k];
-    if (def.compare !== 'close') o.rec.ok = adjusted[k]! > def.alpha;
+    if (!statistical) return;
+    o.rec.adjustedP = adjusted[k];
+    o.rec.ok = adjusted[k]! > lv.level;
+    if (o.se !== undefined && o.se > 0 && o.df! >= 1) o.rec.minDetectable = minDetectable(o.se, o.df!, perRegime);
+    o.rec.power = powers[k];
+    if (o.delta !== undefined) o.rec.detect = o.delta;
+    if (def.compare === 'sign') o.rec.confirmedP = adjustedConfirm[k];
   });
   const failing = outcomes.filter((o) => !o.rec.ok);
   const rawFail = failing.length > 0;
 
   let counterexample: Counterexample | undefined;
-  if (rawFail && opts.path === undefined) counterexample = await shrink(def, opts, outcomes, failing, runs);
+  if (rawFail && opts.path === undefined) counterexample = await shrink(def, opts, outcomes, failing, runs, lv);
 
   const coverageShort = Object.entries(def.requiredCoverage ?? {}).filter(([r, k]) => (coverage[r] ?? 0) < k);
-  const mdes = outcomes.map((o) => o.rec.minDetectable).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
-  const medianMde = mdes.length ? mdes[Math.floor(mdes.length / 2)]! : undefined;
-  const underpowered = def.relevant !== undefined && medianMde !== undefined && medianMde > def.relevant;
+  const lowPower = statistical ? outcomes.filter((_, k) => !(powers[k]! >= POWER_TARGET)) : [];
+  const unconfirmed = def.compare === 'sign' ? outcomes.filter((_, k) => !(adjustedConfirm[k]! <= lv.level)) : [];
+  const minPower = statistical && powers.length ? Math.min(...powers) : undefined;
 
   let verdict: Verdict;
   let summary: string;
+  const levelText = statistical ? `α_c = ${fmtLevel(lv.level)}` : `tolerance ${lv.tolerance ? `${lv.tolerance.abs} + ${lv.tolerance.rel}·|target|` : 'default'}`;
   if (outcomes.length === 0) {
     verdict = outOfHyp > 0 ? 'out-of-hypotheses' : 'inconclusive';
     summary = `no regime tested (${skipped} skipped)`;
   } else if (def.deviation) {
     verdict = rawFail ? 'deviates' : 'mismatch';
     summary = rawFail
-      ? `recorded deviation reproduces: ${failing.length}/${outcomes.length} regimes reject the printed claim`
-      : `recorded deviation no longer reproduces (0/${outcomes.length} regimes reject): the deviation record is stale or a bug was fixed`;
+      ? `recorded deviation reproduces: ${failing.length}/${outcomes.length} regimes reject the printed claim at ${levelText}`
+      : `recorded deviation no longer reproduces (0/${outcomes.length} regimes reject at ${levelText}): the deviation record is stale or a bug was fixed`;
   } else if (rawFail) {
     verdict = 'mismatch';
-    summary = `${failing.length}/${outcomes.length} regimes reject the claim at family-wise α = ${def.alpha}`;
-  } else if (opts.path === undefined && (coverageShort.length > 0 || underpowered)) {
+    summary = `${failing.length}/${outcomes.length} regimes reject the claim at ${levelText} (Holm across regimes)`;
+  } else if (opts.path === undefined && statistical && !lv.detect) {
+    verdict = 'inconclusive';
+    summary = `no rejection at ${levelText}, but the check declares no deviation it must detect, so agreement has no stated power`;
+  } else if (opts.path === undefined && (coverageShort.length > 0 || unconfirmed.length > 0 || lowPower.length > 0)) {
     verdict = 'inconclusive';
     summary = coverageShort.length
       ? `regions under-covered: ${coverageShort.map(([r, k]) => `${r} ${coverage[r] ?? 0}/${k}`).join(', ')}`
-      : `median minimum detectable deviation ${medianMde!.toPrecision(3)} exceeds the relevant size ${def.relevant}`;
+      : unconfirmed.length
+        ? `${outcomes.length - unconfirmed.length}/${outcomes.length} regimes significantly on the predicted side at ${levelText}; ${needText(def as PropertyDef<unknown>, unconfirmed.length ? unconfirmed : lowPower, perRegime)}`
+        : `power ${minPower!.toFixed(2)} < ${POWER_TARGET} against the declared deviation at ${levelText} in ${lowPower.length}/${outcomes.length} regimes; ${needText(def as PropertyDef<unknown>, lowPower, perRegime)}`;
   } else {
     verdict = 'conforms';
-    summary = `${outcomes.length} regimes agree at family-wise α = ${def.alpha}`;
+    summary = statistical
+      ? `${outcomes.length} regimes agree at ${levelText}${def.compare === 'sign' ? ', each significantly on the predicted side' : ''}; power ≥ ${minPower!.toFixed(2)} against ${detectText(lv.detect!)}`
+      : `${outcomes.length} regimes agree within the ${levelText}`;
   }
   if (skipped) summary += `; ${skipped} draws skipped (boundary band or outside hypotheses)`;
 
-  const stats = {
+  const stats: StatsUsed = {
     test:
       def.compare === 'equal'
         ? `two-sided one-sample t-test of the simulated mean against the prediction${def.skewCorrected ? " (Johnson's skewness-corrected t)" : ''}`
         : def.compare === 'sign'
-          ? 'one-sided t-test against the predicted sign'
+          ? 'one-sided t-tests: the mean significantly on the predicted side confirms, on the other side rejects'
           : def.compare === 'binomial'
             ? 'exact one-sided binomial test of the failure count against the allowed failure probability'
-          : `deterministic: |sim − pred| ≤ ${def.tolerance?.abs ?? 1e-12} + ${def.tolerance?.rel ?? 1e-9}·|pred|`,
-    alpha: def.alpha,
-    correction: (def.compare === 'close' ? 'none' : 'holm') as 'holm' | 'none',
-    power: mdes.length ? `80% power against deviations ≥ ${mdes[0]!.toPrecision(2)} … ${mdes[mdes.length - 1]!.toPrecision(2)} (per regime, unadjusted α)` : undefined,
+            : `deterministic: |sim − target| ≤ ${lv.tolerance?.abs ?? 1e-12} + ${lv.tolerance?.rel ?? 1e-9}·|target|${lv.tolerance ? ` (${lv.tolerance.reason})` : ''}`,
+    alpha: statistical ? lv.level : 0,
+    correction: statistical ? 'holm' : 'none',
+    runLevel: RUN_LEVEL,
+    detect: statistical && lv.detect ? detectText(lv.detect) : undefined,
+    minPower,
+    power: statistical && outcomes.length ? `power against the declared deviation: ${minPower!.toFixed(2)} (worst regime; target ${POWER_TARGET}, per-regime level α_c/${R})` : undefined,
   };
   return {
     checkId: def.id,
@@ -211,6 +283,26 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     deviation: def.deviation,
     elapsedMs: Date.now() - t0,
   };
+}
+
+function fmtLevel(a: number): string {
+  return a >= 0.001 ? String(Number(a.toPrecision(3))) : a.toExponential(2);
+}
+
+function detectText(d: Detect): string {
+  const parts = [d.abs ? `${d.abs}` : '', d.rel ? `${d.rel * 100}% of the target` : ''].filter(Boolean);
+  return `δ = ${parts.join(' or ')} (${d.reason})`;
+}
+
+/** How many draws per regime would make an undecided check decisive (from the per-draw spread measured). */
+function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): string {
+  const needs = os
+    .map((o) => (o.delta && o.se! > 0 ? drawsForPower(o.delta, o.se! * Math.sqrt(o.rec.measurement.draws), perRegime, POWER_TARGET, def.compare === 'sign' ? 'one' : 'two') : Infinity))
+    .filter((n) => Number.isFinite(n));
+  if (needs.length === 0) return 'no regime has a standard error to plan from (zero spread or one draw is not evidence)';
+  const worst = Math.max(...needs);
+  const now = Math.max(...os.map((o) => o.rec.measurement.draws));
+  return `about ${worst} draws per regime (now ${now}) would give power ${POWER_TARGET} against the declared deviation`;
 }
 
 function replayValue<T>(def: PropertyDef<T>, opts: CheckOptions, runs: number): T {
@@ -232,11 +324,11 @@ function replayValue<T>(def: PropertyDef<T>, opts: CheckOptions, runs: number): 
 
 const SHRINK_EVALS: Record<Budget, number> = { test: 60, quick: 150, full: 400 };
 
-async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[], failing: Outcome[], runs: number): Promise<Counterexample> {
+async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[], failing: Outcome[], runs: number, lv: ReturnType<typeof resolveLevels>): Promise<Counterexample> {
   const worst = failing.reduce((a, b) => (a.p <= b.p ? a : b));
   // Bonferroni over the configured runs — the same level a replay of one path is judged at — so a
   // shrunk counterexample replays as a failure.
-  const level = def.alpha / Math.max(1, runs, all.length);
+  const level = lv.level / Math.max(1, runs, all.length);
   const limit = (def.shrinkMs ?? { test: 5_000, quick: 30_000, full: 120_000 })[opts.budget];
   const maxEvals = limit > 0 ? SHRINK_EVALS[opts.budget] : 0;
   // Shrinking also stops after a fixed number of evaluations, so that on a machine fast enough not to
@@ -245,7 +337,7 @@ async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[]
   let evals = 0;
   const fails = async (v: T): Promise<boolean> => {
     if (++evals > maxEvals) return false;
-    const o = await evaluateOne(def, v, 0, opts);
+    const o = await evaluateOne(def, v, 0, opts, lv);
     if ('skipped' in o) return false;
     return def.compare === 'close' ? !o.rec.ok : o.p <= level;
   };

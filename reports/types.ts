@@ -96,6 +96,13 @@ export interface ReportRecord {
     alpha: number;
     correction: 'holm' | 'none';
     power?: string;
+    runLevel?: number;
+    detect?: string;
+    minPower?: number;
+    /** This regime's power against its declared deviation δ (regimeDetect) at α_c/R. */
+    regimePower?: number;
+    regimeDetect?: number;
+    confirmedP?: number;
     pValue?: number;
     adjustedP?: number;
     minDetectable?: number;

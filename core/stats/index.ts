@@ -3,3 +3,4 @@ export * from './summary.ts';
 export * from './compare.ts';
 export * from './holm.ts';
 export * from './sequential.ts';
+export * from './power.ts';
