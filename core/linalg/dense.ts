@@ -1,7 +1,12 @@
 /**
  * Small dense kernels on row-major Float64Array, for the hot loops of the fast simulations
  * (ml-matrix is used by the plain, faithful simulations; these are cross-checked against it).
+ * Cholesky, triangular solves, the pivoted dense solve and dot have one file each (cholesky.ts,
+ * triangular.ts, solve.ts, vector.ts); the names below are re-exported for existing importers.
  */
+export { choleskyInPlace } from './cholesky.ts';
+export { forwardSolve } from './triangular.ts';
+export { dot } from './vector.ts';
 
 /** G = X Xᵀ for X (rows × cols), lower triangle and diagonal filled, then mirrored. */
 export function gramRows(x: Float64Array, rows: number, cols: number): Float64Array {
@@ -17,38 +22,6 @@ export function gramRows(x: Float64Array, rows: number, cols: number): Float64Ar
     }
   }
   return g;
-}
-
-/** In-place Cholesky G = L Lᵀ (lower triangle overwritten by L). Throws if G is not positive definite. */
-export function choleskyInPlace(g: Float64Array, n: number): Float64Array {
-  for (let j = 0; j < n; j++) {
-    const oj = j * n;
-    let s = g[oj + j]!;
-    for (let k = 0; k < j; k++) s -= g[oj + k]! * g[oj + k]!;
-    if (!(s > 0)) throw new RangeError(`cholesky: matrix not positive definite at pivot ${j}`);
-    const ljj = Math.sqrt(s);
-    g[oj + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      const oi = i * n;
-      let t = g[oi + j]!;
-      for (let k = 0; k < j; k++) t -= g[oi + k]! * g[oj + k]!;
-      g[oi + j] = t / ljj;
-    }
-    for (let k = j + 1; k < n; k++) g[oj + k] = 0;
-  }
-  return g;
-}
-
-/** Solve L x = b for lower-triangular L (n × n, row-major). */
-export function forwardSolve(l: Float64Array, n: number, b: Float64Array): Float64Array {
-  const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const oi = i * n;
-    let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= l[oi + k]! * x[k]!;
-    x[i] = s / l[oi + i]!;
-  }
-  return x;
 }
 
 /**
@@ -78,10 +51,4 @@ export function inverseRowNormsSquared(l: Float64Array, n: number): Float64Array
     out[i] = s;
   }
   return out;
-}
-
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>, len = a.length): number {
-  let s = 0;
-  for (let i = 0; i < len; i++) s += a[i]! * b[i]!;
-  return s;
 }

@@ -5,13 +5,14 @@
  * decompositions (SVD, symmetric eigenvalues) outside the loop.
  */
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { dot } from '../../../../core/linalg/vector.ts';
 import type { Stream } from '../../../../core/rng/stream.ts';
 
-export function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
+// Cholesky, its solve and dot are core/linalg's (one implementation); re-exported here under the old
+// names so that this folder's callers keep compiling while they move to core imports.
+export { cholesky } from '../../../../core/linalg/cholesky.ts';
+export { cholSolve } from '../../../../core/linalg/triangular.ts';
+export { dot };
 
 export function norm2(a: Float64Array): number {
   return dot(a, a);
@@ -97,39 +98,6 @@ export function gramRows(A: Float64Array, rows: number, cols: number): Float64Ar
     }
   }
   return G;
-}
-
-/** Cholesky factor (lower, row-major) of a symmetric positive-definite m×m matrix. */
-export function cholesky(S: Float64Array, m: number): Float64Array {
-  const Lc = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = S[i * m + j]!;
-      for (let k = 0; k < j; k++) s -= Lc[i * m + k]! * Lc[j * m + k]!;
-      if (i === j) {
-        if (!(s > 0)) throw new RangeError(`cholesky: matrix not positive definite (pivot ${i} = ${s})`);
-        Lc[i * m + i] = Math.sqrt(s);
-      } else Lc[i * m + j] = s / Lc[j * m + j]!;
-    }
-  }
-  return Lc;
-}
-
-/** Solves S x = b given S's Cholesky factor. */
-export function cholSolve(Lc: Float64Array, m: number, b: Float64Array): Float64Array {
-  const z = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= Lc[i * m + k]! * z[k]!;
-    z[i] = s / Lc[i * m + i]!;
-  }
-  const x = new Float64Array(m);
-  for (let i = m - 1; i >= 0; i--) {
-    let s = z[i]!;
-    for (let k = i + 1; k < m; k++) s -= Lc[k * m + i]! * x[k]!;
-    x[i] = s / Lc[i * m + i]!;
-  }
-  return x;
 }
 
 /** Haar-random orthogonal d×d matrix: modified Gram–Schmidt (applied twice) on a Gaussian matrix. */
