@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CholeskyDecomposition, LuDecomposition, Matrix, solve } from 'ml-matrix';
 import { cholesky } from '../core/linalg/cholesky.ts';
+import { gramRows } from '../core/linalg/dense.ts';
 import { solveDense } from '../core/linalg/solve.ts';
 import { cholSolve } from '../core/linalg/triangular.ts';
 import { dot } from '../core/linalg/vector.ts';
@@ -9,13 +10,15 @@ import { Stream } from '../core/rng/stream.ts';
 
 /**
  * core/linalg's hand-written Float64Array kernels against ml-matrix at the sizes the simulations use
- * (n = 10 … 500): Cholesky, SPD solve, pivoted dense solve, dot. Each figure is the best of 7 interleaved
+ * (n = 10 … 500): Cholesky, SPD solve, pivoted dense solve, the Gram matrix X Xᵀ, dot. Each figure is the best of 7 interleaved
  * rounds (the machine is shared), in µs per call; "ml-matrix" starts from a prebuilt Matrix, "ml+conv" adds the
  * Float64Array → Matrix conversion that every caller (all hold row-major Float64Arrays) would pay.
  * The ratio ml-matrix / hand-written decides which one core uses (ml-matrix unless ≥ 1.5× slower).
  * `npx tsx bench/linalg.bench.ts` or `npm run bench -- linalg`.
  */
 const SIZES = [10, 25, 50, 100, 200, 400, 500];
+/** Columns of X for the Gram matrix X Xᵀ (n × d): the universality sweep's d. */
+const GRAM_D = 400;
 
 /**
  * µs per call of each function, best of 7 rounds; the rounds interleave the competitors so that load
@@ -68,7 +71,7 @@ function run(warmUp: boolean): void {
   const rows: string[] = [];
   let sink = 0;
   const line = (op: string, n: number, [hand, ml, mlConv]: number[]): void => {
-    rows.push(`  ${op.padEnd(14)} ${String(n).padStart(4)} ${fmt(hand!)} ${fmt(ml!)} ${fmt(mlConv!)} ${(ml! / hand!).toFixed(1).padStart(7)}× ${(mlConv! / hand!).toFixed(1).padStart(7)}×`);
+    rows.push(`  ${op.padEnd(16)} ${String(n).padStart(4)} ${fmt(hand!)} ${fmt(ml!)} ${fmt(mlConv!)} ${(ml! / hand!).toFixed(1).padStart(7)}× ${(mlConv! / hand!).toFixed(1).padStart(7)}×`);
   };
   for (const n of warmUp ? SIZES.slice(0, 3) : SIZES) {
     const a = spd(n, s);
@@ -90,6 +93,15 @@ function run(warmUp: boolean): void {
       () => (sink += solveDense(g, n, b)[0]!),
       () => (sink += new LuDecomposition(G).solve(B).get(0, 0)),
       () => (sink += solve(toMatrix(g, n), Matrix.columnVector(Array.from(b))).get(0, 0))));
+    const x = s.normals(n * GRAM_D);
+    const X = Matrix.from1DArray(n, GRAM_D, x);
+    line(`gram XXᵀ d=${GRAM_D}`, n, timeUs(
+      () => (sink += gramRows(x, n, GRAM_D)[0]!),
+      () => (sink += X.mmul(X.transpose()).get(0, 0)),
+      () => {
+        const Y = Matrix.from1DArray(n, GRAM_D, x);
+        sink += Y.mmul(Y.transpose()).get(0, 0);
+      }));
     const u = s.normals(n);
     const U = Matrix.rowVector(Array.from(u));
     const V = Matrix.rowVector(Array.from(b));
@@ -100,7 +112,7 @@ function run(warmUp: boolean): void {
   }
   if (warmUp) return;
   console.log('core/linalg vs ml-matrix 6.15, µs per call (best of 7 interleaved rounds)');
-  console.log(`  ${'op'.padEnd(14)} ${'n'.padStart(4)} ${'hand'.padStart(9)} ${'ml-matrix'.padStart(9)} ${'ml+conv'.padStart(9)} ${'ml/hand'.padStart(8)} ${'conv/hand'.padStart(8)}`);
+  console.log(`  ${'op'.padEnd(16)} ${'n'.padStart(4)} ${'hand'.padStart(9)} ${'ml-matrix'.padStart(9)} ${'ml+conv'.padStart(9)} ${'ml/hand'.padStart(8)} ${'conv/hand'.padStart(8)}`);
   console.log(rows.join('\n'));
   if (!Number.isFinite(sink)) console.log('  (non-finite checksum)');
 }

@@ -8,20 +8,49 @@ export { choleskyInPlace } from './cholesky.ts';
 export { forwardSolve } from './triangular.ts';
 export { dot } from './vector.ts';
 
-/** G = X Xᵀ for X (rows × cols), lower triangle and diagonal filled, then mirrored. */
-export function gramRows(x: Float64Array, rows: number, cols: number): Float64Array {
-  const g = new Float64Array(rows * rows);
-  for (let i = 0; i < rows; i++) {
-    const oi = i * cols;
-    for (let j = 0; j <= i; j++) {
-      const oj = j * cols;
+/**
+ * G = X Xᵀ for X (n × d, row-major): lower triangle computed, then mirrored. Four rows j at a time, so
+ * each load of row i is reused four times; every entry is still Σ_k x_ik x_jk summed over k in order.
+ */
+export function gramRows(X: Float64Array, n: number, d: number): Float64Array {
+  const G = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const ri = i * d;
+    let j = 0;
+    for (; j + 3 <= i; j += 4) {
+      const r0 = j * d;
+      const r1 = r0 + d;
+      const r2 = r1 + d;
+      const r3 = r2 + d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < d; k++) {
+        const x = X[ri + k]!;
+        s0 += x * X[r0 + k]!;
+        s1 += x * X[r1 + k]!;
+        s2 += x * X[r2 + k]!;
+        s3 += x * X[r3 + k]!;
+      }
+      G[i * n + j] = s0;
+      G[j * n + i] = s0;
+      G[i * n + j + 1] = s1;
+      G[(j + 1) * n + i] = s1;
+      G[i * n + j + 2] = s2;
+      G[(j + 2) * n + i] = s2;
+      G[i * n + j + 3] = s3;
+      G[(j + 3) * n + i] = s3;
+    }
+    for (; j <= i; j++) {
+      const rj = j * d;
       let s = 0;
-      for (let k = 0; k < cols; k++) s += x[oi + k]! * x[oj + k]!;
-      g[i * rows + j] = s;
-      g[j * rows + i] = s;
+      for (let k = 0; k < d; k++) s += X[ri + k]! * X[rj + k]!;
+      G[i * n + j] = s;
+      G[j * n + i] = s;
     }
   }
-  return g;
+  return G;
 }
 
 /**

@@ -11,7 +11,8 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { normalCdf } from '../../../core/stats/index.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
-import { gramRows, mulXtA, mulXv, triSolveRows } from './linalg.ts';
+import { gramRows } from '../../../core/linalg/dense.ts';
+import { mulXtA, mulXv, triSolveRows } from './linalg.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];

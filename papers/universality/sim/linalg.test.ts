@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolve } from '../../../core/linalg/triangular.ts';
-import { gramRows, triSolveRows } from './linalg.ts';
+import { gramRows } from '../../../core/linalg/dense.ts';
+import { triSolveRows } from './linalg.ts';
 
 describe('dense kernels', () => {
   it('gramRows equals the naive XXᵀ and triSolveRows equals column-wise Cholesky solves', () => {

@@ -1,50 +1,8 @@
 /**
- * Small dense float64 kernels for the universality simulations (row-major Float64Array): the blocked
- * Gram matrix and multi-right-hand-side triangular solves. Cholesky, the pivoted solve and dot are
- * core/linalg's.
+ * Small dense float64 kernels for the universality simulations (row-major Float64Array): blocked
+ * multi-right-hand-side triangular solves and X v, Xᵀ a. Cholesky, the pivoted solve, dot and the Gram
+ * matrix are core/linalg's.
  */
-
-/** G = X Xᵀ for X (n×d, row-major). Four rows j at a time, so each load of row i is reused four times. */
-export function gramRows(X: Float64Array, n: number, d: number): Float64Array {
-  const G = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * d;
-    let j = 0;
-    for (; j + 3 <= i; j += 4) {
-      const r0 = j * d;
-      const r1 = r0 + d;
-      const r2 = r1 + d;
-      const r3 = r2 + d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let k = 0; k < d; k++) {
-        const x = X[ri + k]!;
-        s0 += x * X[r0 + k]!;
-        s1 += x * X[r1 + k]!;
-        s2 += x * X[r2 + k]!;
-        s3 += x * X[r3 + k]!;
-      }
-      G[i * n + j] = s0;
-      G[j * n + i] = s0;
-      G[i * n + j + 1] = s1;
-      G[(j + 1) * n + i] = s1;
-      G[i * n + j + 2] = s2;
-      G[(j + 2) * n + i] = s2;
-      G[i * n + j + 3] = s3;
-      G[(j + 3) * n + i] = s3;
-    }
-    for (; j <= i; j++) {
-      const rj = j * d;
-      let s = 0;
-      for (let k = 0; k < d; k++) s += X[ri + k]! * X[rj + k]!;
-      G[i * n + j] = s;
-      G[j * n + i] = s;
-    }
-  }
-  return G;
-}
 
 /**
  * Solves L Y = B in place for the rows of B (B is n×d row-major, L lower triangular n×n), or Lᵀ Y = B when

@@ -13,7 +13,8 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { dot } from '../../../core/linalg/vector.ts';
-import { gramRows, mulXtA, mulXv } from './linalg.ts';
+import { gramRows } from '../../../core/linalg/dense.ts';
+import { mulXtA, mulXv } from './linalg.ts';
 
 export interface SgdOptions {
   eta: number;

@@ -8,9 +8,10 @@ import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-
 import { dot } from '../../../../core/linalg/vector.ts';
 import type { Stream } from '../../../../core/rng/stream.ts';
 
-// Cholesky, its solve and dot are core/linalg's (one implementation); re-exported here under the old
-// names so that this folder's callers keep compiling while they move to core imports.
+// Cholesky, its solve, dot and A Aᵀ are core/linalg's (one implementation); re-exported here under the
+// old names so that this folder's callers keep compiling while they move to core imports.
 export { cholesky } from '../../../../core/linalg/cholesky.ts';
+export { gramRows } from '../../../../core/linalg/dense.ts';
 export { cholSolve } from '../../../../core/linalg/triangular.ts';
 export { dot };
 
@@ -83,20 +84,6 @@ export function gramCols(A: Float64Array, rows: number, cols: number): Float64Ar
     }
   }
   for (let p = 0; p < cols; p++) for (let q = 0; q < p; q++) G[p * cols + q] = G[q * cols + p]!;
-  return G;
-}
-
-/** A Aᵀ (rows×rows) for A rows×cols. */
-export function gramRows(A: Float64Array, rows: number, cols: number): Float64Array {
-  const G = new Float64Array(rows * rows);
-  for (let p = 0; p < rows; p++) {
-    for (let q = p; q < rows; q++) {
-      let s = 0;
-      for (let j = 0; j < cols; j++) s += A[p * cols + j]! * A[q * cols + j]!;
-      G[p * rows + q] = s;
-      G[q * rows + p] = s;
-    }
-  }
   return G;
 }
 
