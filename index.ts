@@ -2,7 +2,7 @@
  * transfer-theory-checker: the public API. One claims registry feeds this API, the CLI and the report.
  */
 import type { Claim, PaperId, Prediction, Regime } from './theory/claim.ts';
-import { describeDomain, type Params } from './core/params.ts';
+import { describeDomain as describeDomainOf, type Params } from './core/params.ts';
 import { allClaims, claimParams, getClaim } from './papers/registry.ts';
 import { runSim } from './papers/registry.ts';
 import type { Measurement, SimOptions } from './sim/sim.ts';
@@ -12,6 +12,19 @@ import { gateSeed } from './properties/seeds.ts';
 
 export type { Claim, PaperId, Prediction, Regime, Measurement, CheckResult, Budget };
 export { InputError } from './core/params.ts';
+
+// The authoring API: what the built-in papers are written with, and what a user's paper uses.
+export { defineClaim, type Hypothesis, type Source } from './theory/claim.ts';
+export { defineSimulation, type SimSpec, type SimOptions } from './sim/sim.ts';
+export { defineCheck, type Evaluation as CheckEvaluation, type PropertyDef as CheckDefinition } from './properties/runner.ts';
+export { definePaper, type Paper, type PaperSource } from './papers/define.ts';
+export { registerPapers, loadPaperModule, allPapers } from './papers/registry.ts';
+export { measurement, summary, estimate, type Estimate } from './core/measurement.ts';
+export { P, describeDomain, type Domain, type ParamSpec, type Params, type Constraint } from './core/params.ts';
+export { Stream } from './core/rng/stream.ts';
+export { real, angle, int, simSeed } from './properties/arbitraries.ts';
+export { richardson, richardsonValues } from './core/richardson.ts';
+export type { CheckSpec, KnownDeviation, Verdict, RegimeRecord } from './properties/check.ts';
 
 export interface ClaimInfo {
   id: string;
@@ -32,7 +45,7 @@ export function describeClaim(c: Claim): ClaimInfo {
     title: c.title,
     source: c.source,
     regime: c.regime,
-    parameters: c.params.map((p) => ({ name: p.name, symbol: p.symbol, description: p.description, domain: describeDomain(p.domain), default: p.default, optional: p.optional })),
+    parameters: c.params.map((p) => ({ name: p.name, symbol: p.symbol, description: p.description, domain: describeDomainOf(p.domain), default: p.default, optional: p.optional })),
     hypotheses: c.hypotheses.map((h) => ({ id: h.id, text: h.text })),
     simulations: [...new Set([...checksFor(c.id).flatMap((k) => (k.simulations ?? []).map((s) => s.id)), ...(c.simulations ?? [])])],
     checks: checksFor(c.id).map((k) => k.id),

@@ -1,54 +1,56 @@
 /**
  * Small dense kernels on row-major Float64Array, for the hot loops of the fast simulations
  * (ml-matrix is used by the plain, faithful simulations; these are cross-checked against it).
+ * Cholesky, triangular solves, the pivoted dense solve and dot have one file each (cholesky.ts,
+ * triangular.ts, solve.ts, vector.ts); the names below are re-exported for existing importers.
  */
+export { choleskyInPlace } from './cholesky.ts';
+export { forwardSolve } from './triangular.ts';
+export { dot } from './vector.ts';
 
-/** G = X Xᵀ for X (rows × cols), lower triangle and diagonal filled, then mirrored. */
-export function gramRows(x: Float64Array, rows: number, cols: number): Float64Array {
-  const g = new Float64Array(rows * rows);
-  for (let i = 0; i < rows; i++) {
-    const oi = i * cols;
-    for (let j = 0; j <= i; j++) {
-      const oj = j * cols;
-      let s = 0;
-      for (let k = 0; k < cols; k++) s += x[oi + k]! * x[oj + k]!;
-      g[i * rows + j] = s;
-      g[j * rows + i] = s;
-    }
-  }
-  return g;
-}
-
-/** In-place Cholesky G = L Lᵀ (lower triangle overwritten by L). Throws if G is not positive definite. */
-export function choleskyInPlace(g: Float64Array, n: number): Float64Array {
-  for (let j = 0; j < n; j++) {
-    const oj = j * n;
-    let s = g[oj + j]!;
-    for (let k = 0; k < j; k++) s -= g[oj + k]! * g[oj + k]!;
-    if (!(s > 0)) throw new RangeError(`cholesky: matrix not positive definite at pivot ${j}`);
-    const ljj = Math.sqrt(s);
-    g[oj + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      const oi = i * n;
-      let t = g[oi + j]!;
-      for (let k = 0; k < j; k++) t -= g[oi + k]! * g[oj + k]!;
-      g[oi + j] = t / ljj;
-    }
-    for (let k = j + 1; k < n; k++) g[oj + k] = 0;
-  }
-  return g;
-}
-
-/** Solve L x = b for lower-triangular L (n × n, row-major). */
-export function forwardSolve(l: Float64Array, n: number, b: Float64Array): Float64Array {
-  const x = new Float64Array(n);
+/**
+ * G = X Xᵀ for X (n × d, row-major): lower triangle computed, then mirrored. Four rows j at a time, so
+ * each load of row i is reused four times; every entry is still Σ_k x_ik x_jk summed over k in order.
+ */
+export function gramRows(X: Float64Array, n: number, d: number): Float64Array {
+  const G = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    const oi = i * n;
-    let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= l[oi + k]! * x[k]!;
-    x[i] = s / l[oi + i]!;
+    const ri = i * d;
+    let j = 0;
+    for (; j + 3 <= i; j += 4) {
+      const r0 = j * d;
+      const r1 = r0 + d;
+      const r2 = r1 + d;
+      const r3 = r2 + d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < d; k++) {
+        const x = X[ri + k]!;
+        s0 += x * X[r0 + k]!;
+        s1 += x * X[r1 + k]!;
+        s2 += x * X[r2 + k]!;
+        s3 += x * X[r3 + k]!;
+      }
+      G[i * n + j] = s0;
+      G[j * n + i] = s0;
+      G[i * n + j + 1] = s1;
+      G[(j + 1) * n + i] = s1;
+      G[i * n + j + 2] = s2;
+      G[(j + 2) * n + i] = s2;
+      G[i * n + j + 3] = s3;
+      G[(j + 3) * n + i] = s3;
+    }
+    for (; j <= i; j++) {
+      const rj = j * d;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += X[ri + k]! * X[rj + k]!;
+      G[i * n + j] = s;
+      G[j * n + i] = s;
+    }
   }
-  return x;
+  return G;
 }
 
 /**
@@ -78,10 +80,4 @@ export function inverseRowNormsSquared(l: Float64Array, n: number): Float64Array
     out[i] = s;
   }
   return out;
-}
-
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>, len = a.length): number {
-  let s = 0;
-  for (let i = 0; i < len; i++) s += a[i]! * b[i]!;
-  return s;
 }

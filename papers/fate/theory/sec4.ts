@@ -1,4 +1,5 @@
 import { InputError } from '../../../core/params.ts';
+import { solveDense } from '../../../core/linalg/solve.ts';
 
 /**
  * fate §4 and appendix C: linear transfer in two-layer ReLU networks, pure float64, no randomness.
@@ -162,7 +163,7 @@ export function perpPrinted(W: Rows, Wstar: Rows, cstar: ArrayLike<number>): num
     for (let j = 0; j < mstar; j++) s += Ktilde[i * mstar + j]! * cstar[j]!;
     kc[i] = s;
   }
-  const z = solveDense(K, kc, m);
+  const z = solveDense(K, m, kc);
   let first = 0;
   for (let i = 0; i < mstar; i++) for (let j = 0; j < mstar; j++) first += cstar[i]! * Kstar[i * mstar + j]! * cstar[j]!;
   let second = 0;
@@ -219,32 +220,4 @@ function checkOutputs(W: Rows, c: ArrayLike<number>, where: string): void {
   if (W.length !== c.length) throw new InputError(`${where}: the output weights c must have one entry per neuron; got ${c.length} for ${W.length} neurons`);
   const d = W[0]?.length ?? 0;
   for (const w of W) if (w.length !== d) throw new InputError(`${where}: all weight vectors must have the same dimension d = ${d}`);
-}
-
-/** Gaussian elimination with partial pivoting (row-major A, n × n), for the printed form only. */
-function solveDense(Ain: Float64Array, bin: Float64Array, n: number): Float64Array {
-  const A = Float64Array.from(Ain);
-  const b = Float64Array.from(bin);
-  for (let k = 0; k < n; k++) {
-    let piv = k;
-    for (let i = k + 1; i < n; i++) if (Math.abs(A[i * n + k]!) > Math.abs(A[piv * n + k]!)) piv = i;
-    if (piv !== k) {
-      for (let j = 0; j < n; j++) [A[k * n + j], A[piv * n + j]] = [A[piv * n + j]!, A[k * n + j]!];
-      [b[k], b[piv]] = [b[piv]!, b[k]!];
-    }
-    const akk = A[k * n + k]!;
-    for (let i = k + 1; i < n; i++) {
-      const f = A[i * n + k]! / akk;
-      if (f === 0) continue;
-      for (let j = k; j < n; j++) A[i * n + j] = A[i * n + j]! - f * A[k * n + j]!;
-      b[i] = b[i]! - f * b[k]!;
-    }
-  }
-  const x = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let j = i + 1; j < n; j++) s -= A[i * n + j]! * x[j]!;
-    x[i] = s / A[i * n + i]!;
-  }
-  return x;
 }

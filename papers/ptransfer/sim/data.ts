@@ -1,3 +1,4 @@
+import { dot } from '../../../core/linalg/vector.ts';
 import { Stream } from '../../../core/rng/stream.ts';
 
 /**
@@ -154,10 +155,4 @@ export function inheritMask(m: number, alpha: number, s: Stream): Uint8Array {
 export function replicateStreams(seed: number, replicate: number): (label: string) => Stream {
   const rep = Stream.childSeed(seed, 'ptransfer.replicate', replicate);
   return (label: string) => Stream.fromSeed(Stream.childSeed(rep, label));
-}
-
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
 }

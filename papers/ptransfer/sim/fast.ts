@@ -1,3 +1,4 @@
+import { choleskyPsd } from '../../../core/linalg/cholesky.ts';
 import type { Stream } from '../../../core/rng/stream.ts';
 import type { Labels, TaskSpec } from './data.ts';
 import { rowsModule, trainKernel } from './kernels.ts';
@@ -65,7 +66,7 @@ export function testErrorGaussian(pool: Pool, C: Float64Array, spec: TaskSpec, s
   const { s, cov } = responseLaw(pool, C, spec);
   const F = s.length;
   const m = F / 2;
-  const L = choleskyPsd(cov, F);
+  const L = choleskyPsd(cov, F); // Σ may be rank-deficient: pivots ≤ 1e-13·max diag are dropped
   let sigPos = 0;
   let sigNeg = 0;
   for (let r = 0; r < F; r++) {
@@ -136,27 +137,6 @@ export function responseLaw(pool: Pool, C: Float64Array, spec: TaskSpec): { s: F
     }
   }
   return { s, cov };
-}
-
-/** Lower Cholesky factor of a PSD matrix; directions with pivot ≤ 1e-13·max diag are dropped (rank-deficient Σ). */
-export function choleskyPsd(A: Float64Array, n: number): Float64Array {
-  const L = new Float64Array(n * n);
-  let maxDiag = 0;
-  for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, A[i * n + i]!);
-  const tol = 1e-13 * maxDiag;
-  for (let j = 0; j < n; j++) {
-    let d = A[j * n + j]!;
-    for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
-    if (d <= tol) continue; // column stays zero
-    const ljj = Math.sqrt(d);
-    L[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let v = A[i * n + j]!;
-      for (let k = 0; k < j; k++) v -= L[i * n + k]! * L[j * n + k]!;
-      L[i * n + j] = v / ljj;
-    }
-  }
-  return L;
 }
 
 /** Exact test decision on explicit samples (for cross-checks): f on given responses. */

@@ -1,13 +1,26 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectVerdict } from '../../testing.ts';
+import { getCheck } from '../../registry.ts';
 
 describe('universality checks at the gate seed', () => {
-  it('universality.sgd-endpoint conforms', () => expectVerdict('universality.sgd-endpoint', 'conforms'));
-  it('universality.isotropic-risk conforms', () => expectVerdict('universality.isotropic-risk', 'conforms'));
-  it('universality.general-sigma conforms', () => expectVerdict('universality.general-sigma', 'conforms'));
-  it('universality.improvement-condition conforms', () => expectVerdict('universality.improvement-condition', 'conforms'));
-  it('universality.laws conforms', () => expectVerdict('universality.laws', 'conforms'));
-  it('universality.classification conforms', () => expectVerdict('universality.classification', 'conforms'));
-  it('universality.classification-improvement conforms', () => expectVerdict('universality.classification-improvement', 'conforms'));
-  it('universality.classification-localised deviates as recorded (localised w*)', () => expectVerdict('universality.classification-localised', 'deviates'));
+  it('universality.sgd-endpoint/interpolator-in-row-space conforms', () => expectVerdict('universality.sgd-endpoint/interpolator-in-row-space', 'conforms'));
+  it('universality.isotropic-risk/simulated-risk conforms', () => expectVerdict('universality.isotropic-risk/simulated-risk', 'conforms'));
+  it('universality.general-sigma/richardson-risk conforms', () => expectVerdict('universality.general-sigma/richardson-risk', 'conforms'));
+  it('universality.improvement-condition/risk-sign conforms', () => expectVerdict('universality.improvement-condition/risk-sign', 'conforms'));
+  it('universality.laws/law-vs-gaussian conforms', () => expectVerdict('universality.laws/law-vs-gaussian', 'conforms'));
+  it('universality.classification/richardson-error conforms', () => expectVerdict('universality.classification/richardson-error', 'conforms'));
+  it('universality.classification/improvement-sign conforms', () => expectVerdict('universality.classification/improvement-sign', 'conforms'));
+  it('universality.classification/localised-w-star deviates as recorded (localised w*)', () => expectVerdict('universality.classification/localised-w-star', 'deviates'));
+  it('the former ids resolve to the renamed checks (replay tokens, the deviation record)', () => {
+    for (const [old, id] of [
+      ['universality.sgd-endpoint', 'universality.sgd-endpoint/interpolator-in-row-space'],
+      ['universality.isotropic-risk', 'universality.isotropic-risk/simulated-risk'],
+      ['universality.general-sigma', 'universality.general-sigma/richardson-risk'],
+      ['universality.improvement-condition', 'universality.improvement-condition/risk-sign'],
+      ['universality.laws', 'universality.laws/law-vs-gaussian'],
+      ['universality.classification', 'universality.classification/richardson-error'],
+      ['universality.classification-improvement', 'universality.classification/improvement-sign'],
+      ['universality.classification-localised', 'universality.classification/localised-w-star'],
+    ]) expect(getCheck(old!).id).toBe(id);
+  });
 });

@@ -9,7 +9,10 @@
  */
 import { Stream } from '../../../core/rng/stream.ts';
 import { normalCdf } from '../../../core/stats/index.ts';
-import { cholesky, cholSolve, gramRows, mulXtA, mulXv, triSolveRows } from './linalg.ts';
+import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
+import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
+import { gramRows } from '../../../core/linalg/dense.ts';
+import { mulXtA, mulXv, triSolveRows } from './linalg.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];
@@ -45,10 +48,10 @@ export function drawDesign(s: Stream, law: Law, n: number, spectrum: ArrayLike<n
 /** The interpolator nearest w_0: w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0). */
 export function nearestInterpolator(X: Float64Array, n: number, d: number, y: Float64Array, w0: ArrayLike<number>): Float64Array {
   const G = gramRows(X, n, d);
-  if (!cholesky(G, n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  if (!tryCholeskyInPlace(G, n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
   const Xw0 = mulXv(X, n, d, w0);
   const r = Float64Array.from(y, (yi, i) => yi - Xw0[i]!);
-  const a = cholSolve(G, n, r);
+  const a = cholSolveInPlace(G, n, r);
   const step = mulXtA(X, n, d, a);
   return Float64Array.from(step, (x, k) => x + w0[k]!);
 }
@@ -97,9 +100,9 @@ export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'dra
     return { fineTuned: excessRisk(p.spectrum, w, p.wStar), pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
   }
   const G = gramRows(X, p.n, d);
-  if (!cholesky(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  if (!tryCholeskyInPlace(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
   const Xw0 = mulXv(X, p.n, d, p.w0);
-  const a = cholSolve(G, p.n, Float64Array.from(y, (yi, i) => yi - Xw0[i]!));
+  const a = cholSolveInPlace(G, p.n, Float64Array.from(y, (yi, i) => yi - Xw0[i]!));
   const step = mulXtA(X, p.n, d, a);
   const w = Float64Array.from(step, (x, k) => x + p.w0[k]!);
   const noisePart = p.sigma > 0 ? p.sigma * p.sigma * noiseFactor(X, p.n, d, G, p.spectrum) : 0;

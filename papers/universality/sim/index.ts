@@ -1,7 +1,7 @@
-import { measurement, summary, type SimSpec } from '../../../sim/sim.ts';
+import { defineSimulation, measurement, summary, type SimSpec } from '../../../sim/sim.ts';
 import { summarize } from '../../../core/stats/index.ts';
 import { Stream } from '../../../core/rng/stream.ts';
-import { LAW_NAMES, UNIV_PARAMS as U, batchAtMostN, canonicalSpectrum, canonicalV, nBelowD } from '../theory/params.ts';
+import { LAW_NAMES, UNIV_PARAMS as U, batchAtMostN, canonicalSpectrum, canonicalV, directedV, nBelowD, nBelowDStrict } from '../theory/params.ts';
 import { classificationErrors, drawDesign, regressionRisks, type Law } from './core.ts';
 import { endpointStructure, sgd } from './sgd.ts';
 import { mulXv } from './linalg.ts';
@@ -17,6 +17,14 @@ export function classificationWeights(d: number, cos0: number, norm0: number): {
   const nu = Math.hypot(...u);
   u = u.map((x) => x / nu);
   const sin0 = Math.sqrt(Math.max(0, 1 - cos0 * cos0));
+  return { wStar, w0: wStar.map((w, i) => norm0 * (cos0 * w + sin0 * u[i]!)) };
+}
+
+/** w* = e_1 (localised) and w_0 = ‖w_0‖(cos·w* + sin·u), u a dense alternating unit vector ⟂ e_1. */
+export function localisedWeights(d: number, cos0: number, norm0: number): { wStar: number[]; w0: number[] } {
+  const wStar = Array.from({ length: d }, (_, i) => (i === 0 ? 1 : 0));
+  const u = Array.from({ length: d }, (_, i) => (i === 0 ? 0 : (i % 2 === 0 ? 1 : -1) / Math.sqrt(d - 1)));
+  const sin0 = Math.sqrt(1 - cos0 * cos0);
   return { wStar, w0: wStar.map((w, i) => norm0 * (cos0 * w + sin0 * u[i]!)) };
 }
 
@@ -38,51 +46,90 @@ export function sgdReplicate(law: Law, d: number, n: number, eta: number, batch:
   return { ...endpointStructure(X, n, d, y, w0, run.w), epochs: run.epochs };
 }
 
-export const universalitySims: SimSpec[] = [
-  {
-    id: 'universality.regression',
-    paper: 'universality',
-    title: 'Fine-tuned (nearest-interpolator) excess risk for a design law and spectrum',
-    quantity: '‖w_ft − w*‖²_Σ',
-    params: [U.law, U.d, U.n, U.spectrum, U.rho, U.cond, U.dist, U.sigma],
-    constraints: [nBelowD],
-    defaultDraws: 20,
-    run(p, { seed, draws }) {
-      const spectrum = canonicalSpectrum(p);
-      const v = canonicalV(p);
-      const r = regressionRisks({ law: lawOf(p.law!), n: p.n!, spectrum, wStar: new Array<number>(p.d!).fill(0), w0: v, sigma: p.sigma! }, seed, draws);
-      return measurement({ simId: 'universality.regression', quantity: '‖w_ft − w*‖²_Σ', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: 'w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0) by Cholesky; label noise integrated exactly given X (σ² tr X⁺ᵀΣX⁺)' });
-    },
+const REGRESSION_METHOD = 'w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0) by Cholesky; label noise integrated exactly given X (σ² tr X⁺ᵀΣX⁺)';
+
+/**
+ * Canonical instance: w* = 0, w_0 = the dense v. With `vdir`: v drawn from the seed's 'v-direction'
+ * stream (theory/params.ts directedV, the direction the prediction uses) and w*_i = (i mod 3)/3.
+ */
+export const regressionSim = defineSimulation({
+  id: 'universality.regression',
+  paper: 'universality',
+  title: 'Fine-tuned (nearest-interpolator) excess risk for a design law, spectrum and direction of w_0 − w*',
+  quantity: '‖w_ft − w*‖²_Σ',
+  params: [U.law, U.d, U.n, U.spectrum, U.rho, U.cond, U.dist, U.sigma, U.vdir],
+  constraints: [nBelowD],
+  defaultDraws: 20,
+  run(p, { seed, draws }) {
+    const spectrum = canonicalSpectrum(p);
+    let wStar: number[];
+    let w0: number[];
+    if (p.vdir === undefined) {
+      wStar = new Array<number>(p.d!).fill(0);
+      w0 = canonicalV(p);
+    } else {
+      const v = directedV(spectrum, p.vdir, p.dist!, seed);
+      wStar = new Array<number>(p.d!).fill(0).map((_, i) => (i % 3) / 3);
+      w0 = wStar.map((w, i) => w + v[i]!);
+    }
+    const r = regressionRisks({ law: lawOf(p.law!), n: p.n!, spectrum, wStar, w0, sigma: p.sigma! }, seed, draws);
+    return measurement({ simId: 'universality.regression', quantity: '‖w_ft − w*‖²_Σ', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: REGRESSION_METHOD });
   },
-  {
-    id: 'universality.sgd',
-    paper: 'universality',
-    title: 'A real minibatch SGD loop from w_0: residual and off-row-space component at its end point',
-    quantity: 'max(‖Xw − y‖/‖y‖, ‖(I − P)(w − w_0)‖/‖w − w_0‖)',
-    params: [U.law, U.d, U.n, U.eta, U.batch],
-    constraints: [nBelowD, batchAtMostN],
-    defaultDraws: 3,
-    run(p, { seed, draws }) {
-      const vals = Stream.replicates(seed, draws).map((s) => {
-        const r = sgdReplicate(lawOf(p.law!), p.d!, p.n!, p.eta!, p.batch!, s);
-        return Math.max(r.residual, r.offRowSpace);
-      });
-      const s = summarize(vals);
-      return { simId: 'universality.sgd', quantity: 'max(residual, off-row-space)', mean: s.mean, stderr: draws > 1 ? s.stderr : 0, draws, values: vals, seed, params: p };
-    },
+});
+
+/** Isotropic Gaussian design with a random direction of w_0 − w* and a random w*, both from the seed's 'direction' stream. */
+export const isotropicRegressionSim = defineSimulation({
+  id: 'universality.isotropic-regression',
+  paper: 'universality',
+  title: 'Fine-tuned excess risk, isotropic Gaussian design, random direction of w_0 − w*',
+  quantity: '‖w_ft − w*‖²',
+  params: [U.d, U.n, U.dist, U.sigma],
+  constraints: [nBelowDStrict],
+  defaultDraws: 150,
+  run(p, { seed, draws }) {
+    const d = p.d!;
+    const s = Stream.fromSeed(Stream.childSeed(seed, 'direction'));
+    const dir = Array.from({ length: d }, () => s.normal());
+    const nrm = Math.hypot(...dir);
+    const wStar = Array.from({ length: d }, () => s.normal());
+    const w0 = dir.map((x, i) => wStar[i]! + (Math.sqrt(p.dist!) * x) / nrm);
+    const r = regressionRisks({ law: 'gaussian', n: p.n!, spectrum: new Array<number>(d).fill(1), wStar, w0, sigma: p.sigma! }, seed, draws);
+    return measurement({ simId: 'universality.isotropic-regression', quantity: '‖w_ft − w*‖²', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: REGRESSION_METHOD });
   },
-  {
-    id: 'universality.classification',
-    paper: 'universality',
-    title: 'Binary classification: test error of the fine-tuned interpolator (isotropic design)',
-    quantity: 'P(sign(xᵀw_ft) ≠ y)',
-    params: [U.law, U.d, U.n, U.cos0, U.norm0, U.flip],
-    constraints: [nBelowD],
-    defaultDraws: 20,
-    run(p, { seed, draws }) {
-      const { wStar, w0 } = classificationWeights(p.d!, p.cos0!, p.norm0!);
-      const r = classificationErrors({ law: lawOf(p.law!), n: p.n!, d: p.d!, wStar, w0, flip: p.flip!, nTest: 2000 }, seed, draws);
-      return measurement({ simId: 'universality.classification', quantity: 'P(sign(xᵀw_ft) ≠ y)', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: 'Monte Carlo test error on 2000 fresh points per draw, label flips integrated exactly' });
-    },
+});
+
+export const sgdSim = defineSimulation({
+  id: 'universality.sgd',
+  paper: 'universality',
+  title: 'A real minibatch SGD loop from w_0: residual and off-row-space component at its end point',
+  quantity: 'max(‖Xw − y‖/‖y‖, ‖(I − P)(w − w_0)‖/‖w − w_0‖)',
+  params: [U.law, U.d, U.n, U.eta, U.batch],
+  constraints: [nBelowD, batchAtMostN],
+  defaultDraws: 3,
+  run(p, { seed, draws }) {
+    const reps = Stream.replicates(seed, draws).map((s) => sgdReplicate(lawOf(p.law!), p.d!, p.n!, p.eta!, p.batch!, s));
+    const vals = reps.map((r) => Math.max(r.residual, r.offRowSpace));
+    const s = summarize(vals);
+    const extra = { offRowSpace: summary(reps.map((r) => r.offRowSpace)), epochs: summary(reps.map((r) => r.epochs)) };
+    return { simId: 'universality.sgd', quantity: 'max(residual, off-row-space)', mean: s.mean, stderr: draws > 1 ? s.stderr : 0, draws, values: vals, seed, params: p, extra };
   },
-];
+});
+
+/** Dense w* = 1/√d (default) or localised w* = e_1 (`localised` 1); `ntest` fresh test points per draw. */
+export const classificationSim = defineSimulation({
+  id: 'universality.classification',
+  paper: 'universality',
+  title: 'Binary classification: test error of the fine-tuned interpolator (isotropic design)',
+  quantity: 'P(sign(xᵀw_ft) ≠ y)',
+  params: [U.law, U.d, U.n, U.cos0, U.norm0, U.flip, U.ntest, U.localised],
+  constraints: [nBelowD],
+  defaultDraws: 20,
+  run(p, { seed, draws }) {
+    const nTest = p.ntest ?? 2000;
+    const { wStar, w0 } = (p.localised === 1 ? localisedWeights : classificationWeights)(p.d!, p.cos0!, p.norm0!);
+    const r = classificationErrors({ law: lawOf(p.law!), n: p.n!, d: p.d!, wStar, w0, flip: p.flip!, nTest }, seed, draws);
+    return measurement({ simId: 'universality.classification', quantity: 'P(sign(xᵀw_ft) ≠ y)', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: `Monte Carlo test error on ${nTest} fresh points per draw, label flips integrated exactly` });
+  },
+});
+
+export const universalitySims: SimSpec[] = [regressionSim, isotropicRegressionSim, sgdSim, classificationSim];

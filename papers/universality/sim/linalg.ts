@@ -1,84 +1,8 @@
 /**
- * Small dense float64 kernels for the uowq and universality simulations (row-major Float64Array).
- * Kept local so the simulations import no theory formula.
+ * Small dense float64 kernels for the universality simulations (row-major Float64Array): blocked
+ * multi-right-hand-side triangular solves and X v, Xᵀ a. Cholesky, the pivoted solve, dot and the Gram
+ * matrix are core/linalg's.
  */
-
-/** In-place Cholesky A = LLᵀ of an m×m SPD matrix (lower triangle overwritten with L). Returns false if not PD. */
-export function cholesky(A: Float64Array, m: number): boolean {
-  for (let j = 0; j < m; j++) {
-    let s = A[j * m + j]!;
-    for (let k = 0; k < j; k++) s -= A[j * m + k]! * A[j * m + k]!;
-    if (!(s > 0)) return false;
-    const ljj = Math.sqrt(s);
-    A[j * m + j] = ljj;
-    for (let i = j + 1; i < m; i++) {
-      let t = A[i * m + j]!;
-      const ri = i * m;
-      const rj = j * m;
-      for (let k = 0; k < j; k++) t -= A[ri + k]! * A[rj + k]!;
-      A[ri + j] = t / ljj;
-    }
-  }
-  return true;
-}
-
-/** Solves (LLᵀ)x = b in place given the Cholesky factor from `cholesky`. */
-export function cholSolve(L: Float64Array, m: number, b: Float64Array): Float64Array {
-  for (let i = 0; i < m; i++) {
-    let s = b[i]!;
-    const ri = i * m;
-    for (let k = 0; k < i; k++) s -= L[ri + k]! * b[k]!;
-    b[i] = s / L[ri + i]!;
-  }
-  for (let i = m - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let k = i + 1; k < m; k++) s -= L[k * m + i]! * b[k]!;
-    b[i] = s / L[i * m + i]!;
-  }
-  return b;
-}
-
-/** G = X Xᵀ for X (n×d, row-major). Four rows j at a time, so each load of row i is reused four times. */
-export function gramRows(X: Float64Array, n: number, d: number): Float64Array {
-  const G = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * d;
-    let j = 0;
-    for (; j + 3 <= i; j += 4) {
-      const r0 = j * d;
-      const r1 = r0 + d;
-      const r2 = r1 + d;
-      const r3 = r2 + d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let k = 0; k < d; k++) {
-        const x = X[ri + k]!;
-        s0 += x * X[r0 + k]!;
-        s1 += x * X[r1 + k]!;
-        s2 += x * X[r2 + k]!;
-        s3 += x * X[r3 + k]!;
-      }
-      G[i * n + j] = s0;
-      G[j * n + i] = s0;
-      G[i * n + j + 1] = s1;
-      G[(j + 1) * n + i] = s1;
-      G[i * n + j + 2] = s2;
-      G[(j + 2) * n + i] = s2;
-      G[i * n + j + 3] = s3;
-      G[(j + 3) * n + i] = s3;
-    }
-    for (; j <= i; j++) {
-      const rj = j * d;
-      let s = 0;
-      for (let k = 0; k < d; k++) s += X[ri + k]! * X[rj + k]!;
-      G[i * n + j] = s;
-      G[j * n + i] = s;
-    }
-  }
-  return G;
-}
 
 /**
  * Solves L Y = B in place for the rows of B (B is n×d row-major, L lower triangular n×n), or Lᵀ Y = B when
@@ -142,44 +66,4 @@ export function mulXtA(X: Float64Array, n: number, d: number, a: ArrayLike<numbe
     for (let k = 0; k < d; k++) out[k]! += ai * X[ri + k]!;
   }
   return out;
-}
-
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
-
-/** Solves the small dense system A x = b (m×m row-major copy) by Gaussian elimination with pivoting. */
-export function solveDense(Ain: Float64Array, m: number, bin: Float64Array): Float64Array {
-  const A = Float64Array.from(Ain);
-  const b = Float64Array.from(bin);
-  for (let c = 0; c < m; c++) {
-    let p = c;
-    for (let r = c + 1; r < m; r++) if (Math.abs(A[r * m + c]!) > Math.abs(A[p * m + c]!)) p = r;
-    if (p !== c) {
-      for (let k = 0; k < m; k++) {
-        const t = A[c * m + k]!;
-        A[c * m + k] = A[p * m + k]!;
-        A[p * m + k] = t;
-      }
-      const t = b[c]!;
-      b[c] = b[p]!;
-      b[p] = t;
-    }
-    const piv = A[c * m + c]!;
-    for (let r = c + 1; r < m; r++) {
-      const f = A[r * m + c]! / piv;
-      if (f === 0) continue;
-      for (let k = c; k < m; k++) A[r * m + k]! -= f * A[c * m + k]!;
-      b[r]! -= f * b[c]!;
-    }
-  }
-  const x = new Float64Array(m);
-  for (let r = m - 1; r >= 0; r--) {
-    let s = b[r]!;
-    for (let k = r + 1; k < m; k++) s -= A[r * m + k]! * x[k]!;
-    x[r] = s / A[r * m + r]!;
-  }
-  return x;
 }

@@ -10,7 +10,11 @@
  * of w − w_0 orthogonal to row(X) — computed by projecting with the normal equations of X.
  */
 import { Stream } from '../../../core/rng/stream.ts';
-import { cholesky, cholSolve, dot, gramRows, mulXtA, mulXv } from './linalg.ts';
+import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
+import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
+import { dot } from '../../../core/linalg/vector.ts';
+import { gramRows } from '../../../core/linalg/dense.ts';
+import { mulXtA, mulXv } from './linalg.ts';
 
 export interface SgdOptions {
   eta: number;
@@ -63,8 +67,8 @@ export function endpointStructure(X: Float64Array, n: number, d: number, y: Floa
   for (let i = 0; i < n; i++) e += (r[i]! - y[i]!) ** 2;
   const u = Float64Array.from(w, (x, k) => x - w0[k]!);
   const G = gramRows(X, n, d);
-  cholesky(G, n);
-  const proj = mulXtA(X, n, d, cholSolve(G, n, mulXv(X, n, d, u)));
+  tryCholeskyInPlace(G, n); // unchecked, as before: XXᵀ is positive definite for the n < d designs measured here
+  const proj = mulXtA(X, n, d, cholSolveInPlace(G, n, mulXv(X, n, d, u)));
   let off = 0;
   for (let k = 0; k < d; k++) off += (u[k]! - proj[k]!) ** 2;
   return { residual: Math.sqrt(e / Math.max(dot(y, y), Number.MIN_VALUE)), offRowSpace: Math.sqrt(off / Math.max(dot(u, u), Number.MIN_VALUE)) };

@@ -1,4 +1,5 @@
 import type { Constraint, ParamSpec, Params } from '../../../core/params.ts';
+import { Stream } from '../../../core/rng/stream.ts';
 
 /**
  * Scalar parameters shared by the universality claims and simulations. The covariance is diagonal,
@@ -25,6 +26,11 @@ export const UNIV_PARAMS = {
   flip: { name: 'flip', symbol: 'p', description: 'label-flip probability', domain: { min: 0, max: 0.5, maxOpen: true }, default: 0.1 },
   eta: { name: 'eta', symbol: 'η·max‖x_i‖²', description: 'SGD step size in units of 1/max_i ‖x_i‖² (stable below 2 for any batch)', domain: { min: 0, max: 1.9, minOpen: true }, default: 0.5 },
   batch: { name: 'batch', symbol: 'b', description: 'SGD batch size', domain: { min: 1, integer: true }, default: 1 },
+  vdir: { name: 'vdir', symbol: 'dir(w_0 − w*)', description: 'direction of w_0 − w*: 0 dense, 1 random Gaussian, 2 random on the top 10% of eigendirections (absent: the canonical dense v)', domain: { min: 0, max: 2, integer: true }, optional: true },
+  seed: { name: 'seed', symbol: 'seed', description: 'seed of the random direction of w_0 − w* (vdir 1, 2; the simulation draws it from its own seed)', domain: { min: 0, integer: true }, optional: true },
+  nHalf: { name: 'nHalf', symbol: 'n(d/2)', description: 'target samples of the half-size instance (d/2) in the E7 Richardson form; absent: no finite-size form', domain: { min: 1, integer: true }, optional: true },
+  ntest: { name: 'ntest', symbol: 'n_test', description: 'fresh test points per draw for the Monte Carlo classification error', domain: { min: 1, integer: true }, default: 2000 },
+  localised: { name: 'localised', symbol: 'w*', description: 'classification: 0 dense w* = 1/√d, 1 localised w* = e_1', domain: { min: 0, max: 1, integer: true }, default: 0 },
 } as const satisfies Record<string, ParamSpec>;
 
 export const nBelowD: Constraint = (p) => (p.n! < p.d! - 1 ? null : `n (target samples) must be < d − 1 for the overparameterised regime; got n = ${p.n}, d = ${p.d}`);
@@ -52,4 +58,22 @@ export function canonicalSpectrum(p: Params): number[] {
 /** v_i = √(dist/d): ‖v‖²_Σ = dist since tr Σ = d. */
 export function canonicalV(p: Params): number[] {
   return Array.from({ length: p.d! }, () => Math.sqrt(p.dist! / p.d!));
+}
+
+/**
+ * w_0 − w* of a drawn regime: dense (vdir 0), Gaussian (1) or Gaussian on the top 10% of eigendirections (2),
+ * drawn from the seed's 'v-direction' stream and scaled so that ‖v‖²_Σ = dist.
+ */
+export function directedV(spectrum: readonly number[], vdir: number, dist: number, seed: number): number[] {
+  const d = spectrum.length;
+  const s = Stream.fromSeed(Stream.childSeed(seed, 'v-direction'));
+  let v = Array.from({ length: d }, (_, i) => (vdir === 0 ? 1 : vdir === 1 || i < Math.ceil(d / 10) ? s.normal() : 0));
+  const nrm = Math.sqrt(v.reduce((a, x, i) => a + spectrum[i]! * x * x, 0));
+  v = v.map((x) => (x * Math.sqrt(dist)) / nrm);
+  return v;
+}
+
+/** The canonical dense v, or the drawn direction when `vdir` is given (then `seed` is required). */
+export function pretrainedV(p: Params): number[] {
+  return p.vdir === undefined ? canonicalV(p) : directedV(canonicalSpectrum(p), p.vdir, p.dist!, p.seed!);
 }

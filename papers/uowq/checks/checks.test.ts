@@ -1,11 +1,22 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectVerdict } from '../../testing.ts';
+import { getCheck } from '../../registry.ts';
 
 describe('uowq checks at the gate seed', () => {
-  it('uowq.asymptotic-error conforms', () => expectVerdict('uowq.asymptotic-error', 'conforms'));
-  it('uowq.single-source-weight conforms', () => expectVerdict('uowq.single-source-weight', 'conforms'));
-  it('uowq.kkt conforms', () => expectVerdict('uowq.kkt', 'conforms'));
-  it('uowq.all-samples conforms', () => expectVerdict('uowq.all-samples', 'conforms'));
-  it('uowq.uniform-negative conforms', () => expectVerdict('uowq.uniform-negative', 'conforms'));
-  it('uowq.uniform-interior conforms', () => expectVerdict('uowq.uniform-interior', 'conforms'));
+  it('uowq.asymptotic-error/simulated-kl conforms', () => expectVerdict('uowq.asymptotic-error/simulated-kl', 'conforms'));
+  it('uowq.single-source-weight/implied-argmin conforms', () => expectVerdict('uowq.single-source-weight/implied-argmin', 'conforms'));
+  it('uowq.kkt/optimum-rise conforms', () => expectVerdict('uowq.kkt/optimum-rise', 'conforms'));
+  it('uowq.all-samples/fewer-samples conforms', () => expectVerdict('uowq.all-samples/fewer-samples', 'conforms'));
+  it('uowq.uniform-negative/pooling-vs-target conforms', () => expectVerdict('uowq.uniform-negative/pooling-vs-target', 'conforms'));
+  it('uowq.uniform-negative/interior-quantity conforms', () => expectVerdict('uowq.uniform-negative/interior-quantity', 'conforms'));
+  it('the former ids resolve to the renamed checks (replay tokens)', () => {
+    for (const [old, id] of [
+      ['uowq.asymptotic-error', 'uowq.asymptotic-error/simulated-kl'],
+      ['uowq.single-source-weight', 'uowq.single-source-weight/implied-argmin'],
+      ['uowq.kkt', 'uowq.kkt/optimum-rise'],
+      ['uowq.all-samples', 'uowq.all-samples/fewer-samples'],
+      ['uowq.uniform-negative', 'uowq.uniform-negative/pooling-vs-target'],
+      ['uowq.uniform-interior', 'uowq.uniform-negative/interior-quantity'],
+    ]) expect(getCheck(old!).id).toBe(id);
+  });
 });

@@ -13,7 +13,7 @@
  *    Gaussian pair (xᵀθ_0, xᵀθ̂) — no second-order approximation in the measurement.
  */
 import { Stream } from '../../../core/rng/stream.ts';
-import { solveDense } from '../../universality/sim/linalg.ts';
+import { solveDense } from '../../../core/linalg/solve.ts';
 
 export interface UowqProblem {
   model: 'linear' | 'logistic';

@@ -42,3 +42,70 @@ export function canonicalShape(p: Params): CanonicalShape {
     N: [N0, ...Array.from({ length: K }, () => Nk)],
   };
 }
+
+/**
+ * Explicit instances (the checks draw random ones): given N1, these replace the canonical shape. Up to
+ * K = 3 sources and d = 4 coordinates — the sizes the checks draw.
+ */
+export const MAX_EXPLICIT_K = 3;
+export const MAX_EXPLICIT_D = 4;
+const ks = (from: number) => Array.from({ length: MAX_EXPLICIT_K + 1 - from }, (_, i) => i + from);
+const is = Array.from({ length: MAX_EXPLICIT_D }, (_, i) => i + 1);
+
+export const UOWQ_INSTANCE_PARAMS: readonly ParamSpec[] = [
+  ...ks(1).map((k) => ({ name: `N${k}`, symbol: `N_${k}`, description: `available samples of source ${k} (explicit instance)`, domain: { min: 1, integer: true }, optional: true })),
+  ...ks(1).flatMap((k) => is.map((i) => ({ name: `delta${k}_${i}`, symbol: `δ_${k},${i}`, description: `coordinate ${i} of the shift of source ${k} (explicit instance)`, domain: {}, optional: true }))),
+  ...is.map((i) => ({ name: `theta${i}`, symbol: `θ_0,${i}`, description: `coordinate ${i} of the target parameter (explicit instance; default 0)`, domain: {}, optional: true })),
+  ...is.map((i) => ({ name: `xvar${i}`, symbol: `Var x_${i}`, description: `linear model: variance of design coordinate ${i} (explicit instance; default 1)`, domain: { min: 0, minOpen: true }, optional: true })),
+];
+
+/** Explicit weights α_k and used sample sizes n_k (replace `a` and `use`), k = 0..K. */
+export const UOWQ_WEIGHT_PARAMS: readonly ParamSpec[] = [
+  ...ks(0).map((k) => ({ name: `alpha${k}`, symbol: `α_${k}`, description: `weight of task ${k} (explicit weights; k = 0 is the target)`, domain: { min: 0, max: 1 }, optional: true })),
+  ...ks(0).map((k) => ({ name: `nUsed${k}`, symbol: `n_${k}`, description: `samples of task ${k} used (explicit sizes)`, domain: { min: 1, integer: true }, optional: true })),
+];
+
+/** The instance's data-generating shape; `xVar` (linear model only) defaults to 1 in every coordinate. */
+export interface InstanceShape extends CanonicalShape {
+  xVar?: number[];
+}
+
+/** The canonical shape, or the explicit instance when N1 is given. */
+export function instanceShape(p: Params): InstanceShape {
+  if (p.N1 === undefined) return canonicalShape(p);
+  const d = p.d!;
+  const K = p.K!;
+  if (K > MAX_EXPLICIT_K || d > MAX_EXPLICIT_D) throw new RangeError(`explicit uowq instances have K ≤ ${MAX_EXPLICIT_K} and d ≤ ${MAX_EXPLICIT_D}; got K = ${K}, d = ${d}`);
+  const model = p.logistic === 1 ? 'logistic' : 'linear';
+  const coords = Array.from({ length: d }, (_, i) => i + 1);
+  const shape: InstanceShape = {
+    model,
+    d,
+    theta0: coords.map((i) => p[`theta${i}`] ?? 0),
+    deltas: Array.from({ length: K }, (_, k) => coords.map((i) => p[`delta${k + 1}_${i}`] ?? 0)),
+    N: [p.N0!, ...Array.from({ length: K }, (_, k) => p[`N${k + 1}`]!)],
+  };
+  if (model === 'linear') shape.xVar = coords.map((i) => p[`xvar${i}`] ?? 1);
+  return shape;
+}
+
+/** The parameters that describe an explicit instance (the inverse of `instanceShape`). */
+export function instanceParams(s: InstanceShape): Params {
+  const p: Params = { logistic: s.model === 'logistic' ? 1 : 0, d: s.d, K: s.deltas.length, N0: s.N[0]! };
+  s.N.slice(1).forEach((Nk, k) => (p[`N${k + 1}`] = Nk));
+  s.deltas.forEach((dk, k) => dk.forEach((x, i) => (p[`delta${k + 1}_${i + 1}`] = x)));
+  s.theta0.forEach((x, i) => (p[`theta${i + 1}`] = x));
+  s.xVar?.forEach((x, i) => (p[`xvar${i + 1}`] = x));
+  return p;
+}
+
+/** A vector given as named entries `${prefix}0..${prefix}K`, or undefined when its first entry is absent. */
+export function vectorParam(p: Params, prefix: string, K: number): number[] | undefined {
+  if (p[`${prefix}0`] === undefined) return undefined;
+  return Array.from({ length: K + 1 }, (_, k) => p[`${prefix}${k}`]!);
+}
+
+/** Named entries `${prefix}0..` for a vector (the inverse of `vectorParam`). */
+export function vectorParams(prefix: string, v: readonly number[]): Params {
+  return Object.fromEntries(v.map((x, k) => [`${prefix}${k}`, x]));
+}

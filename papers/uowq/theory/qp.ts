@@ -8,6 +8,7 @@
  * KKT for this program: ∇f = Qα = λ1 + μ with μ ≥ 0 and μ_k α_k = 0; equivalently, with
  * λ = αᵀQα (since αᵀ∇f = λ·1ᵀα + αᵀμ = λ), (Qα)_k = λ on the support and (Qα)_k ≥ λ off it.
  */
+import { solveDenseOrNull } from '../../../core/linalg/solve.ts';
 import type { Mat, Vec } from './model.ts';
 
 /** Euclidean projection onto the simplex (sort-based, Held–Wolfe–Crowder / Duchi et al.). */
@@ -61,27 +62,13 @@ export function kktOk(r: KKTReport, tol = 1e-9): boolean {
   return r.stationarity <= tol && r.dualInfeasibility <= tol && r.primalInfeasibility <= tol && r.complementarity <= tol;
 }
 
-/** Solves Q_S x = 1 for a principal submatrix by Gaussian elimination with partial pivoting. */
+/** Solves Q_S x = 1 for a principal submatrix (pivoted elimination, core/linalg/solve.ts); null if Q_S is singular. */
 function solveOnes(Q: Mat, S: number[]): number[] | null {
   const m = S.length;
-  const A = S.map((i) => [...S.map((j) => Q[i]![j]!), 1]);
-  for (let c = 0; c < m; c++) {
-    let p = c;
-    for (let r = c + 1; r < m; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
-    if (Math.abs(A[p]![c]!) < 1e-300) return null;
-    [A[c], A[p]] = [A[p]!, A[c]!];
-    for (let r = c + 1; r < m; r++) {
-      const f = A[r]![c]! / A[c]![c]!;
-      for (let k = c; k <= m; k++) A[r]![k]! -= f * A[c]![k]!;
-    }
-  }
-  const x = new Array<number>(m).fill(0);
-  for (let r = m - 1; r >= 0; r--) {
-    let s = A[r]![m]!;
-    for (let k = r + 1; k < m; k++) s -= A[r]![k]! * x[k]!;
-    x[r] = s / A[r]![r]!;
-  }
-  return x;
+  const A = new Float64Array(m * m);
+  S.forEach((i, r) => S.forEach((j, c) => (A[r * m + c] = Q[i]![j]!)));
+  const x = solveDenseOrNull(A, m, new Float64Array(m).fill(1), 1e-300);
+  return x && Array.from(x);
 }
 
 /** The equality-constrained minimiser on support S (zeros elsewhere), or null if infeasible. */

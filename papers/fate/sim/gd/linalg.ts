@@ -5,13 +5,15 @@
  * decompositions (SVD, symmetric eigenvalues) outside the loop.
  */
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { dot } from '../../../../core/linalg/vector.ts';
 import type { Stream } from '../../../../core/rng/stream.ts';
 
-export function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
+// Cholesky, its solve, dot and A Aᵀ are core/linalg's (one implementation); re-exported here under the
+// old names so that this folder's callers keep compiling while they move to core imports.
+export { cholesky } from '../../../../core/linalg/cholesky.ts';
+export { gramRows } from '../../../../core/linalg/dense.ts';
+export { cholSolve } from '../../../../core/linalg/triangular.ts';
+export { dot };
 
 export function norm2(a: Float64Array): number {
   return dot(a, a);
@@ -83,53 +85,6 @@ export function gramCols(A: Float64Array, rows: number, cols: number): Float64Ar
   }
   for (let p = 0; p < cols; p++) for (let q = 0; q < p; q++) G[p * cols + q] = G[q * cols + p]!;
   return G;
-}
-
-/** A Aᵀ (rows×rows) for A rows×cols. */
-export function gramRows(A: Float64Array, rows: number, cols: number): Float64Array {
-  const G = new Float64Array(rows * rows);
-  for (let p = 0; p < rows; p++) {
-    for (let q = p; q < rows; q++) {
-      let s = 0;
-      for (let j = 0; j < cols; j++) s += A[p * cols + j]! * A[q * cols + j]!;
-      G[p * rows + q] = s;
-      G[q * rows + p] = s;
-    }
-  }
-  return G;
-}
-
-/** Cholesky factor (lower, row-major) of a symmetric positive-definite m×m matrix. */
-export function cholesky(S: Float64Array, m: number): Float64Array {
-  const Lc = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = S[i * m + j]!;
-      for (let k = 0; k < j; k++) s -= Lc[i * m + k]! * Lc[j * m + k]!;
-      if (i === j) {
-        if (!(s > 0)) throw new RangeError(`cholesky: matrix not positive definite (pivot ${i} = ${s})`);
-        Lc[i * m + i] = Math.sqrt(s);
-      } else Lc[i * m + j] = s / Lc[j * m + j]!;
-    }
-  }
-  return Lc;
-}
-
-/** Solves S x = b given S's Cholesky factor. */
-export function cholSolve(Lc: Float64Array, m: number, b: Float64Array): Float64Array {
-  const z = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= Lc[i * m + k]! * z[k]!;
-    z[i] = s / Lc[i * m + i]!;
-  }
-  const x = new Float64Array(m);
-  for (let i = m - 1; i >= 0; i--) {
-    let s = z[i]!;
-    for (let k = i + 1; k < m; k++) s -= Lc[k * m + i]! * x[k]!;
-    x[i] = s / Lc[i * m + i]!;
-  }
-  return x;
 }
 
 /** Haar-random orthogonal d×d matrix: modified Gram–Schmidt (applied twice) on a Gaussian matrix. */
