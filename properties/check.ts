@@ -3,7 +3,16 @@ import type { Claim, Prediction } from '../theory/claim.ts';
 import type { SimSpec } from '../sim/sim.ts';
 import type { Estimate } from '../core/measurement.ts';
 
-export type Verdict = 'conforms' | 'deviates' | 'mismatch' | 'inconclusive' | 'out-of-hypotheses';
+/**
+ * - conforms: agreement, with power against the declared deviation;
+ * - deviates: a printed statement fails under its own hypotheses, shown by evidence independent of any formula
+ *   we derived for the same quantity (a recorded error of the paper, asserted to keep failing);
+ * - not-reproduced: under our reading of settings the paper does not print, a figure or number does not come
+ *   out (each assumption named) — never called the paper's error;
+ * - mismatch: an unexpected rejection (or a stale record); inconclusive: too little power or coverage;
+ * - out-of-hypotheses: the regimes drawn lie outside the statement.
+ */
+export type Verdict = 'conforms' | 'deviates' | 'not-reproduced' | 'mismatch' | 'inconclusive' | 'out-of-hypotheses';
 export type Budget = 'test' | 'quick' | 'full';
 
 export interface CheckOptions {
@@ -81,6 +90,8 @@ export interface CheckResult {
   coverage?: Record<string, number>;
   counterexample?: Counterexample;
   deviation?: KnownDeviation;
+  /** For a reproduced deviation: its measured size with an interval. */
+  effect?: DeviationEffect;
   elapsedMs: number;
 }
 
@@ -89,11 +100,39 @@ export interface CheckResult {
  * the verdict becomes `mismatch` (the record is stale) and the gate fails.
  */
 export interface KnownDeviation {
+  /**
+   * 'deviates' (default): the printed statement fails under its own hypotheses, shown by evidence that uses
+   * no formula we derived for the same quantity. 'not-reproduced': it fails only under our reading of
+   * settings the paper does not print (list them in `assumptions`).
+   */
+  kind?: 'deviates' | 'not-reproduced';
   title: string;
-  /** Why this is the paper's error and not ours: the derivation or cross-check behind it. */
+  /** Why this is the paper's error (or why it is only not reproduced): the derivation or cross-check behind it. */
   explanation: string;
+  /** The statement as printed, with its place in the paper. */
+  statement?: string;
+  /** The hypotheses of the statement that the tested regimes satisfy (checked as predicates). */
+  hypotheses?: string;
+  /** Which simulation shows it, and which formula it is independent of. */
+  evidence?: string;
+  /** Where in parameter space it is visible. */
+  where?: string;
+  /** For 'not-reproduced': each assumption about settings the paper does not print. */
+  assumptions?: readonly string[];
+  /** Why this record meets the rule for its kind (issue 12 rule 1), or why it was re-classified. */
+  classification?: string;
   /** The smallest counterexample found, as a replayable command. */
   counterexample: { params: Params; replay: string };
+}
+
+/** The size of a recorded deviation as measured in this run: worst regime's (measured − printed) with a 95% interval. */
+export interface DeviationEffect {
+  estimate: number;
+  low: number;
+  high: number;
+  /** What the numbers are: the statistic compared, at which parameters. */
+  statistic: string;
+  params: Params;
 }
 
 export interface CheckSpec {

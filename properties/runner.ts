@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { Claim, Prediction } from '../theory/claim.ts';
 import type { SimSpec } from '../sim/sim.ts';
 import type { Params } from '../core/params.ts';
-import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, KnownDeviation, RegimeRecord, StatsUsed, Verdict } from './check.ts';
+import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, DeviationEffect, KnownDeviation, RegimeRecord, StatsUsed, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
-import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, holmAdjust, minDetectable, powerOneSided, powerTwoSided, studentTwoSidedP } from '../core/stats/index.ts';
+import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, holmAdjust, minDetectable, powerOneSided, powerTwoSided, studentQuantile, studentTwoSidedP } from '../core/stats/index.ts';
 import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
 import { estimate, type Estimate } from '../core/measurement.ts';
 
@@ -227,7 +227,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     verdict = outOfHyp > 0 ? 'out-of-hypotheses' : 'inconclusive';
     summary = `no regime tested (${skipped} skipped)`;
   } else if (def.deviation) {
-    verdict = rawFail ? 'deviates' : 'mismatch';
+    verdict = rawFail ? (def.deviation.kind === 'not-reproduced' ? 'not-reproduced' : 'deviates') : 'mismatch';
     summary = rawFail
       ? `recorded deviation reproduces: ${failing.length}/${outcomes.length} regimes reject the printed claim at ${levelText}`
       : `recorded deviation no longer reproduces (0/${outcomes.length} regimes reject at ${levelText}): the deviation record is stale or a bug was fixed`;
@@ -281,8 +281,19 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     coverage: def.region ? coverage : undefined,
     counterexample,
     deviation: def.deviation,
+    effect: def.deviation && rawFail ? effectOf(failing, def.compare) : undefined,
     elapsedMs: Date.now() - t0,
   };
+}
+
+/** The worst failing regime's measured − target (for a sign: the mean) with a 95% t interval. */
+function effectOf(failing: Outcome[], compare: PropertyDef<unknown>['compare']): DeviationEffect {
+  const worst = failing.reduce((a, b) => (a.p <= b.p ? a : b));
+  const m = worst.rec.measurement;
+  const est = compare === 'sign' ? m.mean : m.mean - (worst.rec.target ?? 0);
+  const df = m.draws > 1 ? m.draws - 1 : Infinity;
+  const half = Number.isFinite(m.stderr) ? studentQuantile(0.975, df) * m.stderr : NaN;
+  return { estimate: est, low: est - half, high: est + half, statistic: compare === 'sign' ? `measured ${worst.rec.statistic.split(' ')[0] ?? 'effect'} (predicted sign ${Math.sign(worst.rec.target ?? 1) > 0 ? '+' : '−'})` : `measured − (${worst.rec.statistic})`, params: worst.rec.params };
 }
 
 function fmtLevel(a: number): string {

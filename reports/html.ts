@@ -6,7 +6,7 @@ import type { CheckEntry, Report } from './types.ts';
 
 export const esc = (s: unknown): string => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const LABEL: Record<Verdict, string> = { conforms: 'conforms', deviates: 'deviates (recorded)', mismatch: 'MISMATCH', inconclusive: 'inconclusive', 'out-of-hypotheses': 'out of hypotheses' };
+const LABEL: Record<Verdict, string> = { conforms: 'conforms', deviates: 'deviates (error of the paper)', 'not-reproduced': 'not reproduced (our reading)', mismatch: 'MISMATCH', inconclusive: 'inconclusive', 'out-of-hypotheses': 'out of hypotheses' };
 
 export function badge(v: Verdict): string {
   return `<span class="v v-${v}">${esc(LABEL[v])}</span>`;
@@ -41,7 +41,7 @@ export function renderHtml(report: Report, figures: RenderedFigure[]): string {
   // Summary
   const overall = s.byVerdict.mismatch ? 'mismatch' : s.byVerdict.inconclusive ? 'inconclusive' : 'conforms';
   parts.push(`<section id="summary"><h2>Summary</h2><div class="overall o-${overall}">${s.ok ? '✔' : '✘'} ${s.checks} checks over ${report.claims.length} claims, ${s.records} regimes: `);
-  parts.push((['conforms', 'deviates', 'mismatch', 'inconclusive', 'out-of-hypotheses'] as Verdict[]).map((v) => `${badge(v)}&nbsp;${s.byVerdict[v]}`).join(' &nbsp; '));
+  parts.push((['conforms', 'deviates', 'not-reproduced', 'mismatch', 'inconclusive', 'out-of-hypotheses'] as Verdict[]).map((v) => `${badge(v)}&nbsp;${s.byVerdict[v]}`).join(' &nbsp; '));
   parts.push(`<div class="exit">exit status ${s.exitCode}: ${s.ok ? 'every check conforms or deviates as recorded' : 'unexpected mismatch'}</div></div>`);
   parts.push(`<table class="summary"><thead><tr><th>claim</th><th>source</th><th>regime</th><th>checks</th><th>verdict</th></tr></thead><tbody>`);
   for (const c of report.claims) {
@@ -128,7 +128,7 @@ h1{font-size:28px;margin:0}h2{font-size:22px;margin:34px 0 10px;border-bottom:2p
 table{border-collapse:collapse;background:#fff;width:100%}th,td{border:1px solid #d9dde3;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px}th{background:#eceff3}
 .t{color:#555;font-size:13px}.n{color:#666;font-size:12px}.ck{margin:2px 0;white-space:nowrap}
 .v{display:inline-block;padding:1px 7px;border-radius:10px;font-size:12px;font-weight:bold;color:#fff;white-space:nowrap}
-.v-conforms{background:#2e7d32}.v-deviates{background:#ef6c00}.v-mismatch{background:#c62828}.v-inconclusive{background:#757575}.v-out-of-hypotheses{background:#5c6bc0}
+.v-conforms{background:#2e7d32}.v-deviates{background:#ef6c00}.v-not-reproduced{background:#b8860b}.v-mismatch{background:#c62828}.v-inconclusive{background:#757575}.v-out-of-hypotheses{background:#5c6bc0}
 .figs{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;background:#fff;border:1px solid #d9dde3;padding:10px;max-width:100%}
 figure.wide{flex:1 1 600px}figcaption{font-size:13px;color:#333;max-width:760px;margin-top:6px}
 .svg svg{max-width:100%;height:auto;display:block}

@@ -5,7 +5,7 @@ import type { Report } from './types.ts';
 
 /** report.md: the same content as the page, for pasting into a review; figures are figures/<id>.svg. */
 
-const MARK: Record<Verdict, string> = { conforms: '✅ conforms', deviates: '🟧 deviates (recorded)', mismatch: '❌ **mismatch**', inconclusive: '⬜ inconclusive', 'out-of-hypotheses': '➖ out of hypotheses' };
+const MARK: Record<Verdict, string> = { conforms: '✅ conforms', deviates: '🟧 deviates (error of the paper)', 'not-reproduced': '🟨 not reproduced (our reading)', mismatch: '❌ **mismatch**', inconclusive: '⬜ inconclusive', 'out-of-hypotheses': '➖ out of hypotheses' };
 
 const cell = (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -11,9 +11,9 @@ import { paperFigureModules } from './figures/index.ts';
 import { Progress } from './progress.ts';
 import { WorkerPool } from './pool.ts';
 
-export const VERDICTS: Verdict[] = ['conforms', 'deviates', 'mismatch', 'inconclusive', 'out-of-hypotheses'];
+export const VERDICTS: Verdict[] = ['conforms', 'deviates', 'not-reproduced', 'mismatch', 'inconclusive', 'out-of-hypotheses'];
 /** Severity for a claim's overall verdict: the worst of its checks. */
-const SEVERITY: Record<Verdict, number> = { conforms: 0, deviates: 1, 'out-of-hypotheses': 2, inconclusive: 3, mismatch: 4 };
+const SEVERITY: Record<Verdict, number> = { conforms: 0, 'not-reproduced': 1, deviates: 2, 'out-of-hypotheses': 3, inconclusive: 4, mismatch: 5 };
 
 export interface RunOptions {
   checks: readonly CheckSpec[];
@@ -173,7 +173,7 @@ function crashed(spec: CheckSpec, e: unknown, opts: RunOptions): CheckResult {
 }
 
 function recordVerdict(check: CheckResult, ok: boolean): Verdict {
-  if (!ok) return check.deviation ? 'deviates' : 'mismatch';
+  if (!ok) return check.deviation ? (check.deviation.kind === 'not-reproduced' ? 'not-reproduced' : 'deviates') : 'mismatch';
   if (check.verdict === 'inconclusive' || check.verdict === 'mismatch') return check.verdict;
   return 'conforms';
 }
@@ -202,6 +202,7 @@ export function checkEntry(r: CheckResult, budget: Budget, runs: number): CheckE
     coverage: r.coverage,
     counterexample: r.counterexample,
     deviation: r.deviation,
+    effect: r.effect,
   };
 }
 

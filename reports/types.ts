@@ -1,7 +1,7 @@
 import type { Prediction, Regime, Source } from '../theory/claim.ts';
 import type { Params } from '../core/params.ts';
 import type { Estimate } from '../core/measurement.ts';
-import type { Budget, Counterexample, KnownDeviation, StatsUsed, Verdict } from '../properties/check.ts';
+import type { Budget, Counterexample, KnownDeviation, DeviationEffect, StatsUsed, Verdict } from '../properties/check.ts';
 
 /**
  * The conformance report (report.json). Everything but `timings` is a deterministic function of the
@@ -73,6 +73,8 @@ export interface CheckEntry {
   coverage?: Record<string, number>;
   counterexample?: Counterexample;
   deviation?: KnownDeviation;
+  /** A reproduced deviation's measured size with its 95% interval. */
+  effect?: DeviationEffect;
 }
 
 export interface ReportRecord {
