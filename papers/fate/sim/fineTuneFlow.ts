@@ -18,11 +18,13 @@
  *
  * The rates C²σ_i² span the spectrum of XᵀX (stiff as n → d), so the system is integrated with the
  * L-stable, stiffly accurate Rosenbrock method RODAS4 (order 4, embedded order 3; Hairer & Wanner,
- * Solving ODEs II, §IV.7, coefficients of their rodas.f) with adaptive steps and the exact Jacobian. The Jacobian is diagonal plus one bordered row and column, so each
- * linear solve costs O(r). Integration stops when the remaining motion, bounded by ‖F‖/(C²σ_min²)
- * (the bordered Jacobian's nonzero eigenvalues interlace the diagonal, so no mode decays slower than
- * the smallest diagonal rate), is below 1% of the tolerance, or after 50 of those time constants. The balancedness invariant ‖u‖² − c²
- * (zero for the flow) is not used; its drift is reported as a check on the integration.
+ * Solving ODEs II, §IV.7, coefficients of their rodas.f) with adaptive steps and the exact Jacobian.
+ * The Jacobian is diagonal plus one bordered row and column, so each linear solve costs O(r).
+ * Integration stops when the remaining motion, bounded by ‖F‖/(C²σ_min²) (the bordered Jacobian's
+ * nonzero eigenvalues interlace the diagonal, so no mode decays slower than the smallest diagonal
+ * rate), is below 1% of the tolerance, or after 50 of those time constants. The balancedness
+ * invariant ‖u‖² − c² (zero for the flow) is not used; its drift is reported as a check on the
+ * integration.
  */
 export interface FlowSpectrum {
   /** Singular values σ_i > 0 of X (its nonzero spectrum). */
@@ -36,7 +38,7 @@ export interface FlowSpectrum {
 export interface FlowOptions {
   /** Depth L ≥ 2 of the network. */
   L: number;
-  /** Local error tolerance (absolute + relative to ‖(a, c)‖). Default 1e-8: the end point is then within ~1e-8 relative (fineTuneFlow.test.ts). */
+  /** Local error tolerance (absolute + relative to ‖(a, c)‖). Default 1e-8: end point within ~1e-8 relative (fineTuneFlow.test.ts). */
   tol?: number;
   maxSteps?: number;
 }
@@ -62,7 +64,13 @@ export interface FlowEnd {
 // RODAS4 (Hairer & Wanner, rodas.f): (I/(hγ) − J) k_i = f(y + Σ_j A_ij k_j) + Σ_j C_ij k_j / h. Stages 5
 // and 6 are stiffly accurate: y_5 = y + Σ_j A_5j k_j, y_6 = y_5 + k_5, y_new = y_6 + k_6, error ≈ k_6.
 const GAMMA = 0.25;
-const A = [[], [1.544], [0.9466785280815826, 0.2557011698983284], [3.314825187068521, 2.896124015972201, 0.9986419139977817], [1.221224509226641, 6.019134481288629, 12.53708332932087, -0.687886036105895]];
+const A = [
+  [],
+  [1.544],
+  [0.9466785280815826, 0.2557011698983284],
+  [3.314825187068521, 2.896124015972201, 0.9986419139977817],
+  [1.221224509226641, 6.019134481288629, 12.53708332932087, -0.687886036105895],
+];
 const CC = [
   [],
   [-5.6688],
