@@ -2,13 +2,60 @@ import type { Evaluation } from '../index.ts';
 import type { CheckResult } from '../properties/check.ts';
 import type { Measurement } from '../sim/sim.ts';
 
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+/** Output fits a terminal this wide unless --wide (or --json) is given. */
+export const WIDTH = 100;
+
+/** Characters as a terminal shows them (code points: 'γ', '𝒯' are one column each). */
+const chars = (s: string): string[] => [...s];
+
+/**
+ * Columns separated by two spaces. Wider than `width`, the widest columns are cut to a common cap (with '…')
+ * until the table fits; the columns in `keep` (ids, by default the first) are never cut.
+ */
+export function table(header: string[], rows: string[][], width = Infinity, keep: readonly number[] = [0]): string {
+  const natural = header.map((h, i) => Math.max(chars(h).length, ...rows.map((r) => chars(r[i] ?? '').length)));
+  const room = width - 2 * (header.length - 1);
+  const capped = (cap: number) => natural.map((w, i) => (keep.includes(i) ? w : Math.min(w, cap)));
+  let cap = Math.max(...natural);
+  while (cap > 8 && capped(cap).reduce((a, b) => a + b, 0) > room) cap--;
+  const widths = capped(cap);
+  const cut = (c: string, w: number) => (chars(c).length > w ? `${chars(c).slice(0, w - 1).join('')}…` : c);
+  const pad = (c: string, w: number) => c + ' '.repeat(Math.max(0, w - chars(c).length));
+  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? cut(c, widths[i]!) : pad(cut(c, widths[i]!), widths[i]!))).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-const fmt = (x: unknown): string => (typeof x === 'number' ? (Number.isInteger(x) ? String(x) : x.toPrecision(6)) : JSON.stringify(x));
+/**
+ * Lines longer than `width` wrapped at spaces, continuation lines indented past the line's own indent.
+ * A word longer than the width (a replay token) stays whole on its own line, so it can still be copied.
+ */
+export function wrap(text: string, width = WIDTH): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (chars(line).length <= width) return [line];
+      const lead = /^\s*(\[[^\]]*\] )?/.exec(line)![0];
+      const indent = ' '.repeat(chars(lead).length + (lead.includes('[') ? 0 : 2));
+      const out: string[] = [];
+      let cur = lead.trimEnd() ? lead.trimEnd() : lead;
+      for (const word of line.slice(lead.length).split(' ')) {
+        const sep = cur.trim() === '' ? '' : ' ';
+        if (chars(cur + sep + word).length > width && cur.trim() !== '') {
+          out.push(cur.trimEnd());
+          cur = indent + word;
+        } else cur += sep + word;
+      }
+      out.push(cur);
+      return out;
+    })
+    .join('\n');
+}
+
+/** A standard error, or n/a where it is undefined (a single draw). */
+export const se = (x: number): string => (Number.isFinite(x) ? fmt(x) : 'n/a');
+
+// Six significant digits without padding zeros: 0.5, not 0.500000.
+const fmt = (x: unknown): string => (typeof x === 'number' ? (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)))) : JSON.stringify(x));
 
 export function formatEvaluation(ev: Evaluation): string {
   const p = ev.prediction;
@@ -25,8 +72,10 @@ export function formatEvaluation(ev: Evaluation): string {
 }
 
 export function formatMeasurement(m: Measurement): string {
-  const lines = [`${m.simId}: ${m.quantity}`, `  mean ${fmt(m.mean)} ± ${fmt(m.stderr)} (standard error, ${m.draws} draws, seed ${m.seed})`];
-  for (const [k, v] of Object.entries(m.extra ?? {})) lines.push(`  ${k}: ${fmt(v.mean)} ± ${fmt(v.stderr)}`);
+  // One draw gives a mean but no standard error (it needs ≥ 2): printed as n/a, with the reason.
+  const error = m.draws < 2 ? 'no standard error from one draw: use --draws ≥ 2' : `standard error, ${m.draws} draws`;
+  const lines = [`${m.simId}: ${m.quantity}`, `  mean ${fmt(m.mean)} ± ${se(m.stderr)} (${error}; seed ${m.seed})`];
+  for (const [k, v] of Object.entries(m.extra ?? {})) lines.push(`  ${k}: ${fmt(v.mean)} ± ${se(v.stderr)}`);
   if (m.method) lines.push(`  method: ${m.method}`);
   return lines.join('\n');
 }
@@ -42,7 +91,7 @@ export function formatCheck(r: CheckResult, verbose = false): string {
   if (verbose) {
     for (const rec of r.records) {
       lines.push(
-        `       ${JSON.stringify(rec.params)}: sim ${fmt(rec.measurement.mean)} ± ${fmt(rec.measurement.stderr)} (${rec.measurement.draws} draws) vs ${rec.statistic}` +
+        `       ${JSON.stringify(rec.params)}: sim ${fmt(rec.measurement.mean)} ± ${se(rec.measurement.stderr)} (${rec.measurement.draws} draws) vs ${rec.statistic}` +
           `${rec.prediction.value !== undefined ? ` [prediction ${fmt(rec.prediction.value)}]` : ''}${rec.pValue !== undefined ? `, p = ${rec.pValue.toExponential(2)}` : ''} → ${rec.ok ? 'agrees' : 'rejects'}` +
           (rec.note ? `\n         (${rec.note})` : ''),
       );

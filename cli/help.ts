@@ -5,52 +5,96 @@ export const HELP: Record<string, string> = {
 usage: ttc <command> [options]
 
 commands:
-  list      every claim: id, source, regime, parameters          ttc list [--paper P] [--json]
-  eval      a claim's prediction at one parameter point           ttc eval fate.eq13 --gamma 0.5 --theta 0.785 --sigma 0.2
-  sim       run a simulation (no id: list them)                   ttc sim fate.scratch --gamma 0.5 --sigma 0.2 --seed 1 --draws 40
+  list      every claim: id, source, regime, parameters
+  eval      a claim's prediction at one parameter point
+  sim       run a simulation (no id: list them)
   check     run the properties; exit 0 conform/recorded, 1 mismatch, 2 bad input
-                                                                  ttc check --paper fate [--claim ID] [--seed S] [--runs N]
-  replay    re-run one counterexample from its token              ttc replay <token>
+  replay    re-run one counterexample from its token
   report    write the conformance report (HTML, Markdown, JSON, JUnit)
-                                                                  ttc report [--paper P] [--budget quick|full] [--out DIR]
 
-Run 'ttc <command> --help' for a command's options.`,
-  list: `usage: ttc list [--paper fate|ptransfer|kou|uowq|universality] [--json]
+examples:
+  ttc list --paper fate
+  ttc eval fate.eq13 --gamma 0.5 --theta pi/4 --sigma 0.2
+  ttc sim fate.scratch --gamma 0.5 --sigma 0.2 --draws 40
+  ttc check --paper fate --claim fate.eq13
+  ttc report --paper fate --budget quick
+
+Run 'ttc <command> --help' for a command's options; an unknown option is an error (exit 2).
+Global options: --paper-module PATH (load a module of papers: your own, a test fixture), -h/--help.
+Output fits 100 columns; --wide prints long lines whole, --json everything.`,
+  list: `usage: ttc list [--paper P] [--wide] [--json]
 
 Lists every registered claim with its source (theorem/equation), its regime (exact at finite size,
 asymptotic with its limit, or a bound with unknown constants), its parameters ([optional] ones in
-brackets) and how many checks test it. --json prints the full records (statement, domains, hypotheses).`,
-  eval: `usage: ttc eval <claim-id> --<param> <value> … [--json]
+brackets) and how many checks test it.
+
+options:
+  --paper P   only these papers: fate, ptransfer, kou, uowq, universality (repeat or comma-separate)
+  --wide      full sources and asymptotic limits (lines longer than 100 columns)
+  --json      the full records (statement, domains, hypotheses)`,
+  eval: `usage: ttc eval <claim-id> --<param> <value> … [--json] [--wide]
 
 Prints the claim's prediction at one parameter point. Parameter names are the claim's own (ttc list
 --json shows them with their domains); for the fate claims: gamma, theta (radians; pi/4 accepted),
-sigma (noise standard deviation), lambda, n, d. Asymptotic claims also print their exact finite-size
-form when n and d (or gamma and d) are given.
-Bad input (outside a domain, NaN, a singular point such as gamma = 1) prints one line and exits 2.
+sigma (noise standard deviation), lambda, n, d. Any two of n, d, gamma fix the third (gamma = n/d);
+asymptotic claims also print their exact finite-size form when two of them are given.
+Bad input (not a number, outside a domain, a singular point such as gamma = 1, an unknown parameter)
+prints one line and exits 2.
+
+options:
+  --<param> V   a parameter of the claim (decimal number; angles also as pi/4, π/3)
+  --json        the evaluation as JSON
+  --wide        do not wrap long lines at 100 columns
 
 example: ttc eval fate.eq13 --gamma 0.5 --theta 0.785 --sigma 0.2 --d 500`,
-  sim: `usage: ttc sim [<sim-id> --<param> <value> … --seed S --draws K] [--json]
+  sim: `usage: ttc sim [<sim-id> --<param> <value> … --seed S --draws K] [--json] [--wide]
 
 Without an id, lists the simulations. With one, runs it and prints the measurement: mean, standard
 error, number of independent draws (one seeded stream per draw) and paired extra quantities.
 
-example: ttc sim fate.transferability-lt.fast --gamma 0.5 --theta 0.785 --sigma 0.2 --d 500 --seed 1 --draws 20`,
-  check: `usage: ttc check [--paper P] [--claim ID] [--seed S] [--runs N] [--budget test|quick|full] [--shard i/N] [--json]
+options:
+  --<param> V   a parameter of the simulation (ttc sim --json lists them with their domains)
+  --seed S      integer in [0, 4294967295] (default 1)
+  --draws K     independent draws, integer ≥ 1 (default: the simulation's own); with one draw the
+                standard error is undefined and printed as n/a (null in --json)
+  --json        the measurement as JSON, per-draw values included
+  --wide        do not wrap or cut long lines at 100 columns
 
-Runs the property-based checks of the selected claims: fast-check draws parameter regimes inside each
-claim's hypotheses, simulates them and compares with the prediction at a stated family-wise
-false-failure rate (Holm across runs). Verdicts: conforms, deviates (a recorded paper deviation that
-still reproduces), mismatch (unexpected), inconclusive (too little power or coverage), out-of-hypotheses.
+example: ttc sim fate.transferability-lt.fast --gamma 0.5 --theta pi/4 --sigma 0.2 --draws 20`,
+  check: `usage: ttc check [--paper P] [--claim ID] [--seed S] [--runs N] [--budget B] [--shard i/N]
+                 [--verbose] [--json] [--wide]
+
+Runs the property-based checks of the selected claims: fast-check draws parameter regimes inside
+each claim's hypotheses, simulates them and compares with the prediction at a stated family-wise
+false-failure rate (Holm across runs). Verdicts: conforms, deviates (a recorded paper deviation
+that still reproduces), mismatch (unexpected), inconclusive (too little power or coverage),
+out-of-hypotheses.
 Exit status: 0 when everything conforms or deviates as recorded, 1 on a mismatch, 2 on bad input.
 Every failure prints a replay token (ttc replay <token>). The default seed is the gate's fixed seed.
---shard i/N runs the checks of every N-th claim (all checks of a claim stay together).`,
-  replay: `usage: ttc replay <token> [--json]
+
+options:
+  --paper P     only these papers (repeat or comma-separate)
+  --claim ID    only these claims (repeat or comma-separate; ttc list shows the ids)
+  --seed S      integer in [0, 4294967295]; default: the gate seed (TTC_SEED overrides)
+  --runs N      regimes drawn per check, integer ≥ 1 (default: the check's own for the budget)
+  --budget B    test (default), quick or full
+  --shard i/N   run the checks of every N-th claim (all checks of a claim stay together)
+  --verbose     print every regime: parameters, measurement ± standard error, statistic, p-value
+  --json        the results as JSON
+  --wide        do not wrap long lines at 100 columns`,
+  replay: `usage: ttc replay <token> [--json] [--wide]
 
 Re-runs exactly one regime (or a shrunk counterexample) of a check: the token encodes the check,
 the seed, the fast-check path and the budget. Exit status 1 if the replay is an unexpected mismatch.
 Tokens of the test fixture (a deliberately broken claim, fixture.broken/*) replay with
---paper-module fixtures/broken.ts (any paper module loads the same way).`,
-  report: `usage: ttc report [--paper P …] [--budget quick|full] [--seed S] [--out DIR] [--resume] [--jobs N] [--shard i/N] [--merge DIR …]
+--paper-module fixtures/broken.ts (any paper module loads the same way).
+
+options:
+  --json   the result as JSON
+  --wide   do not wrap long lines at 100 columns`,
+  report: `usage: ttc report [--paper P …] [--claim ID …] [--budget quick|full] [--seed S] [--out DIR]
+                  [--resume] [--cache DIR] [--jobs N] [--shard i/N] [--merge DIR …]
+                  [--json] [--quiet] [--wide]
 
 Runs the selected claims (default: all papers, budget quick) and writes into DIR
 (default reports/out/<date>-<git sha>/):
@@ -67,17 +111,20 @@ The directory is replaced atomically at the end: an interrupted run leaves the p
 
 options:
   --paper P         fate, ptransfer, kou, uowq, universality (repeat or comma-separate)
-  --claim ID        only these claims (comma-separated)
+  --claim ID        only these claims (repeat or comma-separate)
   --budget B        quick (default, minutes) or full (reproduces the papers' figures); test = tiny
-  --seed S          default: the gate seed (TTC_SEED overrides)
+  --seed S          integer in [0, 4294967295]; default: the gate seed (TTC_SEED overrides)
   --out DIR         output directory
   --resume          reuse finished checks and figure simulations from the cache (.ttc-cache/report,
-                    keyed by check, parameters, seed, budget and code version; --cache DIR to move it)
+                    keyed by check, parameters, seed, budget and code version)
+  --cache DIR       where the --resume cache lives
   --jobs N          run in N processes (default: 2, or 1 on a 1-core machine; results are the same)
-  --shard i/N       run only shard i of N (claims, with all their checks, and figure jobs dealt round-robin)
+  --shard i/N       run only shard i of N (claims with all their checks, and figure jobs, dealt
+                    round-robin)
   --merge DIR …     merge shard outputs (each from --shard i/N --out DIR) into --out; runs nothing
   --json            print the summary and the written files as JSON on stdout
   --quiet           no progress bar (it is also off when stderr is not a TTY or CI is set)
+  --wide            print the summary table whole (by default cut to 100 columns)
 Exit status: 0 when every check conforms or deviates as recorded, 1 on a mismatch, 2 on bad input.
 
 example: ttc report --budget quick --paper fate --out reports/out/fate`,

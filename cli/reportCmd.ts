@@ -10,12 +10,10 @@ import { Progress } from '../reports/progress.ts';
 import { runReport } from '../reports/run.ts';
 import type { Report } from '../reports/types.ts';
 import { checkOutDir, writeReport } from '../reports/write.ts';
-import { intOpt, type ParsedArgs } from './args.ts';
-import { table } from './format.ts';
+import { choice, intOpt, seedOpt, type ParsedArgs } from './args.ts';
+import { table, WIDTH } from './format.ts';
 import { selectChecks } from './select.ts';
 import { parseShard } from '../reports/shard.ts';
-
-const KNOWN = new Set(['paper', 'claim', 'budget', 'seed', 'out', 'shard', 'merge', 'cache', 'jobs']);
 
 /**
  * `ttc report`: runs the selected checks and the papers' figure simulations and writes report.json,
@@ -24,10 +22,9 @@ const KNOWN = new Set(['paper', 'claim', 'budget', 'seed', 'out', 'shard', 'merg
  * as recorded, 1 on an unexpected mismatch, 2 on bad usage.
  */
 export async function reportCmd(args: ParsedArgs): Promise<number> {
-  for (const k of Object.keys(args.values)) if (!KNOWN.has(k)) throw new InputError(`ttc report: unknown option --${k} (ttc report --help)`);
-  const budget = (args.values.budget ?? 'quick') as Budget;
-  if (!['test', 'quick', 'full'].includes(budget)) throw new InputError(`--budget must be one of quick, full (or test); got '${args.values.budget}'`);
-  const seed = args.values.seed !== undefined ? intOpt('seed', args.values.seed, 0) : gateSeed();
+  // Unknown options were refused by the parser (cli/args.ts lists the options of each command).
+  const budget: Budget = choice('budget', args.values.budget, ['quick', 'full', 'test'] as const, 'quick');
+  const seed = seedOpt(args.values.seed, gateSeed());
   const json = args.flags.has('json');
   const out = resolve(args.values.out ?? defaultOut());
   checkOutDir(out);
@@ -45,8 +42,7 @@ export async function reportCmd(args: ParsedArgs): Promise<number> {
     if (checks.length === 0) throw new InputError('no checks match the selection');
     const papers = args.values.paper ? [...new Set(args.values.paper.split(','))].sort() : paperIds();
     const claims = args.values.claim ? [...new Set(args.values.claim.split(','))].sort() : null;
-    const jobs = args.values.jobs !== undefined ? intOpt('jobs', args.values.jobs, 1) : Math.min(2, availableParallelism());
-    if (jobs < 1) throw new InputError(`--jobs must be ≥ 1, got ${jobs}`);
+    const jobs = intOpt('jobs', args.values.jobs, Math.min(2, availableParallelism()), 1);
     report = await runReport({
       checks,
       seed,
@@ -68,7 +64,9 @@ export async function reportCmd(args: ParsedArgs): Promise<number> {
     console.log(
       table(
         ['check', 'verdict', 'regimes', 'summary'],
-        report.checks.map((k) => [k.checkId, k.verdict, String(k.regimes), k.summary.length > 90 ? `${k.summary.slice(0, 89)}…` : k.summary]),
+        report.checks.map((k) => [k.checkId, k.verdict, String(k.regimes), k.summary]),
+        args.flags.has('wide') ? Infinity : WIDTH,
+        [0, 1, 2],
       ),
     );
     console.log(

@@ -1,24 +1,38 @@
 import { InputError } from '../core/params.ts';
 import type { CheckSpec } from '../properties/check.ts';
-import { allChecks, allClaims, paperIds, paperOf } from '../papers/registry.ts';
+import type { Claim } from '../theory/claim.ts';
+import type { SimSpec } from '../sim/sim.ts';
+import { allChecks, allClaims, allSims, paperIds, paperOf } from '../papers/registry.ts';
 import { selectShardByClaim } from '../reports/shard.ts';
 import type { ParsedArgs } from './args.ts';
+import { didYouMean } from './suggest.ts';
 
 /** --paper P[,P…]: validated against the registered papers. */
 export function paperFilter(args: ParsedArgs): string[] | undefined {
   const p = args.values.paper?.split(',');
-  for (const x of p ?? []) if (!paperIds().includes(x)) throw new InputError(`--paper must be one of ${paperIds().join(', ')}; got '${x}'`);
+  for (const x of p ?? []) if (!paperIds().includes(x)) throw new InputError(`--paper must be one of ${paperIds().join(', ')}; got '${x}'${didYouMean(x, paperIds())}`);
   return p;
+}
+
+/** A claim by id; an unknown id names the nearest ones. */
+export function findClaim(id: string): Claim {
+  const c = allClaims().find((x) => x.id === id);
+  if (!c) throw new InputError(`unknown claim '${id}'${didYouMean(id, allClaims().map((x) => x.id))} (ttc list shows the ids)`);
+  return c;
+}
+
+/** A simulation by id; an unknown id names the nearest ones. */
+export function findSim(id: string): SimSpec {
+  const s = allSims().find((x) => x.id === id);
+  if (!s) throw new InputError(`unknown simulation '${id}'${didYouMean(id, allSims().map((x) => x.id))} (ttc sim lists them)`);
+  return s;
 }
 
 /** The checks selected by --paper, --claim and --shard. */
 export function selectChecks(args: ParsedArgs): CheckSpec[] {
   const papers = paperFilter(args);
-  const claimIds = args.values.claim?.split(',');
-  const known = new Set(allClaims().map((c) => c.id));
-  for (const c of claimIds ?? []) if (!known.has(c)) throw new InputError(`unknown claim '${c}'; run 'ttc list' for the ids`);
+  const claimIds = args.values.claim?.split(',').map((c) => findClaim(c).id);
   let checks = allChecks().filter((k) => (!papers || papers.includes(paperOf(k.claimId)?.id ?? '')) && (!claimIds || claimIds.includes(k.claimId)));
   if (args.values.shard) checks = selectShardByClaim(checks, args.values.shard);
   return checks;
 }
-

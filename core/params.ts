@@ -25,6 +25,20 @@ export interface ParamSpec {
   default?: number;
   /** May be omitted (e.g. the finite size n, d of an asymptotic claim). */
   optional?: boolean;
+  /**
+   * How to compute the parameter from others when it is neither given nor defaulted (γ = n/d: any two of
+   * n, d, γ fix the third). A derived value is checked against the domain like a given one. Only a value
+   * that would otherwise be missing is derived, so every call that validated before gives the same Params.
+   */
+  derive?: Derivation;
+}
+
+export interface Derivation {
+  /** The parameters it is computed from; all must be present (given, defaulted or derived). */
+  from: readonly string[];
+  /** For messages, e.g. 'n/d'. */
+  formula: string;
+  value(p: Params): number;
 }
 
 export type Params = Record<string, number>;
@@ -83,14 +97,31 @@ export function validateParams(
       throw new InputError(`${context}: unknown parameter '${k}'; expected one of ${specs.map((s) => s.name).join(', ')}`);
     }
   }
-  const out: Params = {};
+  const got: Params = {};
   for (const s of specs) {
     const v = raw[s.name] ?? s.default;
-    if (v === undefined && s.optional) continue;
-    if (v === undefined) throw new InputError(`${context}: missing parameter ${s.name} (${s.symbol}, ${s.description}) in ${describeDomain(s.domain)}`);
+    if (v === undefined) continue;
     const bad = domainViolation(s, v);
     if (bad) throw new InputError(`${context}: ${bad}`);
-    out[s.name] = v;
+    got[s.name] = v;
+  }
+  // Derivations may chain (n from γ·d once d is known), so repeat until nothing more can be derived.
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const s of specs) {
+      if (s.name in got || s.optional || !s.derive || !s.derive.from.every((f) => f in got)) continue;
+      const v = s.derive.value(got);
+      const bad = domainViolation(s, v);
+      const from = s.derive.from.map((f) => `${f} = ${got[f]}`).join(', ');
+      if (bad) throw new InputError(`${context}: ${bad} (${s.name} = ${s.derive.formula} from ${from})`);
+      got[s.name] = v;
+      progress = true;
+    }
+  }
+  const out: Params = {};
+  for (const s of specs) {
+    if (s.name in got) out[s.name] = got[s.name]!;
+    else if (!s.optional) throw new InputError(`${context}: missing parameter ${missing(s, known)}`);
   }
   for (const c of constraints) {
     const bad = c(out);
@@ -99,8 +130,16 @@ export function validateParams(
   return out;
 }
 
+function missing(s: ParamSpec, known: ReadonlySet<string>): string {
+  const what = `${s.name} (${s.symbol}, ${s.description}) in ${describeDomain(s.domain)}`;
+  const from = s.derive?.from;
+  return from && from.every((f) => known.has(f)) ? `${what}, or ${from.join(' and ')} (${s.name} = ${s.derive!.formula})` : what;
+}
+
 /** A constraint across parameters: returns a message naming them, or null. */
 export type Constraint = (p: Params) => string | null;
+
+const gammaFromSize: Derivation = { from: ['n', 'd'], formula: 'n/d', value: (p) => p.n! / p.d! };
 
 // The fate paper's parameters, shared by its claims and simulations so that names and domains agree.
 export const P = {
@@ -109,12 +148,14 @@ export const P = {
     symbol: 'γ',
     description: 'target samples per dimension n/d',
     domain: { min: 0, minOpen: true },
+    derive: gammaFromSize,
   },
   gammaNot1: {
     name: 'gamma',
     symbol: 'γ',
     description: 'target samples per dimension n/d',
     domain: { min: 0, minOpen: true, exclude: [{ value: 1, why: 'the scratch risk diverges at γ = 1' }] },
+    derive: gammaFromSize,
   },
   theta: {
     name: 'theta',
@@ -124,6 +165,19 @@ export const P = {
   },
   sigma: { name: 'sigma', symbol: 'σ', description: 'label-noise standard deviation', domain: { min: 0 } },
   lambda: { name: 'lambda', symbol: 'λ', description: 'ridge parameter', domain: { min: 0 } },
-  n: { name: 'n', symbol: 'n', description: 'number of target samples', domain: { min: 1, integer: true } },
-  d: { name: 'd', symbol: 'd', description: 'input dimension', domain: { min: 1, integer: true } },
+  n: {
+    name: 'n',
+    symbol: 'n',
+    description: 'number of target samples',
+    domain: { min: 1, integer: true },
+    // Rounded like the finite-size forms (papers/fate/theory/size.ts) round it.
+    derive: { from: ['gamma', 'd'], formula: 'round(γ·d)', value: (p) => Math.round(p.gamma! * p.d!) },
+  },
+  d: {
+    name: 'd',
+    symbol: 'd',
+    description: 'input dimension',
+    domain: { min: 1, integer: true },
+    derive: { from: ['n', 'gamma'], formula: 'round(n/γ)', value: (p) => Math.round(p.n! / p.gamma!) },
+  },
 } as const satisfies Record<string, ParamSpec>;

@@ -1,9 +1,18 @@
 import { definePaper } from '../define.ts';
-import { ptransferClaimList } from './theory/claims.ts';
+import { fig1a, fig1b, fig1c, fig2 } from './theory/figures.ts';
+import { negative } from './theory/negative.ts';
+import { prop44 } from './theory/prop4_4.ts';
 import { table1 } from './theory/table1.ts';
-import { ptransferSims } from './sim/index.ts';
-import { mnistSims } from './sim/mnist/sims.ts';
-import { ptransferChecks } from './checks/index.ts';
+import { thm42 } from './theory/thm4_2.ts';
+import { thm43 } from './theory/thm4_3.ts';
+import { baselineSim, cellSim, cellTfSim } from './sim/index.ts';
+import { table1Sim, twoLayerSim } from './sim/mnist/sims.ts';
+import { thm42Alpha0, thm42Constants, thm42Loss, thm42Monotone, thm42MonotonePaper } from './checks/thm4_2.ts';
+import { thm43Monotone } from './checks/thm4_3.ts';
+import { prop44Both, prop44BothLiteral, prop44Gamma } from './checks/prop4_4.ts';
+import { negativeInside, negativePaper, negativeWeakBaseline } from './checks/negative.ts';
+import { fig1aDirection, fig1aWeak, fig1bDirection, fig1bWeak, fig1cDirection } from './checks/fig1.ts';
+import { fig2Level } from './checks/fig2.ts';
 import { noiseSweep, transferHelps } from './checks/table1.ts';
 import { ptransferFigures } from './figures/ptransfer.ts';
 
@@ -12,8 +21,29 @@ export const ptransfer = definePaper({
   id: 'ptransfer',
   title: 'Towards Understanding Feature Learning in Parameter Transfer',
   source: { authors: 'Yuan et al.', title: 'Towards Understanding Feature Learning in Parameter Transfer', reference: 'arXiv 2509.22056' },
-  claims: [...ptransferClaimList, table1],
-  simulations: [...ptransferSims.filter((s) => s.paper === 'ptransfer'), ...mnistSims],
-  checks: [...ptransferChecks.filter((k) => !k.claimId.startsWith('kou.')), transferHelps, noiseSweep],
+  claims: [thm42, thm43, prop44, negative, fig1a, fig1b, fig1c, fig2, table1],
+  simulations: [cellSim, cellTfSim, baselineSim, table1Sim, twoLayerSim],
+  checks: [
+    thm42Loss,
+    thm42Monotone,
+    thm42MonotonePaper,
+    thm42Constants,
+    thm42Alpha0,
+    thm43Monotone,
+    prop44Gamma,
+    prop44Both,
+    prop44BothLiteral,
+    negativeInside,
+    negativePaper,
+    negativeWeakBaseline,
+    fig1aDirection,
+    fig1bDirection,
+    fig1cDirection,
+    fig1aWeak,
+    fig1bWeak,
+    fig2Level,
+    transferHelps,
+    noiseSweep,
+  ],
   figures: ptransferFigures,
 });

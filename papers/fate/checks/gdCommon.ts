@@ -2,14 +2,21 @@
  * Shared pieces of the deep-linear GD checks: memoised fits (two checks that read the same fits
  * — e.g. the two fine-tuning end-point formulas — run GD once per regime), the log-log slope used
  * to check limits as rates, and small arbitraries.
+ *
+ * Pretraining (Lemma 3.3, Thm 3.4) runs through the registered simulation fate.gd.pretrain (one draw
+ * per regime: its first replicate stream is the regime's seed stream). The target-set probes (Thm 3.5,
+ * 3.7, 3.9) call the GD simulator's internals: they need one target set shared by several α or step
+ * sizes, drawn from the regime's child seeds, and the Richardson fits behind an end point — which the
+ * registered fate.gd.* simulations (a fresh target set per draw, from other streams) do not return.
  */
 import fc from 'fast-check';
 import { Stream } from '../../../core/rng/stream.ts';
-import { features } from '../sim/gd/deepLinear.ts';
 import { fineTuneForms, LeastSquares, sampleTarget, taskPair } from '../sim/gd/data.ts';
-import { dot, topSvd } from '../sim/gd/linalg.ts';
+import { pretrainSim } from '../sim/gd/sims.ts';
+import { TRAIN_DEFAULTS } from '../sim/gd/train.ts';
 import { fineTune, flowEndpoint, gdConfig, linearTransfer, pretrain, scratch, targetObjective, PAPER_FLOW_TIME } from '../sim/gd/runs.ts';
 import { relNormError } from '../../../core/stats/compare.ts';
+import { simulate } from './support.ts';
 
 const memo = new Map<string, unknown>();
 export function memoised<T>(key: string, f: () => T): T {
@@ -61,24 +68,23 @@ export interface PretrainProbe {
   note: string;
 }
 
-/** Population pretraining from a seeded init, with the Thm 3.4 structure of the features. */
-export function probePretrain(d: number, L: number, alpha: number, sigma: number, seed: number): PretrainProbe {
-  return memoised(`pre|${d}|${L}|${alpha}|${sigma}|${seed}`, () => {
-    const rng = Stream.fromSeed(seed);
-    const { betaS } = taskPair(d, 0, rng);
-    const fit = pretrain(gdConfig({ d, L, alpha }), betaS, sigma, rng);
-    const sv = topSvd(features(fit.net), d, d);
-    const sq = sv.values.map((v) => v * v);
-    const total = sq.reduce((a, b) => a + b, 0);
-    const tail = sq.slice(1).reduce((a, b) => a + b, 0); // summed directly: no cancellation against ‖Φ‖_F²
+/** Population pretraining from a seeded init (fate.gd.pretrain, one draw), with the Thm 3.4 structure of the features. */
+export function probePretrain(d: number, L: number, alpha: number, sigma: number, seed: number): Promise<PretrainProbe> {
+  return memoised(`pre|${d}|${L}|${alpha}|${sigma}|${seed}`, async () => {
+    const m = await simulate(pretrainSim, { d, L, alpha, sigma }, { seed, draws: 1 });
+    const first = (name: string) => m.extra![name]!.values![0]!;
+    const excess = first('excessLoss');
+    const steps = first('steps');
+    // GD stops converged exactly when ℓ − ℓ* ≤ tol (train.ts); otherwise it hit the step cap.
+    const converged = excess <= TRAIN_DEFAULTS.tol;
     return {
-      error: relNormError(fit.beta, betaS), // ‖β_s‖ = 1
-      residual: tail / total,
-      alignment: Math.abs(dot(sv.u1, betaS)),
-      steps: fit.result.steps,
-      converged: fit.result.converged,
-      lambda22: fit.info.lambda22,
-      note: fit.result.note,
+      error: m.values[0]!, // ‖β(T) − β_s‖, ‖β_s‖ = 1
+      residual: first('rankOneResidual'),
+      alignment: first('alignment'),
+      steps,
+      converged,
+      lambda22: first('lambda22'),
+      note: `${converged ? 'converged' : 'NOT converged'}: ℓ − ℓ* = ${excess.toExponential(2)} after ${steps} steps`,
     };
   });
 }

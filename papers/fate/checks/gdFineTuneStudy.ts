@@ -1,8 +1,8 @@
 /**
- * The fine-tuning end-point study behind the fate.thm3.9.gd-ft-endpoint-* checks: relative-norm
+ * The fine-tuning end-point study behind the fate.thm3.9/gd-ft-endpoint-* checks: relative-norm
  * error of the GD fine-tuning end point against eq (142) and against the derived end point
  * (theory/fate/fineTuneEndpoint.ts), as α shrinks, for L ∈ {2, 3}, σ ∈ {0, 0.5, 1, 1.5}.
- * Not a test (≈ 30 s); run it with `npx tsx properties/fate/gdFineTuneStudy.ts`.
+ * Not a test (≈ 30 s); run it with `npx tsx papers/fate/checks/gdFineTuneStudy.ts`.
  */
 import { fineTuneK } from '../theory/fineTuneEndpoint.ts';
 import { LeastSquares, sampleTarget, taskPair } from '../sim/gd/data.ts';

@@ -5,8 +5,11 @@
  * that and nothing else. A run that hits the step cap without converging fails the check.
  */
 import fc from 'fast-check';
-import { defineProperty } from '../../../properties/runner.ts';
+import { lemma3_3 } from '../theory/lemma3_3.ts';
+import { pretrainSim } from '../sim/gd/sims.ts';
+import { defineCheck } from '../../../properties/runner.ts';
 import { arbDepth, arbSeed, probePretrain, arbUniform } from './gdCommon.ts';
+import { outsideHypotheses } from './support.ts';
 
 const arb = fc.noBias(fc.record({
   d: fc.integer({ min: 4, max: 48 }),
@@ -17,9 +20,13 @@ const arb = fc.noBias(fc.record({
 }));
 type V = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
-export const lemma3_3Check = defineProperty<V>({
-  id: 'fate.lemma3.3.gd-pretrain-converges',
-  claimId: 'fate.lemma3.3',
+const params = (v: V) => ({ d: v.d, L: v.L, alpha: 10 ** v.log10Alpha, sigma: v.sigma, seed: v.seed });
+
+export const lemma3_3Check = defineCheck<V>({
+  id: 'fate.lemma3.3/gd-pretrain-converges',
+  aliases: ['fate.lemma3.3.gd-pretrain-converges'],
+  claim: lemma3_3,
+  simulations: [pretrainSim],
   title: 'GD on the population loss from an eq-(22) init ends at β_s (‖β(T) − β_s‖ ≤ 1e-5)',
   arbitrary: arb,
   runs: { test: 8, quick: 24, full: 80 },
@@ -27,14 +34,15 @@ export const lemma3_3Check = defineProperty<V>({
   compare: 'close',
   tolerance: { rel: 0, abs: 1e-5 },
   shrinkMs: { test: 3000, quick: 10000, full: 60000 },
-  params: (v) => ({ d: v.d, L: v.L, alpha: 10 ** v.log10Alpha, sigma: v.sigma, seed: v.seed }),
-  evaluate: () => ({
-    prediction: { quantity: '‖β(T) − β_s‖', kind: 'value', value: 0 },
-    target: 0,
-    statistic: '‖β(T) − β_s‖ vs 0 (tol 1e-5; GD stops at ½‖β − β_s‖² ≤ 1e-12)',
-  }),
-  measure: (v) => {
-    const r = probePretrain(v.d, v.L, 10 ** v.log10Alpha, v.sigma, v.seed);
+  params,
+  evaluate(v) {
+    const out = outsideHypotheses(lemma3_3, params(v));
+    if (out) return out;
+    const prediction = lemma3_3.predict(params(v));
+    return { prediction, target: prediction.finiteSize!.value, statistic: '‖β(T) − β_s‖ vs 0 (tol 1e-5; GD stops at ½‖β − β_s‖² ≤ 1e-12)' };
+  },
+  measure: async (v) => {
+    const r = await probePretrain(v.d, v.L, 10 ** v.log10Alpha, v.sigma, v.seed);
     // Non-convergence is a failure of the claim's conclusion within the budget: report it as such.
     return { mean: r.converged ? r.error : Math.max(r.error, 1), stderr: 0, draws: 1, note: `${r.note}; λ_min(eq 22) = ${r.lambda22.toPrecision(3)}` };
   },

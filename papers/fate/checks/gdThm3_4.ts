@@ -11,8 +11,11 @@
  *    C = O(‖W̄‖_F²) = O(d); asserted 1 − |⟨u_1, β_s⟩| ≤ α²d at every α of the grid.
  */
 import fc from 'fast-check';
-import { defineProperty } from '../../../properties/runner.ts';
+import { thm3_4 } from '../theory/thm3_4.ts';
+import { pretrainSim } from '../sim/gd/sims.ts';
+import { defineCheck, type Evaluation } from '../../../properties/runner.ts';
 import { arbDepth, arbSeed, logLogSlope, probePretrain, arbUniform } from './gdCommon.ts';
+import { outsideHypotheses } from './support.ts';
 
 const arb = fc.noBias(fc.record({
   d: fc.integer({ min: 4, max: 48 }),
@@ -27,14 +30,28 @@ function alphaGrid(d: number): number[] {
   return [a0, a0 / 2, a0 / 4];
 }
 
-function probes(v: V) {
+async function probes(v: V) {
   const alphas = alphaGrid(v.d);
-  return { alphas, probes: alphas.map((a) => probePretrain(v.d, v.L, a, v.sigma, v.seed)) };
+  const ps = [];
+  for (const a of alphas) ps.push(await probePretrain(v.d, v.L, a, v.sigma, v.seed));
+  return { alphas, probes: ps };
 }
 
-export const thm3_4RankOneCheck = defineProperty<V>({
-  id: 'fate.thm3.4.gd-rank-one-alpha2',
-  claimId: 'fate.thm3.4',
+const params = (v: V) => ({ d: v.d, L: v.L, sigma: v.sigma, seed: v.seed });
+
+/** The claim's prediction, with the number a check compares against picked from its details. */
+function predicted(v: V, pick: (details: Record<string, unknown>) => number, statistic: string): Evaluation {
+  const out = outsideHypotheses(thm3_4, params(v));
+  if (out) return out;
+  const prediction = thm3_4.predict(params(v));
+  return { prediction, target: pick(prediction.details!), statistic };
+}
+
+export const thm3_4RankOneCheck = defineCheck<V>({
+  id: 'fate.thm3.4/gd-rank-one-alpha2',
+  aliases: ['fate.thm3.4.gd-rank-one-alpha2'],
+  claim: thm3_4,
+  simulations: [pretrainSim],
   title: 'Pretrained features Φ = W_1⋯W_{L−1} become rank one: tail Σ_{i≥2}σ_i²/‖Φ‖_F² vanishes at least like α²',
   arbitrary: arb,
   runs: { test: 6, quick: 16, full: 60 },
@@ -42,14 +59,10 @@ export const thm3_4RankOneCheck = defineProperty<V>({
   compare: 'close',
   tolerance: { rel: 0, abs: 0.15 },
   shrinkMs: { test: 3000, quick: 10000, full: 60000 },
-  params: (v) => ({ d: v.d, L: v.L, sigma: v.sigma, seed: v.seed }),
-  evaluate: (v) => ({
-    prediction: { quantity: 'log-log slope of the rank-one tail of Φ in α', kind: 'bound', value: 2, details: { alphas: alphaGrid(v.d), rule: 'slope ≥ 2 (eq 60: tail = O(α²))' } },
-    target: 2,
-    statistic: 'min(slope, 2) vs 2 (one-sided: slope ≥ 1.85)',
-  }),
-  measure: (v) => {
-    const { alphas, probes: ps } = probes(v);
+  params,
+  evaluate: (v) => predicted(v, (d) => d.residualSlope as number, `min(slope, 2) vs 2 (one-sided: slope ≥ 1.85) over α ∈ {${alphaGrid(v.d).map((a) => a.toExponential(2)).join(', ')}}`),
+  measure: async (v) => {
+    const { alphas, probes: ps } = await probes(v);
     const slope = logLogSlope(alphas, ps.map((p) => p.residual));
     const conv = ps.every((p) => p.converged);
     return {
@@ -61,9 +74,11 @@ export const thm3_4RankOneCheck = defineProperty<V>({
   },
 });
 
-export const thm3_4AlignCheck = defineProperty<V>({
-  id: 'fate.thm3.4.gd-align',
-  claimId: 'fate.thm3.4',
+export const thm3_4AlignCheck = defineCheck<V>({
+  id: 'fate.thm3.4/gd-align',
+  aliases: ['fate.thm3.4.gd-align'],
+  claim: thm3_4,
+  simulations: [pretrainSim],
   title: 'The top left singular vector of the pretrained Φ aligns with ±β_s: 1 − |⟨u_1, β_s⟩| ≤ α²d',
   arbitrary: arb,
   runs: { test: 6, quick: 16, full: 60 },
@@ -71,14 +86,10 @@ export const thm3_4AlignCheck = defineProperty<V>({
   compare: 'close',
   tolerance: { rel: 0, abs: 0 },
   shrinkMs: { test: 3000, quick: 10000, full: 60000 },
-  params: (v) => ({ d: v.d, L: v.L, sigma: v.sigma, seed: v.seed }),
-  evaluate: () => ({
-    prediction: { quantity: 'max over the α grid of (1 − |⟨u_1(Φ), β_s⟩|) − α²d, floored at 0', kind: 'bound', value: 0 },
-    target: 0,
-    statistic: 'max_α max(0, 1 − |⟨u_1, β_s⟩| − α²d) vs 0 (eqs 69–70)',
-  }),
-  measure: (v) => {
-    const { alphas, probes: ps } = probes(v);
+  params,
+  evaluate: (v) => predicted(v, (d) => d.alignmentExcessOverBound as number, 'max_α max(0, 1 − |⟨u_1, β_s⟩| − α²d) vs 0 (eqs 69–70)'),
+  measure: async (v) => {
+    const { alphas, probes: ps } = await probes(v);
     const excess = Math.max(...ps.map((p, i) => Math.max(0, 1 - p.alignment - alphas[i]! ** 2 * v.d)));
     return { mean: excess, stderr: 0, draws: 1, note: `1 − |cos| = ${ps.map((p) => (1 - p.alignment).toExponential(2)).join(', ')} at α = ${alphas.map((a) => a.toExponential(2)).join(', ')}` };
   },

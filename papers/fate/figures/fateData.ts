@@ -1,4 +1,6 @@
-import { runSim } from '../../../sim/registry.ts';
+import { validateParams } from '../../../core/params.ts';
+import type { Measurement, SimSpec } from '../../../sim/sim.ts';
+import { fastSims, ridgeTransferSim } from '../sim/sims.ts';
 import type { Budget } from '../../../properties/check.ts';
 import { deriveSeed } from '../../../reports/json.ts';
 import type { FigureData, FigurePoint } from '../../../reports/types.ts';
@@ -16,6 +18,14 @@ export const SLICE_LABELS = ['θ = π/8', 'θ = π/4', 'θ = 3π/8'];
 export const LT_SLICE_SIGMA = 0.2;
 export const PHASE_SIGMAS = [0, 0.2];
 export const RIDGE = { gamma: 0.5, d: 40, sigma: 0.5 };
+
+function fast(id: string): SimSpec {
+  const s = fastSims.find((x) => x.id === id);
+  if (!s) throw new TypeError(`fate figures: no fast simulation '${id}' in sim/sims.ts`);
+  return s;
+}
+const ltFastSim = fast('fate.transferability-lt.fast');
+const ftFastSim = fast('fate.transferability-ft.fast');
 
 interface Size {
   d: number;
@@ -46,10 +56,10 @@ const RIDGE_SIZE: Record<Budget, { draws: number; lambdas: number[] }> = {
   full: { draws: 600, lambdas: [0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.25, 1.5, 2] },
 };
 
-async function cell(jobId: string, series: string, simId: string, params: Record<string, number>, draws: number, seed: number, pick?: (m: Awaited<ReturnType<typeof runSim>>) => number[]): Promise<FigurePoint> {
+async function cell(jobId: string, series: string, sim: SimSpec, params: Record<string, number>, draws: number, seed: number, pick?: (m: Measurement) => number[]): Promise<FigurePoint> {
   const label = `${jobId}|${series}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}`;
   const s = deriveSeed(seed, label);
-  const m = await runSim(simId, params, { seed: s, draws });
+  const m = await sim.run(validateParams(sim.params, params, sim.id, sim.constraints), { seed: s, draws });
   const values = pick ? pick(m) : m.values;
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : NaN;
@@ -74,7 +84,7 @@ export const fateJobs: FigureJob[] = [
       const points: FigurePoint[] = [];
       for (const [i, theta] of SLICE_THETAS.entries())
         for (const gamma of z.gammas)
-          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, 'fate.transferability-lt.fast', { gamma, theta: round(theta), sigma: LT_SLICE_SIGMA, d: z.d }, z.draws, seed));
+          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, ltFastSim, { gamma, theta: round(theta), sigma: LT_SLICE_SIGMA, d: z.d }, z.draws, seed));
       return { paper: 'fate', title: this.title, method: `fate.transferability-lt.fast at d = ${z.d}, σ = ${LT_SLICE_SIGMA}, ${z.draws} draws per point (label noise integrated exactly)`, points };
     },
   },
@@ -87,7 +97,7 @@ export const fateJobs: FigureJob[] = [
       const points: FigurePoint[] = [];
       for (const [i, theta] of SLICE_THETAS.entries())
         for (const gamma of FT_GAMMAS[budget])
-          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, 'fate.transferability-ft.fast', { gamma, theta: round(theta), sigma: 0, d: z.d }, z.draws, seed));
+          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, ftFastSim, { gamma, theta: round(theta), sigma: 0, d: z.d }, z.draws, seed));
       return { paper: 'fate', title: this.title, method: `fate.transferability-ft.fast (gradient-flow end point, exact reduction) at d = ${z.d}, σ = 0, ${z.draws} draws per point`, points };
     },
   },
@@ -101,7 +111,7 @@ export const fateJobs: FigureJob[] = [
       for (const sigma of PHASE_SIGMAS)
         for (const theta of z.thetas)
           for (const gamma of z.gammas)
-            if (admissible(gamma, z.d)) points.push(await cell(this.id, `σ = ${sigma}`, 'fate.transferability-lt.fast', { gamma, theta: round(theta), sigma, d: z.d }, z.draws, seed));
+            if (admissible(gamma, z.d)) points.push(await cell(this.id, `σ = ${sigma}`, ltFastSim, { gamma, theta: round(theta), sigma, d: z.d }, z.draws, seed));
       return { paper: 'fate', title: this.title, method: `fate.transferability-lt.fast at d = ${z.d}, ${z.draws} draws per cell`, points };
     },
   },
@@ -115,7 +125,7 @@ export const fateJobs: FigureJob[] = [
       const points: FigurePoint[] = [];
       for (const [i, theta] of SLICE_THETAS.entries())
         for (const lambda of z.lambdas)
-          points.push(await cell(this.id, SLICE_LABELS[i]!, 'fate.ridge-transfer', { n, theta: round(theta), sigma: RIDGE.sigma, lambda, d: RIDGE.d }, z.draws, seed));
+          points.push(await cell(this.id, SLICE_LABELS[i]!, ridgeTransferSim, { n, theta: round(theta), sigma: RIDGE.sigma, lambda, d: RIDGE.d }, z.draws, seed));
       return { paper: 'fate', title: this.title, method: `fate.ridge-transfer (plain ridge on frozen rank-one features) at n = ${n}, d = ${RIDGE.d} (γ = ${RIDGE.gamma}), σ = ${RIDGE.sigma}, ${z.draws} draws per point`, points };
     },
   },

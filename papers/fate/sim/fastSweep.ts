@@ -1,6 +1,7 @@
 import { choleskyInPlace, forwardSolve, gramRows, inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
 import { Stream } from '../../../core/rng/stream.ts';
-import { fineTuneK } from '../theory/fineTuneEndpoint.ts';
+import { fineTuneSpectralFlow } from './fineTuneFlow.ts';
+import { symmetricEigenProject, type SpectralProjection } from './spectral.ts';
 
 /**
  * Fast, exact-in-law simulation of scratch, linear transfer and fine-tuning for a whole (n, θ) grid
@@ -15,10 +16,10 @@ import { fineTuneK } from '../theory/fineTuneEndpoint.ts';
  *     (Golub–Kahan bidiagonalisation of a Gaussian matrix; Dumitriu–Edelman 2002), computed in O(d) by
  *     a recursion on the rows of B⁻¹. Fine-tuning equals scratch there (unique least-squares minimum).
  *     For n > d, Xβ_s and Xν are drawn independently of B: exact for every mean, not for the joint law.
- *  5. Fine-tuning end point: X⁺y + k(I − P)β_s with k from the conserved invariants (derived in
- *     theory/fate/fineTuneEndpoint.ts; the full GD simulator confirms it to 5e-5 in check
- *     fate.thm3.9.gd-ft-endpoint-derived, and the reduced flow in fastSweep.test.ts). This fast path is only
- *     ever compared with the paper's printed formulas, never with that derived end point.
+ *  5. Fine-tuning end point: the gradient flow of the pretrained deep linear net, integrated in the
+ *     eigenbasis of the leading Gram block (fineTuneFlow.ts, spectral.ts; no fine-tuning formula). It is
+ *     cross-checked against full deep-linear GD at d ≤ 40 in fineTuneFlow.test.ts, which also tests the
+ *     derived end point of theory/fineTuneEndpoint.ts against it.
  */
 export interface SweepSpec {
   d: number;
@@ -42,6 +43,8 @@ export interface SweepCell {
   /** Fine-tuning end point of gradient flow (α → 0), and the paper's printed mechanism (k = 1), sampled noise. */
   ft: Float64Array;
   ftPrinted: Float64Array;
+  /** Scale C = c^{L−1} of the integrated flow's end point (its weight on (I − P)β_s); 1 for n > d, where it does not enter. */
+  ftScale: Float64Array;
 }
 
 export function fastSweep(spec: SweepSpec): SweepCell[][] {
@@ -60,6 +63,7 @@ export function fastSweep(spec: SweepSpec): SweepCell[][] {
       ltSampled: new Float64Array(draws),
       ft: new Float64Array(draws),
       ftPrinted: new Float64Array(draws),
+      ftScale: new Float64Array(draws).fill(1),
     })),
   );
   const small = ns.filter((n) => n < d);
@@ -70,9 +74,9 @@ export function fastSweep(spec: SweepSpec): SweepCell[][] {
   const streams = Stream.replicates(spec.seed, draws);
   for (let r = 0; r < draws; r++) {
     const rng = streams[r]!;
-    if (nMaxSmall > 0) underparamDraw(rng, d, nMaxSmall, sigma, (n, stats) => {
+    if (nMaxSmall > 0) underparamDraw(rng, d, nMaxSmall, sigma, small, (n, stats, spec) => {
       const ni = ns.indexOf(n);
-      if (ni < 0) return;
+      if (ni < 0 || !spec) return;
       thetas.forEach((th, ti) => {
         const c = Math.cos(th);
         const s = Math.sin(th);
@@ -84,12 +88,12 @@ export function fastSweep(spec: SweepSpec): SweepCell[][] {
         cell.lt[r] = (b0 - c) ** 2 + s * s + s2 / stats.zz;
         const b = b0 + stats.ze / stats.zz;
         cell.ltSampled[r] = 1 - 2 * b * c + b * b;
-        const ute = c * stats.se + s * stats.ve; // ⟨Pβ_t, X⁺ε⟩
-        const q = pt2 + 2 * ute + stats.ee; // ‖X⁺y‖²
         const p = 1 - stats.ss; // ‖(I − P)β_s‖²
         const cross = c - (c * stats.ss + s * stats.sv); // ⟨(I − P)β_s, β_t⟩
-        const k = fineTuneK(p, q, L);
-        cell.ft[r] = cell.scSampled[r]! + k * k * p - 2 * k * cross;
+        const end = fineTuneEndRisk(spec, c, s, L);
+        // ‖β − β_t‖² split over row(X) and its complement, where β = C(I − P)β_s.
+        cell.ft[r] = 1 - pt2 + end.rowRisk + end.scale * end.scale * p - 2 * end.scale * cross;
+        cell.ftScale[r] = end.scale;
         cell.ftPrinted[r] = cell.scSampled[r]! + p - 2 * cross;
       });
     });
@@ -141,8 +145,36 @@ interface PrefixStats {
   ve: number;
 }
 
-/** One draw of X (nMax × d) and the prefix statistics for every n ≤ nMax (reduction 2). */
-function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, emit: (n: number, s: PrefixStats) => void): void {
+/**
+ * The fine-tuning flow's end point for one draw and angle, in the rotated frame (β_s = e_1,
+ * β_t = c e_1 + s e_2): the spectral data are the eigenvalues λ_i of G = XXᵀ and the coordinates ζ, ω, ε̃
+ * of Xe_1, Xe_2 and ε along its eigenvectors q_i, so that σ_i = √λ_i, a_i(0) = ζ_i/σ_i and
+ * η_i = q_iᵀy = cζ_i + sω_i + ε̃_i. Returns C and ‖P(β − β_t)‖² = Σ_i (C a_i − (cζ_i + sω_i)/σ_i)².
+ */
+function fineTuneEndRisk(spec: SpectralProjection, c: number, s: number, L: number): { scale: number; rowRisk: number } {
+  const lam = spec.values;
+  const [zeta, omega, epsT] = spec.projections as [Float64Array, Float64Array, Float64Array];
+  const r = lam.length;
+  const sig = new Float64Array(r);
+  const a0 = new Float64Array(r);
+  const eta = new Float64Array(r);
+  for (let i = 0; i < r; i++) {
+    sig[i] = Math.sqrt(lam[i]!);
+    a0[i] = zeta[i]! / sig[i]!;
+    eta[i] = c * zeta[i]! + s * omega[i]! + epsT[i]!;
+  }
+  const end = fineTuneSpectralFlow({ sigma: sig, a0, eta }, { L });
+  if (!end.converged) throw new Error(`fastSweep: fine-tuning flow did not converge (n = ${r}, ${end.steps} steps, time ${end.time})`);
+  let rowRisk = 0;
+  for (let i = 0; i < r; i++) rowRisk += (end.scale * end.a[i]! - (c * zeta[i]! + s * omega[i]!) / sig[i]!) ** 2;
+  return { scale: end.scale, rowRisk };
+}
+
+/**
+ * One draw of X (nMax × d) and the prefix statistics for every n ≤ nMax (reduction 2), with the
+ * spectral data of the leading Gram block for each n in `spectralAt` (the fine-tuning flow's basis).
+ */
+function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, spectralAt: readonly number[], emit: (n: number, s: PrefixStats, spec?: SpectralProjection) => void): void {
   const x = rng.normals(nMax * d);
   const eps = rng.normals(nMax, sigma);
   const z = new Float64Array(nMax);
@@ -151,7 +183,14 @@ function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, emi
     z[i] = x[i * d]!;
     w[i] = x[i * d + 1]!;
   }
-  const l = choleskyInPlace(gramRows(x, nMax, d), nMax);
+  const g = gramRows(x, nMax, d);
+  const spectra = new Map<number, SpectralProjection>();
+  for (const n of new Set(spectralAt)) {
+    const block = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) block[i * n + j] = g[i * nMax + j]!;
+    spectra.set(n, symmetricEigenProject(block, n, [z, w, eps]));
+  }
+  const l = choleskyInPlace(g, nMax);
   const us = forwardSolve(l, nMax, z);
   const uv = forwardSolve(l, nMax, w);
   const ue = forwardSolve(l, nMax, eps);
@@ -168,7 +207,7 @@ function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, emi
     st.ee += ue[i]! * ue[i]!;
     st.se += us[i]! * ue[i]!;
     st.ve += uv[i]! * ue[i]!;
-    emit(i + 1, st);
+    emit(i + 1, st, spectra.get(i + 1));
   }
 }
 

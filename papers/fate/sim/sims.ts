@@ -2,7 +2,8 @@ import { Matrix, pseudoInverse } from 'ml-matrix';
 import type { Params, ParamSpec } from '../../../core/params.ts';
 import { P } from '../../../core/params.ts';
 import { Stream } from '../../../core/rng/stream.ts';
-import { measurement as measurementOf, summary, type Measurement, type SimSpec } from '../../../sim/sim.ts';
+import { measurement, summary } from '../../../core/measurement.ts';
+import type { SimSpec } from '../../../sim/sim.ts';
 import { drawTargetSet, sqDist, taskPair, unitVector } from './design.ts';
 import { fastSweep, type SweepCell } from './fastSweep.ts';
 import { linearTransferOnFeatures, linearTransferRiskNoiseIntegrated, minNormScratch } from './plainLinear.ts';
@@ -29,10 +30,6 @@ const nAwayFromD = (p: Params): string | null => {
   return Math.abs(n - d) < 2 ? `gamma (γ) gives n = ${n} with d = ${d}: need |n − d| ≥ 2 (E R_sc is infinite at |n − d| ≤ 1)` : null;
 };
 
-function measurement(simId: string, quantity: string, params: Params, seed: number, values: number[], extra?: Measurement['extra'], method?: string): Measurement {
-  return measurementOf({ simId, quantity, values, seed, params, extra, method });
-}
-
 /** Per draw: a fresh task pair, target set and (for transfer) hidden direction v. */
 function plainDraws<T>(seed: number, draws: number, f: (rng: Stream) => T): T[] {
   return Stream.replicates(seed, draws).map((rng) => f(rng));
@@ -53,7 +50,7 @@ export const scratchSim: SimSpec = {
       const t = drawTargetSet(rng, n, d, p.sigma!, betaS, betaT);
       return sqDist(minNormScratch(t), betaT);
     });
-    return measurement(this.id, this.quantity, p, seed, vals, undefined, `plain: pseudoInverse (SVD) at n = ${n}, d = ${d}`);
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: vals, method: `plain: pseudoInverse (SVD) at n = ${n}, d = ${d}` });
   },
 };
 
@@ -76,7 +73,7 @@ export const linearTransferSim: SimSpec = {
       const { t, v } = rankOneDraw(rng, p, p.sigma!);
       return sqDist(linearTransferOnFeatures(t, v), t.betaT);
     });
-    return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain: Φ = Xβ_s vᵀ, W_L = Φ⁺y (SVD)');
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: vals, method: 'plain: Φ = Xβ_s vᵀ, W_L = Φ⁺y (SVD)' });
   },
 };
 
@@ -93,7 +90,14 @@ export const linearTransferNoiseIntegratedSim: SimSpec = {
       const { t, v } = rankOneDraw(rng, p, 0);
       return linearTransferRiskNoiseIntegrated(t, v, p.sigma!);
     });
-    return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain min-norm fit on Φ = Xβ_s vᵀ (SVD) with the label noise integrated exactly given X (Rao–Blackwell)');
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
+      seed,
+      values: vals,
+      method: 'plain min-norm fit on Φ = Xβ_s vᵀ (SVD) with the label noise integrated exactly given X (Rao–Blackwell)',
+    });
   },
 };
 
@@ -109,7 +113,7 @@ export const ridgeTransferSim: SimSpec = {
       const { t, v } = rankOneDraw(rng, p, p.sigma!);
       return sqDist(linearTransferOnFeatures(t, v, p.lambda!), t.betaT);
     });
-    return measurement(this.id, this.quantity, p, seed, vals, undefined, 'plain: W_L = (ΦᵀΦ + nλI)⁻¹Φᵀy');
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: vals, method: 'plain: W_L = (ΦᵀΦ + nλI)⁻¹Φᵀy' });
   },
 };
 
@@ -148,21 +152,13 @@ function fineTuneSpec(id: string, title: string, quantity: string, primary: (r: 
     defaultDraws: 40,
     run(p, { seed, draws }) {
       const { rows, unconverged, n, d } = pairedPlain(p, seed, draws);
-      return measurement(
-        id,
-        quantity,
-        p,
-        seed,
-        rows.map(primary),
-        {
+      return measurement({ simId: id, quantity, params: p, seed, values: rows.map(primary), extra: {
           R_sc: summary(rows.map((r) => r.sc)),
           R_ft: summary(rows.map((r) => r.ft)),
           T_ft: summary(rows.map((r) => r.sc - r.ft)),
           R_ft_printedMechanism: summary(rows.map((r) => r.ftPrinted)),
           T_ft_printedMechanism: summary(rows.map((r) => r.sc - r.ftPrinted)),
-        },
-        `reduced gradient flow in Gram space, n = ${n}, d = ${d}, L = ${p.L ?? 2}${unconverged ? `; ${unconverged} draws not converged` : ''}`,
-      );
+        }, method: `reduced gradient flow in Gram space, n = ${n}, d = ${d}, L = ${p.L ?? 2}${unconverged ? `; ${unconverged} draws not converged` : ''}` });
     },
   };
 }
@@ -197,10 +193,10 @@ export const transferabilityLtSim: SimSpec = {
       const t = drawTargetSet(rng, n, d, p.sigma!, betaS, betaT);
       return { sc: sqDist(minNormScratch(t), betaT), lt: sqDist(linearTransferOnFeatures(t, v), betaT) };
     });
-    return measurement(this.id, this.quantity, p, seed, rows.map((r) => r.sc - r.lt), {
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: rows.map((r) => r.sc - r.lt), extra: {
       R_sc: summary(rows.map((r) => r.sc)),
       R_lt: summary(rows.map((r) => r.lt)),
-    }, `plain SVD, n = ${n}, d = ${d}`);
+    }, method: `plain SVD, n = ${n}, d = ${d}` });
   },
 };
 
@@ -223,7 +219,7 @@ export const fastSims: SimSpec[] = [
     defaultDraws: 20,
     run(p, { seed, draws }) {
       const c = fastCell(p, seed, draws);
-      return measurement(this.id, this.quantity, p, seed, Array.from(c.sc), undefined, FAST_METHOD);
+      return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: Array.from(c.sc), method: FAST_METHOD });
     },
   },
   {
@@ -237,7 +233,15 @@ export const fastSims: SimSpec[] = [
     run(p, { seed, draws }) {
       const c = fastCell(p, seed, draws);
       const t = Array.from(c.sc, (v, i) => v - c.lt[i]!);
-      return measurement(this.id, this.quantity, p, seed, t, { R_sc: summary(Array.from(c.sc)), R_lt: summary(Array.from(c.lt)) }, FAST_METHOD);
+      return measurement({
+        simId: this.id,
+        quantity: this.quantity,
+        params: p,
+        seed,
+        values: t,
+        extra: { R_sc: summary(Array.from(c.sc)), R_lt: summary(Array.from(c.lt)) },
+        method: FAST_METHOD,
+      });
     },
   },
   {
@@ -252,7 +256,15 @@ export const fastSims: SimSpec[] = [
       const c = fastCell(p, seed, draws);
       const t = Array.from(c.scSampled, (v, i) => v - c.ft[i]!);
       const tp = Array.from(c.scSampled, (v, i) => v - c.ftPrinted[i]!);
-      return measurement(this.id, this.quantity, p, seed, t, { R_ft: summary(Array.from(c.ft)), T_ft_printedMechanism: summary(tp) }, `${FAST_METHOD}; fine-tuning end point from the conserved invariants (theory/fate/fineTuneEndpoint.ts)`);
+      return measurement({
+        simId: this.id,
+        quantity: this.quantity,
+        params: p,
+        seed,
+        values: t,
+        extra: { R_ft: summary(Array.from(c.ft)), T_ft_printedMechanism: summary(tp), flowScale: summary(Array.from(c.ftScale)) },
+        method: `${FAST_METHOD}; fine-tuning end point: the gradient flow of the pretrained deep linear net integrated (RODAS4, tolerance 1e-8) in the eigenbasis of XXᵀ (sim/fineTuneFlow.ts), no fine-tuning formula; flowScale = its weight C on (I − P)β_s`,
+      });
     },
   },
 ];
@@ -290,6 +302,14 @@ export const klSim: SimSpec = {
       kl.push(acc / m);
       dud.push(Math.abs(cf - cg) / m);
     }
-    return measurement(this.id, this.quantity, p, seed, kl, { dudleyCosLowerBound: summary(dud) }, 'Monte Carlo over (x, y) ~ p_f; Dudley: |E_f h − E_g h| with h = cos(y)/2, ‖h‖_BL = 1');
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
+      seed,
+      values: kl,
+      extra: { dudleyCosLowerBound: summary(dud) },
+      method: 'Monte Carlo over (x, y) ~ p_f; Dudley: |E_f h − E_g h| with h = cos(y)/2, ‖h‖_BL = 1',
+    });
   },
 };

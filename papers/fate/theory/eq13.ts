@@ -1,6 +1,7 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
-import { ltRegion, ltTransferability, ltTransferabilityFinite, negativeRootsUnderparam, overparamThreshold } from './phase.ts';
+import { ltRegion, ltTransferability, ltTransferabilityFinite, negativeRootsUnderparam, overparamThreshold, printedLiteralSign } from './phase.ts';
+import { offInterpolationThreshold } from './hypotheses.ts';
 import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
 
 /** Eq (13) and its phase diagram (Fig 1b): linear-transfer transferability in the high-dimensional limit. */
@@ -19,13 +20,21 @@ export const eq13: Claim = {
   },
   params: [P.gammaNot1, P.theta, P.sigma, nOpt, dOpt],
   constraints: [sizesAgree],
-  hypotheses: [{ id: 'rank-one', text: 'rank-one pretrained features (Thm 3.4) and min-norm scratch (Thm 3.5)', holds: () => true }],
+  hypotheses: [
+    {
+      id: 'rank-one',
+      text:
+        'rank-one pretrained features (Thm 3.4, α → 0) — a property of pretraining, not of the parameters; the predicate checks what linear transfer ' +
+        'on them needs at a finite size: n > 2, so that E 1/‖Xβ_s‖² = 1/(n − 2) is finite (Thm 3.7)',
+      holds: (p) => (finiteSize(p)?.n ?? Infinity) > 2,
+    },
+    { id: 'min-norm', text: 'scratch training ends at the minimum-norm solution X⁺y (Thm 3.5), whose risk is finite only off the interpolation threshold: γ ≠ 1 (n ≠ d)', holds: offInterpolationThreshold },
+  ],
   regime: {
     kind: 'asymptotic',
     limit: 'n, d → ∞ with n/d = γ',
     finiteSize: '𝒯_lt(n, d) = E R_sc(n, d) − [sin²θ + (sin²θ+σ²)/(n−2)], both exact',
   },
-  simulations: ['fate.transferability-lt', 'fate.transferability-lt.fast'],
   predict(p) {
     const g = p.gamma!;
     const th = p.theta!;
@@ -46,6 +55,8 @@ export const eq13: Claim = {
         gammaMinus: roots?.gammaMinus ?? null,
         gammaPlus: roots?.gammaPlus ?? null,
         overparamNegativeAbove: overparamThreshold(th, s),
+        // The statement's regions read literally, with the γ < 1 interval as printed, (γ₊, γ₋).
+        printedLiteralSign: printedLiteralSign(g, th, s),
       },
     };
   },

@@ -1,6 +1,7 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
 import { ftTransferabilityPrinted, ftTransferabilityPrintedFinite } from './fineTune.ts';
+import { offInterpolationThreshold } from './hypotheses.ts';
 import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
 
 /** Eq (17), Fig 3: fine-tuning transferability; sign flips at θ = π/3, zero for γ > 1. */
@@ -16,9 +17,16 @@ export const eq17: Claim = {
   },
   params: [P.gamma, P.theta, { ...P.sigma, optional: true, description: 'label-noise sd (the printed 𝒯_ft does not depend on it)' }, nOpt, dOpt],
   constraints: [sizesAgree],
-  hypotheses: [{ id: 'gradient-flow', text: 'gradient flow on all layers from the α → 0 pretrained weights', holds: () => true }],
+  hypotheses: [
+    {
+      id: 'gradient-flow',
+      text:
+        'gradient flow on all layers from the α → 0 pretrained weights — a property of the training, not of the parameters; the predicate checks ' +
+        'that the transferability E R_sc − E R_ft is defined: γ ≠ 1 (at n = d the scratch risk is infinite)',
+      holds: offInterpolationThreshold,
+    },
+  ],
   regime: { kind: 'asymptotic', limit: 'n, d → ∞ with n/d = γ, α → 0', finiteSize: '−(1 − n/d)(1 − 2cos θ) for n < d (printed mechanism)' },
-  simulations: ['fate.transferability-ft', 'fate.gd.fine-tune'],
   predict(p) {
     const v = ftTransferabilityPrinted(p.gamma!, p.theta!);
     const size = finiteSize(p);

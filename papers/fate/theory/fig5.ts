@@ -1,5 +1,6 @@
-import type { Claim } from '../../../theory/claim.ts';
+import { defineClaim, type Prediction } from '../../../theory/claim.ts';
 import { InputError, P, type ParamSpec } from '../../../core/params.ts';
+import { offInterpolationThreshold } from './hypotheses.ts';
 import { klLinear } from './kl.ts';
 import { ltTransferability, ltTransferabilityFinite } from './phase.ts';
 
@@ -39,8 +40,19 @@ export function w1Bounds(theta: number, a: number, sigma: number): { lower: numb
 }
 
 const scale: ParamSpec = { name: 'scale', symbol: 'a', description: 'scale of the target task y = a·β_tᵀx + ε', domain: { min: 0, minOpen: true }, default: 1 };
+const theta: ParamSpec = { ...P.theta, description: `${P.theta.description} (omitted: θ swept over [0, π/2] at unit scale, the caption's plot)`, optional: true };
+const theta2: ParamSpec = { ...P.theta, name: 'theta2', symbol: 'θ₂', description: 'angle of a second target task (a pair of tasks, Thm 2.2)', optional: true };
+const scale2: ParamSpec = { ...scale, name: 'scale2', symbol: 'a₂', description: 'scale of the second target task', default: undefined, optional: true };
 
-export const fig5: Claim = {
+const signOf = (x: number): -1 | 0 | 1 => (x > 0 ? 1 : x < 0 ? -1 : 0);
+
+/** One target task (θ, a): 𝒯_lt of eq (13) after rescaling, D_KL (exact) and the W1 bracket. */
+function task(gamma: number, th: number, a: number, sigma: number) {
+  return { T: ltTransferabilityScaled(gamma, th, a, sigma), kl: klScaled(th, a, sigma), w1: w1Bounds(th, a, sigma) };
+}
+
+/** Fig 5 (App. E) and Thm 2.2: distances between tasks do not order transferability. */
+export const fig5 = defineClaim({
   id: 'fate.fig5',
   paper: 'fate',
   title: 'Distances between tasks (KL, W1) do not predict transferability (Fig 5, Thm 2.2)',
@@ -52,26 +64,66 @@ export const fig5: Claim = {
       'transferability is not predicted by φ-divergences or integral probability metrics; one can achieve positive transfer with distributions arbitrarily far apart.',
     provenance: 'printed',
   },
-  params: [P.gammaNot1, P.theta, { ...P.sigma, domain: { min: 0, minOpen: true } }, scale],
-  hypotheses: [{ id: 'linear-family', text: 'the deep-linear setting of §3 with linear transfer (rank-one features, eq 13)', holds: () => true }],
+  params: [P.gammaNot1, theta, { ...P.sigma, domain: { min: 0, minOpen: true } }, scale, theta2, scale2],
+  hypotheses: [
+    {
+      id: 'linear-family',
+      text:
+        'the deep-linear setting of §3 with linear transfer on rank-one features (eq 13) — the features are an outcome of pretraining, not a parameter; the ' +
+        'predicate checks what eq (13) needs: γ ≠ 1 (n ≠ d), where the scratch risk is finite',
+      holds: offInterpolationThreshold,
+    },
+  ],
   regime: {
     kind: 'asymptotic',
     limit: 'n, d → ∞ at γ = n/d for 𝒯; the distances are exact (KL) or bracketed (W1)',
     finiteSize: 'a²·𝒯_lt(n, d, θ, σ/a) exact at finite n, d',
   },
-  simulations: ['fate.transferability-lt.fast', 'fate.fig5.w1'],
-  predict(p) {
-    const { gamma, theta, sigma, scale: a } = p as Required<typeof p>;
-    const T = ltTransferabilityScaled(gamma!, theta!, a!, sigma!);
+  /**
+   * Three readings: one task (θ, a); a pair of tasks (θ, a) and (θ₂, a₂) — Thm 2.2's point, task 1 positive and task 2
+   * negative whatever their distances, as the sign of min(𝒯₁, −𝒯₂); no θ — the caption's sweep over θ at fixed (γ, σ).
+   */
+  predict(p): Prediction {
+    const gamma = p.gamma!;
+    const sigma = p.sigma!;
+    if (p.theta === undefined) {
+      return {
+        quantity: 'Spearman(D_KL, 𝒯_lt) over θ ∈ [0, π/2] at fixed (γ, σ), unit scale',
+        kind: 'sign',
+        sign: 1,
+        details: { printed: 'no negative correlation', eq13: 'D_KL = (1 − cos θ)/σ² increases and 𝒯_lt = S(γ, σ) − sin²θ decreases in θ: rank correlation −1' },
+      };
+    }
+    const one = task(gamma, p.theta, p.scale ?? 1, sigma);
+    if (p.theta2 !== undefined) {
+      const two = task(gamma, p.theta2, p.scale2 ?? 1, sigma);
+      const value = Math.min(one.T, -two.T);
+      return {
+        quantity: 'min(𝒯₁, −𝒯₂): task 1 transfers positively and task 2 negatively',
+        kind: 'sign',
+        value,
+        sign: signOf(value),
+        details: {
+          kl1: one.kl,
+          kl2: two.kl,
+          w1task1: one.w1,
+          w1task2: two.w1,
+          T1: one.T,
+          T2: two.T,
+          // Task 1 provably farther: larger D_KL, and its W1 lower bound above task 2's upper bound.
+          provablyFarther: one.kl > two.kl && one.w1.lower > two.w1.upper,
+        },
+      };
+    }
     return {
       quantity: '𝒯_lt of the target task (D_KL and W1 bounds in details)',
       kind: 'structure',
-      value: T,
-      sign: T > 0 ? 1 : T < 0 ? -1 : 0,
-      details: { kl: klScaled(theta!, a!, sigma!), w1: w1Bounds(theta!, a!, sigma!), transferability: T, dudley: 'γ_β ≤ 2 for every pair (bounded test functions): the Dudley half of Thm 2.2 cannot hold for δ > 2 (check fate.thm2.2/dudley)' },
+      value: one.T,
+      sign: signOf(one.T),
+      details: { kl: one.kl, w1: one.w1, transferability: one.T, dudley: 'γ_β ≤ 2 for every pair (bounded test functions): the Dudley half of Thm 2.2 cannot hold for δ > 2 (check fate.thm2.2/dudley)' },
     };
   },
-};
+});
 
 /** Rank correlation (Spearman, average ranks for ties) and Pearson correlation, for the sweep report. */
 export function pearson(x: readonly number[], y: readonly number[]): number {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimParamsOf } from './gdClaimsTestUtil.ts';
 import { gdClaims } from './gdClaims.ts';
-import { gdSims } from '../sim/gd/index.ts';
 import { InputError } from '../../../core/params.ts';
 
 describe('fate deep-linear GD claims', () => {
@@ -15,9 +14,13 @@ describe('fate deep-linear GD claims', () => {
     }
   });
 
-  it('name simulations that exist', () => {
-    const ids = new Set(gdSims.map((s) => s.id));
-    for (const c of gdClaims) for (const s of c.simulations ?? []) expect(ids.has(s)).toBe(true);
+  it('hypotheses are real conditions: population training needs a non-zero init', () => {
+    for (const c of gdClaims.slice(0, 2)) {
+      const h = c.hypotheses.find((x) => x.id === 'population')!;
+      expect(h.holds({ alpha: 1e-3, sigma: 0 })).toBe(true);
+      expect(h.holds({ alpha: 0, sigma: 0 })).toBe(false);
+    }
+    expect(gdClaims[2]!.hypotheses.find((x) => x.id === 'full-rank')!.holds({ gamma: 1, d: 20 })).toBe(false);
   });
 
   it('predict plain-JSON predictions at default parameters', () => {

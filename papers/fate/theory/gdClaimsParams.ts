@@ -15,6 +15,17 @@ export const DP = {
 } as const satisfies Record<string, ParamSpec>;
 
 /** Eq (22): W̄_lᵀW̄_l − W̄_{l+1}W̄_{l+1}ᵀ ≽ λI for some λ > 0 — true of the orthogonal init, false of the Gaussian one. */
+/**
+ * Population pretraining (Lemma 3.3, Thm 3.4): the objective is the exact population loss — a property of the
+ * training, not of the parameters. The predicate checks what the flow needs to leave the origin (W = 0 is a
+ * stationary point): a non-zero init, α > 0, and σ ≥ 0.
+ */
+export const populationHypothesis = {
+  id: 'population',
+  text: 'training on the exact population loss ½‖β − β_s‖² + σ²/2 (x ~ N(0, I_d)) from a non-zero init: α > 0, σ ≥ 0 (the objective itself is not a parameter)',
+  holds: (p: Record<string, number>) => (p.alpha ?? DP.alpha.default) > 0 && (p.sigma ?? 0) >= 0,
+};
+
 export const eq22Hypothesis = {
   id: 'eq22',
   text: 'initialization satisfies eq (22): W̄_lᵀW̄_l − W̄_{l+1}W̄_{l+1}ᵀ ≽ λI, λ > 0 (the scaled orthogonal init W̄_l = c_lQ_l, c_1 > … > c_L)',

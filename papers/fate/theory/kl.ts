@@ -16,6 +16,14 @@ export function klLinear(betaF: readonly number[], betaG: readonly number[], sig
 /** The Dudley metric of any two probability laws is at most 2 (bounded test functions). */
 export const DUDLEY_UPPER_BOUND = 2;
 
+/**
+ * The proof's eq (28) for f = β_sᵀx, g = aβ_tᵀx (x ~ N(0, I), ‖β_s‖ = ‖β_t‖ = 1): e^{−σ²/2}/2 · ∫(f² + g²) dp
+ * = e^{−σ²/2}/2 · (1 + a²), which the proof claims eq (27) is at least (Thm 2.2, Dudley half).
+ */
+export function dudleyProofBound(scale: number, sigma: number): number {
+  return (Math.exp((-sigma * sigma) / 2) / 2) * (1 + scale * scale);
+}
+
 /** The lower bound of eq (27) with h(x, y) = cos(y)/2: e^{−σ²/2}/2 · |E cos f(x) − E cos g(x)|. */
 export function dudleyCosLowerBound(meanCosF: number, meanCosG: number, sigma: number): number {
   return (Math.exp((-sigma * sigma) / 2) / 2) * Math.abs(meanCosF - meanCosG);

@@ -1,6 +1,6 @@
 /** fate Lemma 3.3: population pretraining recovers the source predictor (proof: Appendix B.2, eqs 35–49). */
 import type { Claim } from '../../../theory/claim.ts';
-import { DP, eq22Hypothesis } from './gdClaimsParams.ts';
+import { DP, eq22Hypothesis, populationHypothesis } from './gdClaimsParams.ts';
 
 export const lemma3_3: Claim = {
   id: 'fate.lemma3.3',
@@ -13,13 +13,9 @@ export const lemma3_3: Claim = {
     provenance: 'printed',
   },
   params: [DP.d, DP.L, DP.alpha, DP.sigma, DP.init],
-  hypotheses: [
-    eq22Hypothesis,
-    { id: 'population', text: 'training on the exact population loss ½‖β − β_s‖² + σ²/2 (x ~ N(0, I_d))', holds: () => true },
-  ],
+  hypotheses: [eq22Hypothesis, populationHypothesis],
   // B.2 bounds ℓ(t) ≤ ℓ(0)e^{−2(α²λ)^{L−1}t} (eq 48): convergence at every α > 0, in t → ∞ only.
   regime: { kind: 'asymptotic', limit: 't → ∞ at any fixed α > 0 (eq 48: the loss decays at least like e^{−2(α²λ)^{L−1}t})', finiteSize: 'GD stopped at ½‖β − β_s‖² ≤ 1e-12 gives ‖β(T) − β_s‖ ≤ 1.5e-6' },
-  simulations: ['fate.gd.pretrain'],
   predict: () => ({
     quantity: 'lim_{t→∞} ‖β(t) − β_s‖',
     kind: 'value',

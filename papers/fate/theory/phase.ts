@@ -27,6 +27,17 @@ export function negativeRootsUnderparam(theta: number, sigma: number): { gammaMi
   return { gammaMinus: 0.5 * (b - r), gammaPlus: 0.5 * (b + r) };
 }
 
+/**
+ * The sign eq (13)'s printed regions give when read literally: negative for γ − 1 > σ²/sin²θ, and for
+ * γ < 1 only inside (γ₊, γ₋) as printed — an interval whose left end exceeds its right (γ₊ ≥ γ₋), so
+ * read literally it is empty and predicts no negative transfer below γ = 1.
+ */
+export function printedLiteralSign(gamma: number, theta: number, sigma: number): 1 | -1 {
+  if (gamma > 1) return gamma > overparamThreshold(theta, sigma) ? -1 : 1;
+  const r = negativeRootsUnderparam(theta, sigma);
+  return r && r.gammaPlus < gamma && gamma < r.gammaMinus ? -1 : 1;
+}
+
 /** γ > 1 negative-transfer threshold: 𝒯_lt < 0 ⇔ γ − 1 > σ²/sin²θ. */
 export function overparamThreshold(theta: number, sigma: number): number {
   const s2 = Math.sin(theta) ** 2;

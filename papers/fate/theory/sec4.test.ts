@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../core/params.ts';
+import { sec4Arccos, sec4Kernel, sec4NegativeTransfer, sec4Projection, sec4Scaling } from './sec4Claims.ts';
 import { arcCosKernel, gramMatrices, negativeTransferPoint, networkNorm2, perpForAblation, perpPrinted, projectOntoFeatures, removedCount, reluOverlap } from './sec4.ts';
 
 // Deterministic teacher for theory tests (no Stream: a fixed low-discrepancy construction).
@@ -74,5 +75,31 @@ describe('eq (159): ‖P⊥f*‖²', () => {
     expect(() => removedCount(1, 20)).toThrow(/mu/);
     expect(negativeTransferPoint(2, 1, 0.01)).toBeCloseTo(200, 10);
     expect(() => negativeTransferPoint(-1, 1, 0.1)).toThrow(/A \(power-law/);
+  });
+});
+
+describe('§4 claims: predictions and hypotheses', () => {
+  const Ws = rows(10, 8, 0.3);
+  const c = Float64Array.from({ length: 10 }, (_, i) => Math.sin(1.1 * i) + 0.5);
+  it('predictForTeacher is eq (159) on the given teacher; a teacher of the wrong shape is refused', () => {
+    const pr = sec4Projection.predictForTeacher({ d: 8, mstar: 10, mu: 0.3 }, { W: Ws, c, removed: [1, 4, 7] });
+    expect(pr.value).toBe(perpForAblation(Ws, c, [1, 4, 7]).perp);
+    expect(() => sec4Projection.predictForTeacher({ d: 8, mstar: 10, mu: 0.2 }, { W: Ws, c, removed: [1, 4, 7] })).toThrow(InputError);
+  });
+  it('monotonicity in μ is predicted as the sign of μ₂ − μ₁; hypotheses need a non-empty source', () => {
+    expect(sec4Projection.predict({ d: 8, mstar: 10, mu: 0.2, mu2: 0.5 })).toMatchObject({ kind: 'monotone', sign: 1 });
+    const holds = (p: Record<string, number>) => sec4Projection.hypotheses.every((h) => h.holds(p));
+    expect(holds({ d: 8, mstar: 10, mu: 0.9, mu2: 0.9 })).toBe(true);
+    expect(holds({ d: 8, mstar: 10, mu: 0.2, mu2: 0.999 })).toBe(false);
+  });
+  it('mean-field (m ≥ 4m*) for the kernel and scaling claims; n* from predict; ‖P⊥‖² > 0 for negative transfer', () => {
+    for (const claim of [sec4Kernel, sec4Scaling]) {
+      expect(claim.hypotheses.every((h) => h.holds({ d: 10, m: 40, mstar: 10, mu: 0.2 }))).toBe(true);
+      expect(claim.hypotheses.every((h) => h.holds({ d: 10, m: 39, mstar: 10, mu: 0.2 }))).toBe(false);
+    }
+    expect(sec4NegativeTransfer.predict({ A: 2, nu: 1, perp: 0.01 })).toMatchObject({ value: negativeTransferPoint(2, 1, 0.01), sign: 1 });
+    expect(sec4NegativeTransfer.hypotheses[0]!.holds({ A: 2, nu: 1, perp: 0 })).toBe(false);
+    expect(sec4Arccos.hypotheses[0]!.holds({ u: 0.3, d: 1 })).toBe(false);
+    expect(sec4Arccos.hypotheses[0]!.holds({ u: 1, d: 1 })).toBe(true);
   });
 });

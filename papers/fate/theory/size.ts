@@ -13,6 +13,19 @@ export function finiteSize(p: Params): { n: number; d: number } | null {
   return null;
 }
 
+/**
+ * n alone, or from γ·d: all a claim needs when d plays no role (Thm 3.7's eq (12), Thm 3.8's finite-size
+ * form); null when not determined. (`finiteSize` needs two of n, d, γ, since d matters there.)
+ */
+export function targetSamples(p: Params): number | null {
+  if (p.n !== undefined) return p.n;
+  if (p.gamma !== undefined && p.d !== undefined) return Math.round(p.gamma * p.d);
+  return null;
+}
+
+/** For claims exact at finite n that do not depend on d: n, or γ and d, must be given. */
+export const targetSamplesGiven: Constraint = (p) => (targetSamples(p) === null ? 'n (number of target samples) is required, or both gamma and d' : null);
+
 /** γ, n and d, when all given, must agree (γ = n/d up to rounding of n). */
 export const sizesAgree: Constraint = (p) => {
   if (p.n === undefined || p.d === undefined || p.gamma === undefined) return null;

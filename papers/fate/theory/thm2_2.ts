@@ -1,6 +1,6 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
-import { DUDLEY_UPPER_BOUND, klLinear } from './kl.ts';
+import { DUDLEY_UPPER_BOUND, dudleyProofBound, klLinear } from './kl.ts';
 
 /**
  * Thm 2.2: distribution distances do not predict transfer — for f in a feature space and any δ there is
@@ -23,9 +23,14 @@ export const thm2_2: Claim = {
     { ...P.sigma, domain: { min: 0, minOpen: true } },
     { name: 'scale', symbol: 'a', description: 'scale of the second task g = a·β_tᵀx', domain: { min: 0 }, default: 1 },
   ],
-  hypotheses: [{ id: 'assumption-2.1', text: 'f ∈ L2(p), Gaussian label noise (Assumption 2.1)', holds: () => true }],
+  hypotheses: [
+    {
+      id: 'assumption-2.1',
+      text: 'f ∈ L2(p), Gaussian label noise of positive variance (Assumption 2.1); for the linear family f ∈ L2(p) always, so the predicate checks σ > 0 (at σ = 0 the laws are singular and D_KL is infinite)',
+      holds: (p) => p.sigma! > 0,
+    },
+  ],
   regime: { kind: 'exact' },
-  simulations: ['fate.kl'],
   predict(p) {
     const th = p.theta!;
     const a = p.scale!;
@@ -34,7 +39,12 @@ export const thm2_2: Claim = {
       quantity: 'D_KL(p_f ‖ p_g)',
       kind: 'value',
       value: kl,
-      details: { dudleyUpperBound: DUDLEY_UPPER_BOUND, dudleyPrinted: 'unbounded over g ∈ Φ (as printed)' },
+      details: {
+        dudleyUpperBound: DUDLEY_UPPER_BOUND,
+        dudleyPrinted: 'unbounded over g ∈ Φ (as printed)',
+        // The proof's step eq (27) ≥ eq (28) (sign +1), with eq (28) at these parameters.
+        dudleyProofStep: { quantity: 'eq (27) − eq (28)', sign: 1, eq28: dudleyProofBound(a, p.sigma!) },
+      },
     };
   },
 };

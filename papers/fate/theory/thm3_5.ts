@@ -29,14 +29,16 @@ export const thm3_5: Claim = {
     limit: 'α → 0 after t → ∞',
     finiteSize: 'n < d: ‖β(∞) − X⁺y‖ = ‖(I − P_row(X))αW̄_1W_2(∞)⋯W_L(∞)‖ = O(α) (eq 90); n > d: 0 at every α (unique minimiser)',
   },
-  simulations: ['fate.gd.scratch'],
   predict: (p) => {
     const n = Math.round(p.gamma! * p.d!);
     return {
       quantity: 'lim_{α→0} lim_{t→∞} ‖β(t) − X⁺y‖ / ‖X⁺y‖',
       kind: 'value',
       value: 0,
-      details: n < p.d! ? { n, gapScaling: 'α¹ (eq 90: the row-space complement of W_1 is frozen at its O(α) init)' } : { n, gapScaling: 'none: unique least-squares minimiser, gap 0 at every α' },
+      details:
+        n < p.d!
+          ? { n, gapScaling: 'α¹ (eq 90: the row-space complement of W_1 is frozen at its O(α) init)', gapSlope: 1 }
+          : { n, gapScaling: 'none: unique least-squares minimiser, gap 0 at every α', gapSlope: null },
     };
   },
 };

@@ -1,6 +1,7 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
 import { scratchRiskAsymptotic, scratchRiskFinite } from './scratch.ts';
+import { offInterpolationThreshold } from './hypotheses.ts';
 import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
 
 /** Thm 3.6, eq (10): expected generalization error of the scratch-trained (min-norm) model. */
@@ -17,15 +18,22 @@ export const thm3_6: Claim = {
   params: [P.gammaNot1, P.sigma, nOpt, dOpt],
   constraints: [sizesAgree],
   hypotheses: [
-    { id: 'gaussian-design', text: 'x ~ N(0, I_d), Gaussian label noise (Assumption 3.1)', holds: () => true },
-    { id: 'min-norm', text: 'scratch training ends at X⁺y (Thm 3.5, α → 0)', holds: () => true },
+    {
+      id: 'gaussian-design',
+      text: 'x ~ N(0, I_d), Gaussian label noise (Assumption 3.1) — a property of the data model; the predicate checks the noise level is a standard deviation, σ ≥ 0',
+      holds: (p) => p.sigma! >= 0,
+    },
+    {
+      id: 'min-norm',
+      text: 'scratch training ends at X⁺y (Thm 3.5, α → 0) — a property of the training; the predicate checks that its risk is finite: γ ≠ 1 (n ≠ d)',
+      holds: offInterpolationThreshold,
+    },
   ],
   regime: {
     kind: 'asymptotic',
     limit: 'n, d → ∞ with n/d = γ',
     finiteSize: 'E R_sc = (1 − n/d) + σ²n/(d−n−1) (n < d−1); σ²d/(n−d−1) (n > d+1) — inverse-Wishart moments',
   },
-  simulations: ['fate.scratch', 'fate.scratch.fast', 'fate.gd.scratch'],
   predict(p) {
     const size = finiteSize(p);
     return {

@@ -1,7 +1,7 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
 import { linearTransferRisk } from './linearTransfer.ts';
-import { finiteSize, sizesAgree } from './size.ts';
+import { sizesAgree, targetSamples, targetSamplesGiven } from './size.ts';
 
 /** Thm 3.7, eq (12): linear transfer on the rank-one pretrained features; exact at every n > 2. */
 export const thm3_7: Claim = {
@@ -23,17 +23,30 @@ export const thm3_7: Claim = {
   ],
   constraints: [
     sizesAgree,
-    (p) => (finiteSize(p) ? null : 'n (number of target samples) is required, or both gamma and d'),
+    targetSamplesGiven,
     (p) => {
-      const s = finiteSize(p);
-      return s && s.n <= 2 ? `n (number of target samples) must be in integers ≥ 3; gamma·d gives n = ${s.n}` : null;
+      const n = targetSamples(p);
+      return n !== null && n <= 2 ? `n (number of target samples) must be in integers ≥ 3; gamma·d gives n = ${n}` : null;
     },
   ],
-  hypotheses: [{ id: 'rank-one', text: 'pretrained features exactly rank one, Φ = (Xβ_s)vᵀ (Thm 3.4, α → 0)', holds: () => true }],
+  hypotheses: [
+    {
+      id: 'rank-one',
+      text:
+        'pretrained features exactly rank one, Φ = (Xβ_s)vᵀ (Thm 3.4, α → 0) — a property of pretraining, not of (n, θ, σ); the predicate checks ' +
+        'that the feature column Xβ_s exists and the noise is a standard deviation: n ≥ 1, σ ≥ 0',
+      holds: (p) => (targetSamples(p) ?? 0) >= 1 && p.sigma! >= 0,
+    },
+  ],
   regime: { kind: 'exact', note: 'exact at finite n (given rank-one features); independent of d' },
-  simulations: ['fate.linear-transfer', 'fate.gd.linear-transfer'],
   predict(p) {
-    const n = p.n ?? finiteSize(p)!.n;
-    return { quantity: 'E_D R_lt', kind: 'value', value: linearTransferRisk(p.theta!, p.sigma!, n), details: { n } };
+    const n = targetSamples(p)!;
+    return {
+      quantity: 'E_D R_lt',
+      kind: 'value',
+      value: linearTransferRisk(p.theta!, p.sigma!, n),
+      // The proof's mechanism (App. B.6): retraining W_L on Φ = (Xβ_s)vᵀ ends at bβ_s, b = (Xβ_s)ᵀy/‖Xβ_s‖² (gap 0).
+      details: { n, mechanism: 'β_lt = bβ_s, b = (Xβ_s)ᵀy/‖Xβ_s‖²', mechanismGap: 0 },
+    };
   },
 };

@@ -17,15 +17,24 @@ export const thm3_8: Claim = {
   },
   params: [P.theta, P.sigma, P.lambda, { ...P.n, optional: true, domain: { min: 3, integer: true } }, { ...P.gamma, optional: true }, { ...P.d, optional: true }],
   constraints: [sizesAgree],
-  hypotheses: [{ id: 'rank-one', text: 'rank-one pretrained features with ‖v‖ = 1 (balanced net, α → 0)', holds: () => true }],
+  hypotheses: [
+    {
+      id: 'rank-one',
+      text:
+        'rank-one pretrained features with ‖v‖ = 1 (balanced net, α → 0) — a property of pretraining, not of the parameters; the predicate checks ' +
+        'what ridge on them needs: λ ≥ 0, σ ≥ 0, and at a finite size n ≥ 3 (the χ²_n moments of the finite-size form)',
+      holds: (p) => p.lambda! >= 0 && p.sigma! >= 0 && (p.n ?? finiteSize(p)?.n ?? Infinity) >= 3,
+    },
+  ],
   regime: {
     kind: 'asymptotic',
     limit: 'n → ∞ (d plays no role)',
     finiteSize: 'E R^λ = 1 − 2cos²θ E[r²/(r²+nλ)] + cos²θ E[r⁴/(r²+nλ)²] + (sin²θ+σ²) E[r²/(r²+nλ)²], r² ~ χ²_n',
   },
-  simulations: ['fate.ridge-transfer'],
   predict(p) {
-    const size = finiteSize(p);
+    // Only n matters at a finite size (the rank-one reduction removes d), so n alone is enough.
+    const n = p.n ?? finiteSize(p)?.n;
+    const size = n === undefined ? null : { n };
     const th = p.theta!;
     return {
       quantity: 'E_D R_lt^λ',
@@ -36,6 +45,8 @@ export const thm3_8: Claim = {
         : undefined,
       details: {
         optimalLambdaPrinted: 0,
+        // As printed: strictly increasing in λ ≥ 0 for any θ ∈ [0, π/2] (slope sign +1).
+        printedSlopeSign: 1,
         optimalLambdaFinite: size ? ridgeOptimalLambdaFinite(size.n, th, p.sigma!) : null,
       },
     };

@@ -1,6 +1,7 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
-import { fineTuneRiskPrinted, fineTuneRiskPrintedFinite } from './fineTune.ts';
+import { fineTuneRiskPrinted, fineTuneRiskPrintedFinite, ftTransferabilityPrintedFinite } from './fineTune.ts';
+import { offInterpolationThreshold } from './hypotheses.ts';
 import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
 
 /** Thm 3.9, eq (16): fine-tuning all layers from the pretrained weights. */
@@ -16,13 +17,20 @@ export const thm3_9: Claim = {
   },
   params: [P.gammaNot1, P.theta, P.sigma, nOpt, dOpt],
   constraints: [sizesAgree],
-  hypotheses: [{ id: 'gradient-flow', text: 'gradient flow on all layers from the α → 0 pretrained weights', holds: () => true }],
+  hypotheses: [
+    {
+      id: 'gradient-flow',
+      text:
+        'gradient flow on all layers from the α → 0 pretrained weights — a property of the training, not of the parameters; the predicate checks ' +
+        'that the end point the proof uses, X⁺y + (I − P_row(X))β_s, and the scratch risk are defined: γ ≠ 1 (n ≠ d)',
+      holds: offInterpolationThreshold,
+    },
+  ],
   regime: {
     kind: 'asymptotic',
     limit: 'n, d → ∞ with n/d = γ, α → 0',
     finiteSize: 'printed mechanism: E R_ft = E R_sc(n, d) + (1 − n/d)(1 − 2cos θ) exactly',
   },
-  simulations: ['fate.fine-tune', 'fate.gd.fine-tune'],
   predict(p) {
     const size = finiteSize(p);
     return {
@@ -30,6 +38,15 @@ export const thm3_9: Claim = {
       kind: 'value',
       value: fineTuneRiskPrinted(p.gamma!, p.theta!, p.sigma!),
       finiteSize: size ? { value: fineTuneRiskPrintedFinite(size.n, size.d, p.theta!, p.sigma!), derivation: 'exact expectation of the printed mechanism (eq 142)' } : undefined,
+      details: {
+        // E R_ft − E R_sc of the printed mechanism at the finite size, (1 − n/d)(1 − 2cos θ) for n < d (what paired draws measure).
+        ftMinusScFinite: size ? -ftTransferabilityPrintedFinite(size.n, size.d, p.theta!) : null,
+        mechanism: 'β_ft = X⁺y + (I − P_row(X))β_s (eq 142)',
+        mechanismGap: 0,
+        // Not the paper's: the end point the conserved invariants force (fineTuneEndpoint.ts), k = 1 only when p + q = 1.
+        derivedMechanism: 'β_ft = X⁺y + k(I − P)β_s, s^L − p s^{L−1} − q = 0, k = s^{(L−1)/2}',
+        derivedMechanismGap: 0,
+      },
     };
   },
 };

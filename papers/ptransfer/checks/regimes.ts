@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import type { Budget } from '../../../properties/check.ts';
 import type { CellParams } from '../sim/cell.ts';
-import { condition41Limits, condition41Transfer, DEFAULT_COND41 } from '../theory/condition41.ts';
+import { condition41Limits, DEFAULT_COND41 } from '../theory/condition41.ts';
 
 /**
- * Regimes for the ptransfer/kou properties.
+ * Regimes for the ptransfer/kou checks (construction only: whether a regime satisfies a claim's hypotheses
+ * is asked of the claim).
  *
- * Inside Condition 4.1 (constants of theory/ptransfer/condition41.ts: C = 1, δ = 0.1, no polylog): a
+ * Inside Condition 4.1 (constants of theory/condition41.ts: C = 1, δ = 0.1, no polylog): a
  * regime is *constructed* at the condition's limits — m = ⌈log(n/δ)⌉ + 1, ‖u+v_k‖² = σ_{p,k}²log(n/δ)(1 + x_k),
- * d = d_min·f (f ≥ 1), σ_0 = σ_0,max/2, η = 0.9·η_max — and then verified by the checker. Training stops at
+ * d = d_min·f (f ≥ 1), σ_0 = σ_0,max/2, η = 0.9·η_max — and then verified against the claim's hypotheses. Training stops at
  * loss ≤ ε = 0.1 (the theorem's statement) with a step cap T = min(N m/(η ε σ_p²), 50 000) (the printed
  * T = Ω(N_2 m/(η ε σ_{p,2}²)) with constant 1, capped for cost).
  *
@@ -93,10 +94,6 @@ export function insideRegime(t: InsideDraw, nForLimits?: number, dOverride?: num
   };
 }
 
-export function inside(p: CellParams): boolean {
-  return condition41Transfer(p).holds;
-}
-
 /** Replicates per regime for each budget (independent replicate streams of the draw's seed). */
 export function replicates(budget: Budget, base: { test: number; quick: number; full: number } = { test: 8, quick: 16, full: 40 }): number {
   return base[budget];
@@ -150,6 +147,24 @@ export function paperRegime(t: PaperDraw): CellParams {
   };
 }
 
-export function region(p: CellParams): string {
-  return inside(p) ? 'inside Condition 4.1' : 'outside Condition 4.1 (extrapolation)';
+/** A draw with the baseline statistic S_3 = N_2‖u+v_2‖⁴/(σ_{p,2}⁴d) fixed at s3 (Prop 4.4 and negative-transfer regimes). */
+export type S3Draw = InsideDraw & { s3: number };
+
+/**
+ * A regime at Condition 4.1's limits with the baseline statistic S_3 fixed at the draw's s3:
+ * ‖u+v_2‖² = σ_{p,2}²L(1 + x_2) is raised until d = N_2‖u+v_2‖⁴/(σ_{p,2}⁴s3) clears Condition 4.1's
+ * d ≥ max{nσ_p⁻²‖u+v‖², n²} for both tasks (with a drawn slack of 0–50%), then the other limits follow from d.
+ */
+export function s3Regime(t: S3Draw): CellParams {
+  const n = Math.max(t.N1, t.N2);
+  const L = Math.log(n / DELTA);
+  const s1 = r4(t.s1);
+  const s2 = r4(t.s2);
+  // L(1 + x_2) needed for d = N_2L²(1 + x_2)²/s3 to clear n‖u+v_2‖²/σ_{p,2}², n², n‖u‖²/σ_{p,1}² and nL(1 + x_1).
+  const need =
+    Math.max((t.s3 * n) / t.N2, n * Math.sqrt(t.s3 / t.N2), (t.s3 * n * t.phi * s2 * s2) / (t.N2 * s1 * s1), Math.sqrt((t.s3 * n * L * (1 + t.x1)) / t.N2)) *
+    (1 + t.x2 / 4);
+  const x2 = Math.max(need / L - 1, 0);
+  const uv2 = targetSignal2({ s2: t.s2, x2 }, L);
+  return insideRegime({ ...t, x2 }, undefined, (t.N2 * uv2 * uv2) / (s2 ** 4 * t.s3));
 }

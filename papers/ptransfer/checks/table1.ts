@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { table1 } from '../theory/table1.ts';
-import { runSim } from '../../../sim/registry.ts';
+import { twoLayerSim } from '../sim/mnist/sims.ts';
 import type { Budget } from '../../../properties/check.ts';
 import { simSeed } from '../../../properties/arbitraries.ts';
-import { defineProperty, estimate } from '../../../properties/runner.ts';
+import { defineCheck, estimate } from '../../../properties/runner.ts';
+import { holdsAll } from '../theory/hypotheses.ts';
 import { paired } from '../../../core/stats/index.ts';
 
 /**
@@ -22,9 +23,10 @@ function cfg(budget: Budget) {
 /** A gain below 2 accuracy points is not what Table 1 is about: below that power the verdict is inconclusive. */
 const RELEVANT = 0.02;
 
-export const transferHelps = defineProperty({
+export const transferHelps = defineCheck({
   id: 'ptransfer.table1/transfer-helps',
-  claimId: table1.id,
+  claim: table1,
+  simulations: [twoLayerSim],
   title: 'MNIST: the small two-layer CNN inheriting half its filters from a larger source CNN beats training from scratch',
   arbitrary: fc.record({ ratio: fc.constantFrom(2, 3, 4), seed: simSeed }),
   runs: { test: 1, quick: 3, full: 6 },
@@ -32,18 +34,24 @@ export const transferHelps = defineProperty({
   compare: 'sign',
   relevant: RELEVANT,
   params: (v) => ({ ratio: v.ratio, noise2: 0, alpha: 0.5 }),
-  evaluate: (v) => ({ prediction: table1.predict({ ratio: v.ratio, noise2: 0, alpha: 0.5 }), target: 1, statistic: 'accuracy(transfer) − accuracy(scratch) > 0' }),
+  evaluate: (v) => {
+    const p = { ratio: v.ratio, noise2: 0, alpha: 0.5 };
+    if (!holdsAll(table1.hypotheses, p)) return { skip: 'outside the hypotheses of Table 1', outOfHypotheses: true };
+    const prediction = table1.predict(p);
+    return { prediction, target: prediction.sign, statistic: 'accuracy(transfer) − accuracy(scratch) > 0' };
+  },
   async measure(v, budget) {
     const c = cfg(budget);
     const { draws, ...p } = c;
-    const m = await runSim('ptransfer.table1.mnist.two-layer', { ...p, ratio: v.ratio, alpha: 0.5, noise2: 0 }, { seed: v.seed, draws });
+    const m = await twoLayerSim.run({ ...p, ratio: v.ratio, alpha: 0.5, noise2: 0 }, { seed: v.seed, draws });
     return estimate(m.values, `accuracy ${(100 * m.extra!.accTransfer!.mean).toFixed(1)} ± ${(100 * m.extra!.accTransfer!.stderr).toFixed(1)}% with transfer vs ${(100 * m.extra!.accScratch!.mean).toFixed(1)} ± ${(100 * m.extra!.accScratch!.stderr).toFixed(1)}% scratch; ${m.method}`);
   },
 });
 
-export const noiseSweep = defineProperty({
+export const noiseSweep = defineCheck({
   id: 'ptransfer.table1/noise-sweep',
-  claimId: table1.id,
+  claim: table1,
+  simulations: [twoLayerSim],
   title: 'MNIST: the gain from transfer grows with the target pixel noise σ_p,2 (Fig 3 direction)',
   arbitrary: fc.record({ noise: fc.constantFrom(0.5, 1), seed: simSeed }),
   runs: { test: 1, quick: 2, full: 4 },
@@ -51,16 +59,17 @@ export const noiseSweep = defineProperty({
   compare: 'sign',
   relevant: RELEVANT,
   params: (v) => ({ ratio: 3, noise2: v.noise, alpha: 0.5 }),
-  evaluate: (v) => ({
-    prediction: { ...table1.predict({ ratio: 3, noise2: v.noise, alpha: 0.5 }), kind: 'monotone', sign: 1 },
-    target: 1,
-    statistic: `gain(σ_p,2 = ${v.noise}) − gain(σ_p,2 = 0) > 0 (paired seeds)`,
-  }),
+  evaluate: (v) => {
+    const p = { ratio: 3, noise2: v.noise, alpha: 0.5 };
+    if (!holdsAll(table1.hypotheses, p)) return { skip: 'outside the hypotheses of Table 1', outOfHypotheses: true };
+    const prediction = table1.predict(p).details.noiseTrend;
+    return { prediction, target: prediction.sign, statistic: `gain(σ_p,2 = ${v.noise}) − gain(σ_p,2 = 0) > 0 (paired seeds)` };
+  },
   async measure(v, budget) {
     const c = cfg(budget);
     const { draws, ...p } = c;
-    const clean = await runSim('ptransfer.table1.mnist.two-layer', { ...p, ratio: 3, alpha: 0.5, noise2: 0 }, { seed: v.seed, draws });
-    const noisy = await runSim('ptransfer.table1.mnist.two-layer', { ...p, ratio: 3, alpha: 0.5, noise2: v.noise }, { seed: v.seed, draws });
+    const clean = await twoLayerSim.run({ ...p, ratio: 3, alpha: 0.5, noise2: 0 }, { seed: v.seed, draws });
+    const noisy = await twoLayerSim.run({ ...p, ratio: 3, alpha: 0.5, noise2: v.noise }, { seed: v.seed, draws });
     return estimate(paired(noisy.values, clean.values), `gain ${(100 * clean.mean).toFixed(1)} ± ${(100 * clean.stderr).toFixed(1)} pts clean → ${(100 * noisy.mean).toFixed(1)} ± ${(100 * noisy.stderr).toFixed(1)} pts at σ_p,2 = ${v.noise} (accuracy scratch ${(100 * noisy.extra!.accScratch!.mean).toFixed(1)}%)`);
   },
 });

@@ -1,17 +1,18 @@
 import type { Params } from '../../../core/params.ts';
-import { KOU_PARAMS, TRANSFER_PARAMS } from '../theory/params.ts';
-import type { Measurement, SimSpec } from '../../../sim/sim.ts';
-import { runCellFast, runCellTf, runKouFast, type CellParams, type KouParams } from './cell.ts';
+import { TRANSFER_PARAMS } from '../theory/params.ts';
+import { defineSimulation, type Measurement, type SimSpec } from '../../../sim/sim.ts';
+import { runBaselineFast, runCellFast, runCellTf, type CellParams } from './cell.ts';
 
-function stats(values: number[]): { mean: number; stderr: number } {
+export function stats(values: number[]): { mean: number; stderr: number } {
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const v = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : NaN;
   return { mean, stderr: n > 1 ? Math.sqrt(v / n) : NaN };
 }
 
+const withValues = (values: number[]) => ({ ...stats(values), values });
+
 const asCell = (p: Params) => p as unknown as CellParams;
-const asKou = (p: Params) => p as unknown as KouParams;
 
 /** Replicate k of a run with seed s uses the k-th replicate stream family (data.ts replicateStreams). */
 export const cellSim: SimSpec = {
@@ -36,8 +37,9 @@ export const cellSim: SimSpec = {
       extra: {
         errBaseline: { ...stats(eB), values: eB },
         transferMinusBaseline: { ...stats(eT.map((e, i) => e - eB[i]!)) },
-        trainLossTransfer: stats(rs.map((r) => r.lossTransfer.final)),
-        trainLossUp: stats(rs.map((r) => r.lossUp.final)),
+        trainLossTransfer: withValues(rs.map((r) => r.lossTransfer.final)),
+        trainLossUp: withValues(rs.map((r) => r.lossUp.final)),
+        trainLossBaseline: withValues(rs.map((r) => r.lossBaseline.final)),
       },
       method: `exact fast path (pool Gram, ${rs[0]!.mode}); test error by Monte Carlo over the 2m-dimensional Gaussian of noise responses (${params.nTest} draws × both labels)`,
     };
@@ -70,28 +72,32 @@ export const cellTfSim: SimSpec = {
   },
 };
 
-export const kouSim: SimSpec = {
-  id: 'kou.cell',
-  paper: 'kou',
-  title: 'Kou et al.: one task with label flips, fresh init, GD, test error (exact fast path)',
-  quantity: 'test error against the observed (flipped) label',
-  params: KOU_PARAMS,
-  defaultDraws: 10,
+/**
+ * Algorithm 2 alone on the target task (no upstream run): the pool holds only the target's blocks, so its
+ * draws differ from the baseline arm of 'ptransfer.cell' (which shares the pool with the transfer arm).
+ */
+export const baselineSim: SimSpec = defineSimulation({
+  id: 'ptransfer.baseline',
+  paper: 'ptransfer',
+  title: 'Yuan et al., Algorithm 2 alone: fresh init, GD on the target task, test error (exact fast path, float64)',
+  quantity: 'test error without transfer P(y f < 0)',
+  params: TRANSFER_PARAMS,
+  defaultDraws: 5,
   run(params, opts): Measurement {
-    const rs = Array.from({ length: opts.draws }, (_, k) => runKouFast(asKou(params), opts.seed, k));
-    const e = rs.map((r) => r.errObserved);
+    const rs = Array.from({ length: opts.draws }, (_, k) => runBaselineFast(asCell(params), opts.seed, k));
+    const e = rs.map((r) => r.err);
     return {
-      simId: 'kou.cell',
+      simId: 'ptransfer.baseline',
       quantity: this.quantity,
       ...stats(e),
       draws: opts.draws,
       values: e,
       seed: opts.seed,
       params,
-      extra: { errClean: stats(rs.map((r) => r.err)), trainLoss: stats(rs.map((r) => r.loss.final)) },
-      method: 'exact fast path; errObserved = p + (1 − 2p)·P(ȳ f < 0)',
+      extra: { trainLoss: { ...stats(rs.map((r) => r.loss.final)), values: rs.map((r) => r.loss.final) } },
+      method: `exact fast path (pool Gram, ${rs[0]!.mode}), target task only`,
     };
   },
-};
+});
 
-export const ptransferSims: SimSpec[] = [cellSim, cellTfSim, kouSim];
+export const ptransferSims: SimSpec[] = [cellSim, cellTfSim, baselineSim];

@@ -49,7 +49,8 @@ describe('task geometry and closed-form end points', () => {
     expect(f.p).toBeLessThan(1e-20);
     for (let i = 0; i < d; i++) {
       expect(f.paper[i]).toBeCloseTo(mn[i]!, 12);
-      expect(f.derived[i]).toBeCloseTo(mn[i]!, 12);
+      // The integrated flow (tolerance 1e-8) ends at the least-squares solution too.
+      expect(f.reduced[i]).toBeCloseTo(mn[i]!, 9);
     }
   });
 

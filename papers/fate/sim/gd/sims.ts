@@ -7,8 +7,8 @@
  */
 import { validateParams, type ParamSpec, type Params } from '../../../../core/params.ts';
 import { Stream } from '../../../../core/rng/stream.ts';
-import type { Measurement, SimOptions, SimSpec } from '../../../../sim/sim.ts';
-import { summarize } from '../../../../core/stats/summary.ts';
+import type { SimSpec } from '../../../../sim/sim.ts';
+import { measurement, summary, type Measurement } from '../../../../core/measurement.ts';
 import { relNormError } from '../../../../core/stats/compare.ts';
 import { fineTuneForms, LeastSquares, sampleTarget, taskPair } from './data.ts';
 import { features } from './deepLinear.ts';
@@ -34,17 +34,9 @@ class Series {
   }
   extra(): Extra {
     const out: Extra = {};
-    for (const [k, v] of this.m) {
-      const s = summarize(v);
-      out[k] = { mean: s.mean, stderr: Number.isNaN(s.stderr) ? 0 : s.stderr, values: v };
-    }
+    for (const [k, v] of this.m) out[k] = summary(v);
     return out;
   }
-}
-
-function measurement(simId: string, quantity: string, values: number[], opts: SimOptions, params: Params, extra: Extra, method: string): Measurement {
-  const s = summarize(values);
-  return { simId, quantity, mean: s.mean, stderr: Number.isNaN(s.stderr) ? 0 : s.stderr, draws: values.length, values, seed: opts.seed, params, extra, method };
 }
 
 function cfgOf(p: Params): GdConfig {
@@ -119,7 +111,15 @@ export const pretrainSim: SimSpec = {
       notes.push(fit.result.note);
       if (fit.result.converged) conv++;
     });
-    return measurement(pretrainSim.id, pretrainSim.quantity, values, opts, p, ex.extra(), `${STEP_NOTE}; ${cfg.init} init, λ_min(eq 22) reported as lambda22; rankOneResidual = Σ_{i≥2}σ_i(Φ)²/‖Φ‖_F², Φ = W_1⋯W_{L−1}; alignment = |⟨u_1(Φ), β_s⟩|; ${convergenceNote(conv, opts.draws, notes)}`);
+    return measurement({
+      simId: pretrainSim.id,
+      quantity: pretrainSim.quantity,
+      values,
+      seed: opts.seed,
+      params: p,
+      extra: ex.extra(),
+      method: `${STEP_NOTE}; ${cfg.init} init, λ_min(eq 22) reported as lambda22; rankOneResidual = Σ_{i≥2}σ_i(Φ)²/‖Φ‖_F², Φ = W_1⋯W_{L−1}; alignment = |⟨u_1(Φ), β_s⟩|; ${convergenceNote(conv, opts.draws, notes)}`,
+    });
   },
 };
 
@@ -154,7 +154,15 @@ export const scratchSim: SimSpec = {
       notes.push(ep.note);
       if (ep.converged) conv++;
     });
-    return measurement(scratchSim.id, scratchSim.quantity, values, opts, p, ex.extra(), `n = ${n}; ${stepNote(p)}; gapMinNorm = ‖β̂ − X⁺y‖/‖X⁺y‖ (Thm 3.5), R_minNorm = ‖X⁺y − β_t‖² on the same data; ${convergenceNote(conv, opts.draws, notes)}`);
+    return measurement({
+      simId: scratchSim.id,
+      quantity: scratchSim.quantity,
+      values,
+      seed: opts.seed,
+      params: p,
+      extra: ex.extra(),
+      method: `n = ${n}; ${stepNote(p)}; gapMinNorm = ‖β̂ − X⁺y‖/‖X⁺y‖ (Thm 3.5), R_minNorm = ‖X⁺y − β_t‖² on the same data; ${convergenceNote(conv, opts.draws, notes)}`,
+    });
   },
 };
 
@@ -190,7 +198,15 @@ export const linearTransferSim: SimSpec = {
       notes.push(ep.note);
     });
     const preFit = preAt(cfg.c);
-    return measurement(linearTransferSim.id, linearTransferSim.quantity, values, opts, p, ex.extra(), `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); W_L trained for flow time T = ${p.T} (paper: lr 1e-3 × 1e5 steps) — with t → ∞ first GD on W_L would keep fitting through the O(α) feature directions; ${stepNote(p)}; gapClosedForm = ‖β̂ − bβ_s‖/‖bβ_s‖, b = (Xβ_s)ᵀy/‖Xβ_s‖² (Thm 3.7 proof); first draw: ${notes[0]}`);
+    return measurement({
+      simId: linearTransferSim.id,
+      quantity: linearTransferSim.quantity,
+      values,
+      seed: opts.seed,
+      params: p,
+      extra: ex.extra(),
+      method: `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); W_L trained for flow time T = ${p.T} (paper: lr 1e-3 × 1e5 steps) — with t → ∞ first GD on W_L would keep fitting through the O(α) feature directions; ${stepNote(p)}; gapClosedForm = ‖β̂ − bβ_s‖/‖bβ_s‖, b = (Xβ_s)ᵀy/‖Xβ_s‖² (Thm 3.7 proof); first draw: ${notes[0]}`,
+    });
   },
 };
 
@@ -221,10 +237,10 @@ export const fineTuneSim: SimSpec = {
       const mn = ls.minNorm();
       values.push(risk(ep.beta, betaT));
       ex.push('R_paper142', risk(f.paper, betaT));
-      ex.push('R_derived', risk(f.derived, betaT));
+      ex.push('R_reduced', risk(f.reduced, betaT));
       ex.push('R_minNorm', risk(mn, betaT));
       ex.push('gapPaper142', relNormError(ep.beta, f.paper));
-      ex.push('gapDerived', relNormError(ep.beta, f.derived));
+      ex.push('gapReduced', relNormError(ep.beta, f.reduced));
       ex.push('k', f.k);
       ex.push('p', f.p);
       ex.push('q', f.q);
@@ -235,7 +251,15 @@ export const fineTuneSim: SimSpec = {
       if (ep.converged) conv++;
     });
     const preFit = preAt(cfg.c);
-    return measurement(fineTuneSim.id, fineTuneSim.quantity, values, opts, p, ex.extra(), `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); ${stepNote(p)}; gapPaper142 = ‖β̂ − (X⁺y + (I − P)β_s)‖/‖·‖ (eq 142), gapDerived = ‖β̂ − (X⁺y + k(I − P)β_s)‖/‖·‖ (theory/fate/fineTuneEndpoint.ts); ${convergenceNote(conv, opts.draws, notes)}`);
+    return measurement({
+      simId: fineTuneSim.id,
+      quantity: fineTuneSim.quantity,
+      values,
+      seed: opts.seed,
+      params: p,
+      extra: ex.extra(),
+      method: `n = ${n}; pretrained once per run (${preFit.result.note}; λ_min(eq 22) = ${preFit.info.lambda22.toPrecision(3)}); ${stepNote(p)}; gapPaper142 = ‖β̂ − (X⁺y + (I − P)β_s)‖/‖·‖ (eq 142), gapReduced = ‖β̂ − β_red‖/‖·‖ with β_red the fine-tuning gradient flow integrated in the SVD basis of X (sim/fineTuneFlow.ts), k = its scale C; ${convergenceNote(conv, opts.draws, notes)}`,
+    });
   },
 };
 

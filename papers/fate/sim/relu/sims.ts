@@ -1,7 +1,7 @@
 import type { ParamSpec, Params } from '../../../../core/params.ts';
-import { summarize } from '../../../../core/stats/summary.ts';
+import { measurement, summary } from '../../../../core/measurement.ts';
 import { Stream } from '../../../../core/rng/stream.ts';
-import type { Measurement, SimSpec } from '../../../../sim/sim.ts';
+import type { SimSpec } from '../../../../sim/sim.ts';
 import { drawTeacher, gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, unitRows, type Teacher } from './teacher.ts';
 
 /** §4 simulations that need no training: Monte Carlo of the L2 overlaps and of kernel regression. */
@@ -37,15 +37,6 @@ export function teacherFor(p: Params): Teacher {
 }
 
 const TEACHER_NOTE = 'teacher: w*_i uniform on S^{d−1}, c*_i ~ N(0, 1) (not printed in the paper), A uniform of size μm*';
-
-function measurement(simId: string, quantity: string, params: Params, seed: number, values: number[], extra?: Measurement['extra'], method?: string): Measurement {
-  const { mean, stderr, draws } = summarize(values);
-  return { simId, quantity, mean, stderr, draws, values, seed, params, extra, method };
-}
-function summary(values: number[]) {
-  const s = summarize(values);
-  return { mean: s.mean, stderr: s.stderr, values };
-}
 
 export const overlapMcSim: SimSpec = {
   id: 'fate.sec4.overlap-mc',
@@ -84,7 +75,7 @@ export const overlapMcSim: SimSpec = {
       }
       return acc / M;
     });
-    return measurement(this.id, this.quantity, p, seed, vals, undefined, `Monte Carlo, ${M} inputs per draw in d = ${d}`);
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: vals, method: `Monte Carlo, ${M} inputs per draw in d = ${d}` });
   },
 };
 
@@ -122,15 +113,15 @@ export const kernelRegressionSim: SimSpec = {
       const r2 = fit(rng, 2 * p.n!);
       return { r1, r2, rich: 2 * r2 - r1 };
     });
-    return measurement(
-      this.id,
-      this.quantity,
-      p,
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
       seed,
-      rows.map((r) => r.r1),
-      { R_2n: summary(rows.map((r) => r.r2)), richardson: summary(rows.map((r) => r.rich)) },
-      `least squares on ${src.W.length} kept teacher features, min-norm when n < p; L2 risk on ${T} fresh points; ${TEACHER_NOTE}`,
-    );
+      values: rows.map((r) => r.r1),
+      extra: { R_2n: summary(rows.map((r) => r.r2)), richardson: summary(rows.map((r) => r.rich)) },
+      method: `least squares on ${src.W.length} kept teacher features, min-norm when n < p; L2 risk on ${T} fresh points; ${TEACHER_NOTE}`,
+    });
   },
 };
 
@@ -163,6 +154,13 @@ export const perpMcSim: SimSpec = {
       for (const v of yt) norm += v * v;
       return res / (norm / N);
     });
-    return measurement(this.id, this.quantity, p, seed, vals, undefined, `least squares on ${N} points, residual on ${N} fresh points; ${TEACHER_NOTE}`);
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
+      seed,
+      values: vals,
+      method: `least squares on ${N} points, residual on ${N} fresh points; ${TEACHER_NOTE}`,
+    });
   },
 };

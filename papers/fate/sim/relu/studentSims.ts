@@ -1,7 +1,7 @@
 import type { ParamSpec, Params } from '../../../../core/params.ts';
-import { summarize } from '../../../../core/stats/summary.ts';
+import { measurement, summary, type Measurement } from '../../../../core/measurement.ts';
 import { Stream } from '../../../../core/rng/stream.ts';
-import type { Measurement, SimSpec } from '../../../../sim/sim.ts';
+import type { SimSpec } from '../../../../sim/sim.ts';
 import { dRelu, mstarP, muConstraint, muP, teacherFor, teacherSeedP } from './sims.ts';
 import { gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, type Teacher } from './teacher.ts';
 import { initStudent, trainEmpirical, trainPopulation, type Student, type TrainOptions } from './train.ts';
@@ -28,15 +28,6 @@ const NOTE = 'teacher w*_i uniform on S^{d−1}, c*_i ~ N(0, 1) (unprinted choic
 
 function opts(p: Params, steps: number): TrainOptions {
   return { lr0: p.lr0!, maxSteps: steps, lossTol: 1e-6, cInit: 1e-7 };
-}
-
-function measurement(simId: string, quantity: string, params: Params, seed: number, values: number[], extra?: Measurement['extra'], method?: string): Measurement {
-  const { mean, stderr, draws } = summarize(values);
-  return { simId, quantity, mean, stderr, draws, values, seed, params, extra, method };
-}
-function summary(values: number[]) {
-  const s = summarize(values);
-  return { mean: s.mean, stderr: s.stderr, values };
 }
 
 /** Relative Frobenius distance of the two kernels' Gram matrices on one shared sample (Fig 4a–b). */
@@ -109,15 +100,15 @@ export const pretrainSim: SimSpec = {
       const r = population(st, src.W, src.c, src.scale, p, p.pretrainSteps!);
       return { before, after: kernelGap(X, p.P!, p.d!, st.W, src.W), relLoss: r.relLoss, steps: r.steps };
     });
-    return measurement(
-      this.id,
-      this.quantity,
-      p,
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
       seed,
-      rows.map((r) => r.after),
-      { atInit: summary(rows.map((r) => r.before)), reduction: summary(rows.map((r) => r.before - r.after)), relLoss: summary(rows.map((r) => r.relLoss)), steps: summary(rows.map((r) => r.steps)) },
-      `exact population loss via the arc-cosine overlap (re-derived in train.ts), ${engine(p)}; ≤ ${p.pretrainSteps} steps (gradient-flow time ${p.lr0! * p.pretrainSteps!}), lr0 = ${p.lr0}, stop at loss ≤ 1e-6; kernels (1/m)Σσ(w_iᵀx)σ(w_iᵀx′) vs (1/((1−μ)m*))Σ_{i∉A}σ(w*_iᵀx)σ(w*_iᵀx′) on ${p.P} shared Gaussian points; ${NOTE}`,
-    );
+      values: rows.map((r) => r.after),
+      extra: { atInit: summary(rows.map((r) => r.before)), reduction: summary(rows.map((r) => r.before - r.after)), relLoss: summary(rows.map((r) => r.relLoss)), steps: summary(rows.map((r) => r.steps)) },
+      method: `exact population loss via the arc-cosine overlap (re-derived in train.ts), ${engine(p)}; ≤ ${p.pretrainSteps} steps (gradient-flow time ${p.lr0! * p.pretrainSteps!}), lr0 = ${p.lr0}, stop at loss ≤ 1e-6; kernels (1/m)Σσ(w_iᵀx)σ(w_iᵀx′) vs (1/((1−μ)m*))Σ_{i∉A}σ(w*_iᵀx)σ(w*_iᵀx′) on ${p.P} shared Gaussian points; ${NOTE}`,
+    });
   },
 };
 
@@ -140,15 +131,15 @@ export function scratchMeasure(p: Params, seed: number, draws: number): Measurem
     const Xt = gaussianInputs(rng, T, p.d!);
     return scratchRisk(rng, t, p, p.n!, X, y, Xt, targetValues(t, Xt, T), T);
   });
-  return measurement(
-    'fate.sec4.scratch',
-    'R_sc(n) = ‖f_sc − f*_t‖²_{L2}',
-    p,
+  return measurement({
+    simId: 'fate.sec4.scratch',
+    quantity: 'R_sc(n) = ‖f_sc − f*_t‖²_{L2}',
+    params: p,
     seed,
-    rows.map((r) => r.risk),
-    { trainLoss: summary(rows.map((r) => r.loss)), steps: summary(rows.map((r) => r.steps)) },
-    `≤ ${p.steps} GD steps (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${NOTE}`,
-  );
+    values: rows.map((r) => r.risk),
+    extra: { trainLoss: summary(rows.map((r) => r.loss)), steps: summary(rows.map((r) => r.steps)) },
+    method: `≤ ${p.steps} GD steps (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${NOTE}`,
+  });
 }
 
 export const scratchReluSim: SimSpec = {
@@ -208,15 +199,15 @@ export const transferReluSim: SimSpec = {
       for (const z of yt) v += (z - mean) ** 2 / (T - 1);
       return { sc, lt, var: v, loss: scr.loss };
     });
-    return measurement(
-      this.id,
-      this.quantity,
-      p,
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
       seed,
-      rows.map((r) => r.sc - r.lt),
-      { R_sc: summary(rows.map((r) => r.sc)), R_lt: summary(rows.map((r) => r.lt)), T_normalised: summary(rows.map((r) => (r.sc - r.lt) / r.var)), scratchTrainLoss: summary(rows.map((r) => r.loss)), pretrainRelLoss: { mean: pre.relLoss, stderr: 0 }, pretrainSteps: { mean: pre.steps, stderr: 0 } },
-      `${p.pretrained === 0 ? 'idealised pretrained kernel: the source teacher\'s kept features' : `pretrained student (${pre.steps} population steps, final loss ${(pre.relLoss * 100).toPrecision(3)}% of ½‖f*_s‖²) shared by the draws`}; linear transfer = min-norm least squares on its ${width} features; scratch ≤ ${p.steps} GD steps (flow time ${p.lr0! * p.steps!}), stop at loss ≤ 1e-6, ${engine(p)}; ${NOTE}`,
-    );
+      values: rows.map((r) => r.sc - r.lt),
+      extra: { R_sc: summary(rows.map((r) => r.sc)), R_lt: summary(rows.map((r) => r.lt)), T_normalised: summary(rows.map((r) => (r.sc - r.lt) / r.var)), scratchTrainLoss: summary(rows.map((r) => r.loss)), pretrainRelLoss: { mean: pre.relLoss, stderr: 0 }, pretrainSteps: { mean: pre.steps, stderr: 0 } },
+      method: `${p.pretrained === 0 ? 'idealised pretrained kernel: the source teacher\'s kept features' : `pretrained student (${pre.steps} population steps, final loss ${(pre.relLoss * 100).toPrecision(3)}% of ½‖f*_s‖²) shared by the draws`}; linear transfer = min-norm least squares on its ${width} features; scratch ≤ ${p.steps} GD steps (flow time ${p.lr0! * p.steps!}), stop at loss ≤ 1e-6, ${engine(p)}; ${NOTE}`,
+    });
   },
 };
 

@@ -1,25 +1,35 @@
 import fc from 'fast-check';
+import type { Params } from '../../../core/params.ts';
 import { thm2_2 } from '../theory/thm2_2.ts';
-import { runSim } from '../../../sim/registry.ts';
+import { klSim } from '../sim/sims.ts';
 import { angle, real, simSeed } from '../../../properties/arbitraries.ts';
-import { defineProperty, estimate } from '../../../properties/runner.ts';
+import { defineCheck, estimate } from '../../../properties/runner.ts';
+import { outsideHypotheses, simulate } from './support.ts';
+
+const params = (v: { theta: number; sigma: number; scale: number }): Params => ({ theta: v.theta, sigma: v.sigma, scale: v.scale });
+
+/** The proof's eq (28) at these parameters, as the claim's prediction states it. */
+const eq28 = (p: Params): number => (thm2_2.predict(p).details!.dudleyProofStep as { eq28: number }).eq28;
 
 /** Thm 2.2, KL half: Monte Carlo of the log-likelihood ratio against ‖f − g‖²/(2σ²). */
-export const klFormula = defineProperty({
+export const klFormula = defineCheck({
   id: 'fate.thm2.2/kl',
-  claimId: thm2_2.id,
+  claim: thm2_2,
+  simulations: [klSim],
   title: 'Monte Carlo KL divergence matches ‖f − g‖²/(2σ²) and grows without bound',
   arbitrary: fc.record({ theta: angle(), sigma: real(0.2, 1.5, 130), scale: real(0, 10, 100), seed: simSeed }),
   runs: { test: 8, quick: 20, full: 60 },
   alpha: 0.01,
   compare: 'equal',
-  params: (v) => ({ theta: v.theta, sigma: v.sigma, scale: v.scale }),
-  evaluate: (v) => {
-    const pred = thm2_2.predict({ theta: v.theta, sigma: v.sigma, scale: v.scale });
+  params: (v) => params(v),
+  evaluate(v) {
+    const out = outsideHypotheses(thm2_2, params(v));
+    if (out) return out;
+    const pred = thm2_2.predict(params(v));
     return { prediction: pred, target: pred.value!, statistic: 'eq (34)' };
   },
   async measure(v) {
-    const m = await runSim('fate.kl', { theta: v.theta, sigma: v.sigma, scale: v.scale }, { seed: v.seed, draws: 10 });
+    const m = await simulate(klSim, params(v), { seed: v.seed, draws: 10 });
     return estimate(m.values);
   },
 });
@@ -29,22 +39,26 @@ export const klFormula = defineProperty({
  * claims (27) ≥ e^{−σ²/2}/2 ∫(f² + g²) (eq 28). The simulation measures (27) directly: it never exceeds 1,
  * while (28) grows like a², so the step fails — and γ_β ≤ 2 always, so the claim cannot hold for δ > 2.
  */
-export const dudley = defineProperty({
+export const dudley = defineCheck({
   id: 'fate.thm2.2/dudley',
-  claimId: thm2_2.id,
+  claim: thm2_2,
+  simulations: [klSim],
   title: 'The Dudley-metric lower bound of the proof (eq 27 ≥ eq 28)',
   arbitrary: fc.record({ theta: angle(), sigma: real(0.2, 1.5, 130), scale: real(2, 10, 80), seed: simSeed }),
   runs: { test: 4, quick: 10, full: 30 },
   alpha: 0.01,
   compare: 'sign',
-  params: (v) => ({ theta: v.theta, sigma: v.sigma, scale: v.scale }),
-  evaluate: (v) => {
-    const rhs = (Math.exp((-v.sigma * v.sigma) / 2) / 2) * (1 + v.scale * v.scale);
-    return { prediction: { quantity: 'eq (27) − eq (28)', kind: 'sign', sign: 1, details: { eq28: rhs } }, target: 1, statistic: `printed: eq (27) ≥ eq (28) = ${rhs.toPrecision(4)}` };
+  params: (v) => params(v),
+  evaluate(v) {
+    const out = outsideHypotheses(thm2_2, params(v));
+    if (out) return out;
+    const pred = thm2_2.predict(params(v));
+    const step = pred.details!.dudleyProofStep as { sign: number; eq28: number };
+    return { prediction: pred, target: step.sign, statistic: `printed: eq (27) ≥ eq (28) = ${step.eq28.toPrecision(4)}` };
   },
   async measure(v) {
-    const m = await runSim('fate.kl', { theta: v.theta, sigma: v.sigma, scale: v.scale }, { seed: v.seed, draws: 10 });
-    const rhs = (Math.exp((-v.sigma * v.sigma) / 2) / 2) * (1 + v.scale * v.scale);
+    const m = await simulate(klSim, params(v), { seed: v.seed, draws: 10 });
+    const rhs = eq28(params(v));
     // eq (27) estimated per draw: e^{−σ²/2}/2 |E cos f − E cos g| equals |E_f h − E_g h| for h = cos(y)/2.
     return estimate(m.extra!.dudleyCosLowerBound!.values!.map((x) => x - rhs));
   },

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { eq13 } from '../theory/eq13.ts';
-import { ltRegion, ltTransferability, ltTransferabilityFinite, negativeRootsUnderparam, overparamThreshold, type LtRegion } from '../theory/phase.ts';
-import { runSim } from '../../../sim/registry.ts';
+import { negativeRootsUnderparam, overparamThreshold, type LtRegion } from '../theory/phase.ts';
+import { fastSims, transferabilityLtSim } from '../sim/sims.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
-import { defineProperty, estimate } from '../../../properties/runner.ts';
+import { defineCheck, estimate } from '../../../properties/runner.ts';
+import { fastSim, outsideHypotheses, simulate } from './support.ts';
+
+const transferabilityLtFastSim = fastSim(fastSims, 'fate.transferability-lt.fast');
 
 const REGIONS: LtRegion[] = ['negative (γ > 1)', 'negative (γ < 1)', 'anomalous positive', 'positive'];
 
@@ -56,35 +59,40 @@ function place<T extends { target: LtRegion; u: number; theta: number; sigma: nu
 /** Keep a band around the phase boundaries (and around γ = 1) out of sign checks. */
 const BAND = 0.05;
 
-export const phaseSigns = defineProperty({
+export const phaseSigns = defineCheck({
   id: 'fate.eq13/phase-signs',
-  claimId: eq13.id,
+  claim: eq13,
+  simulations: [transferabilityLtFastSim],
   title: 'Sign of the linear-transfer transferability in each region of the phase diagram',
   arbitrary: stratified,
   runs: { test: 48, quick: 96, full: 300 },
   alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
-  region: (v) => ltRegion(v.gamma, v.theta, v.sigma),
+  region: (v) => eq13.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma }).region!,
   requiredCoverage: { 'negative (γ > 1)': 3, 'negative (γ < 1)': 3, 'anomalous positive': 3, positive: 3 },
   evaluate(v) {
+    const p = { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d };
+    const out = outsideHypotheses(eq13, p);
+    if (out) return out;
     const n = Math.round(v.gamma * v.d);
     if (n < 3 || Math.abs(v.gamma - 1) < 0.08) return { skip: 'γ within 0.08 of 1' };
-    const asym = ltTransferability(v.gamma, v.theta, v.sigma);
+    const pred = eq13.predict(p);
+    const asym = pred.value!;
     if (Math.abs(asym) < BAND) return { skip: `|𝒯_lt| < ${BAND} (boundary band)` };
-    const finite = ltTransferabilityFinite(n, v.d, v.theta, v.sigma);
-    if (Math.sign(finite) !== Math.sign(asym)) return { skip: 'finite-size sign differs from the limit (a finite-size effect, not tested as a sign)' };
-    return { prediction: eq13.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }), target: asym, statistic: `sign of eq (13) = ${asym > 0 ? '+' : '−'}` };
+    if (Math.sign(pred.finiteSize!.value) !== Math.sign(asym)) return { skip: 'finite-size sign differs from the limit (a finite-size effect, not tested as a sign)' };
+    return { prediction: pred, target: asym, statistic: `sign of eq (13) = ${asym > 0 ? '+' : '−'}` };
   },
   async measure(v) {
-    const m = await runSim('fate.transferability-lt.fast', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
+    const m = await simulate(transferabilityLtFastSim, { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
     return estimate(m.values);
   },
 });
 
-export const ltFinite = defineProperty({
+export const ltFinite = defineCheck({
   id: 'fate.eq13/finite-size',
-  claimId: eq13.id,
+  claim: eq13,
+  simulations: [transferabilityLtSim],
   title: 'Plain paired simulation of R_sc − R_lt matches the exact finite-size transferability',
   arbitrary: fc.record({ gamma: fc.oneof(real(0.15, 0.8, 65), real(1.2, 2.5, 130)), theta: angle(), sigma: real(0, 1.2, 120), d: int(16, 40), seed: simSeed }),
   runs: { test: 6, quick: 20, full: 60 },
@@ -95,14 +103,14 @@ export const ltFinite = defineProperty({
   evaluate(v) {
     const n = Math.round(v.gamma * v.d);
     if (n < 8 || Math.abs(n - v.d) < 4) return { skip: 'n < 8 or within 3 of d' };
-    return {
-      prediction: eq13.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, n, d: v.d }),
-      target: ltTransferabilityFinite(n, v.d, v.theta, v.sigma),
-      statistic: `exact 𝒯_lt at n = ${n}, d = ${v.d}`,
-    };
+    const p = { gamma: v.gamma, theta: v.theta, sigma: v.sigma, n, d: v.d };
+    const out = outsideHypotheses(eq13, p);
+    if (out) return out;
+    const pred = eq13.predict(p);
+    return { prediction: pred, target: pred.finiteSize!.value, statistic: `exact 𝒯_lt at n = ${n}, d = ${v.d}` };
   },
   async measure(v, budget) {
-    const m = await runSim('fate.transferability-lt', { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: budget === 'test' ? 300 : 600 });
+    const m = await simulate(transferabilityLtSim, { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: budget === 'test' ? 300 : 600 });
     return estimate(m.values);
   },
 });
@@ -112,9 +120,10 @@ export const ltFinite = defineProperty({
  * no negative transfer for γ < 1. Simulation at the midpoint of the roots shows negative transfer —
  * the end points are swapped in print. Recorded as a (typographical) deviation.
  */
-export const printedInterval = defineProperty({
+export const printedInterval = defineCheck({
   id: 'fate.eq13/printed-interval',
-  claimId: eq13.id,
+  claim: eq13,
+  simulations: [transferabilityLtFastSim],
   title: 'The γ < 1 negative-transfer interval as printed, (γ₊, γ₋), read literally',
   arbitrary: fc.record({ theta: angle(1.0, Math.PI / 2), sigma: real(0, 0.3, 30), d: int(200, 400), seed: simSeed }),
   runs: { test: 4, quick: 10, full: 30 },
@@ -123,15 +132,17 @@ export const printedInterval = defineProperty({
   params: (v) => ({ theta: v.theta, sigma: v.sigma, d: v.d, gamma: midpoint(v.theta, v.sigma) }),
   evaluate(v) {
     const g = midpoint(v.theta, v.sigma);
-    if (!Number.isFinite(g) || ltTransferability(g, v.theta, v.sigma) > -BAND) return { skip: 'region too thin at this (θ, σ)' };
-    return {
-      prediction: { quantity: '𝒯_lt', kind: 'sign', sign: 1, region: 'γ ∉ (γ₊, γ₋) = ∅ as printed ⇒ no negative transfer' },
-      target: 1,
-      statistic: 'literal reading: 𝒯_lt ≥ 0',
-    };
+    if (!Number.isFinite(g)) return { skip: 'region too thin at this (θ, σ)' };
+    const p = { gamma: g, theta: v.theta, sigma: v.sigma, d: v.d };
+    const out = outsideHypotheses(eq13, p);
+    if (out) return out;
+    const pred = eq13.predict(p);
+    if (pred.value! > -BAND) return { skip: 'region too thin at this (θ, σ)' };
+    // γ ∉ (γ₊, γ₋) = ∅ as printed ⇒ no negative transfer.
+    return { prediction: pred, target: pred.details!.printedLiteralSign as number, statistic: 'literal reading: 𝒯_lt ≥ 0' };
   },
   async measure(v) {
-    const m = await runSim('fate.transferability-lt.fast', { gamma: midpoint(v.theta, v.sigma), theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
+    const m = await simulate(transferabilityLtFastSim, { gamma: midpoint(v.theta, v.sigma), theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 12 });
     return estimate(m.values);
   },
   deviation: {

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
-import { linearTransferRisk } from '../theory/linearTransfer.ts';
 import { thm3_7 } from '../theory/thm3_7.ts';
-import { runSim } from '../../../sim/registry.ts';
+import { linearTransferNoiseIntegratedSim } from '../sim/sims.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
-import { defineProperty, estimate } from '../../../properties/runner.ts';
+import { defineCheck, estimate } from '../../../properties/runner.ts';
+import { outsideHypotheses, simulate } from './support.ts';
 
 /** Thm 3.7 is exact at finite n: the plain simulation on rank-one features is compared with eq (12) directly. */
-export const linearTransferExact = defineProperty({
+export const linearTransferExact = defineCheck({
   id: 'fate.thm3.7/exact',
-  claimId: thm3_7.id,
+  claim: thm3_7,
+  simulations: [linearTransferNoiseIntegratedSim],
   title: 'Linear transfer on rank-one features matches eq (12) at finite n',
   // R_lt contains sin²θ·z²/χ²_n (and σ²z²/χ²_n): its k-th moment is finite iff n > 2k, and its draws are
   // strongly right-skewed. The full budget (80 regimes × 400 draws) twice rejected a true eq (12) with
@@ -30,11 +31,14 @@ export const linearTransferExact = defineProperty({
   relevant: 0.05,
   params: (v) => ({ n: v.n, theta: v.theta, sigma: v.sigma, d: v.d }),
   evaluate(v) {
-    const pred = thm3_7.predict({ n: v.n, theta: v.theta, sigma: v.sigma });
-    return { prediction: pred, target: linearTransferRisk(v.theta, v.sigma, v.n), statistic: 'eq (12)' };
+    const p = { n: v.n, theta: v.theta, sigma: v.sigma };
+    const out = outsideHypotheses(thm3_7, p);
+    if (out) return out;
+    const pred = thm3_7.predict(p);
+    return { prediction: pred, target: pred.value!, statistic: 'eq (12)' };
   },
   async measure(v, budget) {
-    const m = await runSim('fate.linear-transfer.noise-integrated', { n: v.n, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: budget === 'test' ? 150 : 400 });
+    const m = await simulate(linearTransferNoiseIntegratedSim, { n: v.n, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: budget === 'test' ? 150 : 400 });
     return estimate(m.values);
   },
 });

@@ -1,0 +1,88 @@
+import type { PaperTypo } from './types.ts';
+
+const UOWQ_MODEL = 'papers/uowq/theory/model.ts';
+const UOWQ_CLAIMS = 'papers/uowq/theory/index.ts';
+
+/** uowq — our formalisation (eqs U1–U5 in papers/uowq/theory/model.ts). */
+export const uowq: PaperTypo[] = [
+  {
+    id: 'uowq-u1-variance-d-plus-1',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_MODEL,
+    find: 'Q[k]![k]! += inst.d / n[k]!;',
+    replace: 'Q[k]![k]! += (inst.d + 1) / n[k]!;',
+    claims: ['uowq.asymptotic-error'],
+    description: 'eq (U1) printed with (d + 1)·Σ α_k²/n_k instead of d·Σ α_k²/n_k in the variance term',
+  },
+  {
+    id: 'uowq-u1-missing-half',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_MODEL,
+    find: 'return 0.5 * quadForm(Q, alpha);',
+    replace: 'return quadForm(Q, alpha);',
+    claims: ['uowq.asymptotic-error'],
+    description: 'eq (U1) printed as E(α, n) = bᵀJb + dΣα_k²/n_k (the factor ½ of the KL expansion dropped)',
+  },
+  {
+    id: 'uowq-u1-alpha-exponent',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_MODEL,
+    find: 'return 0.5 * quadForm(Q, alpha);',
+    replace: 'return 0.5 * (quadForm(shiftGram(inst), alpha) + alpha.reduce((s, a, k) => s + (inst.d * a) / n[k]!, 0));',
+    claims: ['uowq.asymptotic-error'],
+    description: 'eq (U1) printed with d·Σ α_k/n_k (exponent 1) instead of d·Σ α_k²/n_k',
+  },
+  {
+    id: 'uowq-u2-swapped-n',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_MODEL,
+    find: 'return d / n0 / (D + d / n0 + d / n1);',
+    replace: 'return d / n1 / (D + d / n0 + d / n1);',
+    claims: ['uowq.single-source-weight'],
+    description: 'eq (U2) printed as a* = (d/n_1)/(D + d/n_0 + d/n_1) (numerator n_1 instead of n_0)',
+  },
+  {
+    id: 'uowq-u2-half-d',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_MODEL,
+    find: 'return d / n0 / (D + d / n0 + d / n1);',
+    replace: 'return d / n0 / (D / 2 + d / n0 + d / n1);',
+    claims: ['uowq.single-source-weight'],
+    description: 'eq (U2) printed with ½δᵀJδ in the denominator (the KL factor ½ carried into D)',
+  },
+  {
+    id: 'uowq-u3-missing-fisher',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_MODEL,
+    find: 'G[j]![k] = quadForm(inst.J, inst.deltas[j - 1]!, inst.deltas[k - 1]!);',
+    replace: 'G[j]![k] = inst.deltas[j - 1]!.reduce((s, x, i) => s + x * inst.deltas[k - 1]![i]!, 0);',
+    claims: ['uowq.kkt'],
+    description: 'eq (U3) printed with G_jk = δ_jᵀδ_k (the Fisher information J left out of the shift Gram matrix)',
+  },
+  {
+    id: 'uowq-u4-sizes-n-for-N',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_CLAIMS,
+    find: 'const diff = asymptoticError(c, part.alpha, n) - asymptoticError(c, full.alpha, c.N);',
+    replace: 'const diff = asymptoticError(c, part.alpha, c.N) - asymptoticError(c, full.alpha, c.N);',
+    claims: ['uowq.all-samples'],
+    description: 'eq (U4) printed with E(α*(n), N) − E(α*(N), N) (the reduced use evaluated at the full sizes N instead of n)',
+  },
+  {
+    id: 'uowq-u5-interior-sign',
+    paper: 'uowq',
+    kind: 'paper-typo',
+    file: UOWQ_MODEL,
+    find: '(d * n0) / (2 * D * n0 - d)',
+    replace: '(d * n0) / (2 * D * n0 + d)',
+    claims: ['uowq.uniform-negative'],
+    description: 'eq (U5) printed as m* = dn_0/(2Dn_0 + d) (sign of d in the denominator)',
+  },
+];

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import type { KouParams } from '../../ptransfer/sim/cell.ts';
+import { condition41Limits } from '../../ptransfer/theory/condition41.ts';
+import { DELTA, EPS, r4, TCAP } from '../../ptransfer/checks/regimes.ts';
+
+/** Regimes for Kou et al.'s checks (construction only; the hypotheses are the claim's). */
+export interface KouDraw {
+  n: number;
+  s: number;
+  x: number;
+  flip: number;
+  dFactor: number;
+  seed: number;
+}
+
+export const kouDrawArb: fc.Arbitrary<KouDraw> = fc.record({
+  n: fc.integer({ min: 6, max: 24 }),
+  s: fc.double({ min: 0.5, max: 2, noNaN: true }),
+  x: fc.double({ min: 0, max: 3, noNaN: true }),
+  flip: fc.constantFrom(0, 0.05, 0.1, 0.2),
+  dFactor: fc.double({ min: 1, max: 16, noNaN: true }),
+  seed: fc.integer({ min: 1, max: 2 ** 30 }),
+});
+
+/** Kou et al.'s regime at the limits of Condition 4.1 (single task, same constants as ptransfer's). */
+export function kouRegime(t: KouDraw): KouParams {
+  const L = Math.log(t.n / DELTA);
+  const m = Math.ceil(L) + 1;
+  const s = r4(t.s);
+  const mu2 = s * s * L * (1 + t.x) * (1 + 1e-9);
+  const tasks = [{ sigmaP: s, signalNorm: Math.sqrt(mu2) }];
+  const d = Math.ceil(condition41Limits({ d: 1, n: t.n, m, tasks }).dMin * t.dFactor);
+  const lim = condition41Limits({ d, n: t.n, m, tasks });
+  const eta = 0.9 * lim.etaMax;
+  return { d, m, n: t.n, sigmaP: s, muNorm: Math.sqrt(mu2), flip: t.flip, eta, sigma0: 0.5 * lim.sigma0Max, T: Math.min(TCAP, Math.ceil((t.n * m) / (eta * EPS * s * s))), eps: EPS, nTest: 4000 };
+}
+
+export type KouPair = { base: KouDraw; change: 'd' | 'n' | 'mu'; factor: number };
+export const kouPairArb: fc.Arbitrary<KouPair> = fc.record({ base: kouDrawArb, change: fc.constantFrom('d' as const, 'n' as const, 'mu' as const), factor: fc.double({ min: 1.5, max: 4, noNaN: true }) });
+
+/** B = A with d ×f, n /f or ‖μ‖ /√f; both share the smaller η, σ_0 limit (so B stays inside when it can). */
+export function kouPair(t: KouPair): [KouParams, KouParams] {
+  const a = kouRegime(t.base);
+  const b = { ...a };
+  if (t.change === 'd') b.d = Math.round(a.d * t.factor);
+  if (t.change === 'n') b.n = Math.max(2, Math.round(a.n / t.factor));
+  if (t.change === 'mu') b.muNorm = a.muNorm / Math.sqrt(t.factor);
+  const limB = condition41Limits({ d: b.d, n: b.n, m: b.m, tasks: [{ sigmaP: b.sigmaP, signalNorm: b.muNorm }] });
+  const eta = Math.min(a.eta, 0.9 * limB.etaMax);
+  const sigma0 = Math.min(a.sigma0, 0.5 * limB.sigma0Max);
+  const T = (p: KouParams) => Math.min(TCAP, Math.ceil((p.n * p.m) / (eta * EPS * p.sigmaP * p.sigmaP)));
+  return [
+    { ...a, eta, sigma0, T: T(a) },
+    { ...b, eta, sigma0, T: T(b) },
+  ];
+}
+
+/** The authors' synthetic study (n = 20, σ_p = 1, p = 0.1, m = 10, lr 0.1, 100 steps), pairs along d or ‖μ‖. */
+export const kouPaperArb = fc.record({
+  d: fc.integer({ min: 100, max: 1090 }),
+  mu: fc.double({ min: 0.5, max: 6, noNaN: true }),
+  change: fc.constantFrom('d' as const, 'mu' as const),
+  factor: fc.double({ min: 1.5, max: 4, noNaN: true }),
+  seed: fc.integer({ min: 1, max: 2 ** 30 }),
+});
+export type KouPaperDraw = typeof kouPaperArb extends fc.Arbitrary<infer X> ? X : never;
+export const kouPaperRegime = (d: number, mu: number): KouParams => ({ d, m: 10, n: 20, sigmaP: 1, muNorm: mu, flip: 0.1, eta: 0.1, sigma0: 0.01, T: 100, eps: 0, nTest: 4000 });

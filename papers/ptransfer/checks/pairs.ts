@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import type { CellParams } from '../sim/cell.ts';
+import { condition41Limits } from '../theory/condition41.ts';
+import { EPS, insideRegime, paperRegime, TCAP, type InsideDraw, type PaperDraw } from './regimes.ts';
+
+/**
+ * Paired regimes: B = A with one ingredient changed, both measured on the same replicate streams, so a
+ * direction of effect is a paired difference.
+ */
+export type Change = 'd' | 'N1' | 'N2' | 'alpha' | 'uNorm' | 'sigmaP1';
+export const CHANGES: Change[] = ['d', 'N1', 'N2', 'alpha', 'uNorm', 'sigmaP1'];
+
+export interface PairDraw<T> {
+  base: T;
+  change: Change;
+  factor: number;
+}
+
+export function pairArb<T>(base: fc.Arbitrary<T>, changes: Change[]): fc.Arbitrary<PairDraw<T>> {
+  return fc.record({ base, change: fc.constantFrom(...changes), factor: fc.double({ min: 1.5, max: 4, noNaN: true }) });
+}
+
+/** B = A with one ingredient scaled: d ×f; N_1, N_2, α /f; ‖u‖, σ_{p,1} /√f (‖u+v_k‖ kept when ‖u‖ moves). */
+export function modify(a: CellParams, change: Change, f: number): CellParams {
+  const b = { ...a };
+  switch (change) {
+    case 'd':
+      b.d = Math.round(a.d * f);
+      break;
+    case 'N1':
+      b.N1 = Math.max(2, Math.round(a.N1 / f));
+      break;
+    case 'N2':
+      b.N2 = Math.max(2, Math.round(a.N2 / f));
+      break;
+    case 'alpha':
+      b.alpha = Math.round((a.alpha / f) * 1e4) / 1e4;
+      break;
+    case 'uNorm': {
+      const uv1 = a.uNorm ** 2 + a.v1Norm ** 2;
+      const uv2 = a.uNorm ** 2 + a.v2Norm ** 2;
+      b.uNorm = a.uNorm / Math.sqrt(f);
+      b.v1Norm = Math.sqrt(uv1 - b.uNorm ** 2);
+      b.v2Norm = Math.sqrt(uv2 - b.uNorm ** 2);
+      break;
+    }
+    case 'sigmaP1':
+      b.sigmaP1 = Math.round((a.sigmaP1 / Math.sqrt(f)) * 1e4) / 1e4;
+      break;
+  }
+  return b;
+}
+
+function withShared(a: CellParams, b: CellParams): [CellParams, CellParams] {
+  // Shared η, σ_0 (the smaller limit of the two regimes) and the printed T for each.
+  const eta = Math.min(a.eta, b.eta);
+  const sigma0 = Math.min(a.sigma0, b.sigma0);
+  const T = (p: CellParams, N: number, s: number) => Math.min(TCAP, Math.ceil((N * p.m) / (eta * EPS * s * s)));
+  const fix = (p: CellParams): CellParams => ({ ...p, eta, sigma0, T1: T(p, p.N1, p.sigmaP1), T2: T(p, p.N2, p.sigmaP2) });
+  return [fix(a), fix(b)];
+}
+
+/**
+ * A pair built at Condition 4.1's limits: B's limits are re-derived (its n or d may differ), then both share
+ * the smaller η, σ_0. Whether both members satisfy the condition is for the check to ask its claim.
+ */
+export function insidePair(t: PairDraw<InsideDraw>): [CellParams, CellParams] {
+  const base = { ...t.base, alpha: t.change === 'alpha' ? Math.max(t.base.alpha, 0.5) : t.base.alpha };
+  const a0 = insideRegime(base);
+  const b0 = modify(a0, t.change, t.factor);
+  const nB = Math.max(b0.N1, b0.N2);
+  const tasks = (p: CellParams) => [
+    { sigmaP: p.sigmaP1, signalNorm: Math.hypot(p.uNorm, p.v1Norm) },
+    { sigmaP: p.sigmaP2, signalNorm: Math.hypot(p.uNorm, p.v2Norm) },
+  ];
+  const limB = condition41Limits({ d: b0.d, n: nB, m: b0.m, tasks: tasks(b0) });
+  return withShared(a0, { ...b0, eta: 0.9 * limB.etaMax, sigma0: 0.5 * limB.sigma0Max });
+}
+
+export function paperPair(t: PairDraw<PaperDraw>): [CellParams, CellParams] {
+  const a = paperRegime(t.base);
+  return [a, modify(a, t.change, t.factor)];
+}

@@ -1,0 +1,118 @@
+import { defineCheck } from '../../../properties/runner.ts';
+import { cellSim } from '../sim/index.ts';
+import { holdsAll } from '../theory/hypotheses.ts';
+import { thm42 } from '../theory/thm4_2.ts';
+import { constantsCheck } from './constants.ts';
+import { cells } from './measure.ts';
+import { monotoneCheck } from './monotone.ts';
+import { CHANGES, insidePair, pairArb, paperPair } from './pairs.ts';
+import { EPS, insideDrawArb, insideRegime, paperDrawArb, replicates, type InsideDraw } from './regimes.ts';
+import { ALPHA, asParams, fmt, mean, region, SHRINK } from './shared.ts';
+
+/** Checks of Thm 4.2 (Yuan et al.): training loss, monotonicity in S, calibrated constants, α = 0. */
+
+export const thm42Loss = defineCheck<InsideDraw>({
+  id: 'ptransfer.thm4.2/loss',
+  aliases: ['ptransfer.thm4.2.loss'],
+  claim: thm42,
+  simulations: [cellSim],
+  title: 'Thm 4.2(1): with probability ≥ 1 − 2δ, GD reaches training loss ≤ ε within T = N m/(η ε σ_p²) steps, upstream and downstream (inside Condition 4.1)',
+  arbitrary: insideDrawArb,
+  runs: { test: 4, quick: 12, full: 40 },
+  alpha: ALPHA,
+  // The theorem holds with probability ≥ 1 − 2δ: a replicate may fail; too many failures reject it.
+  compare: 'binomial',
+  shrinkMs: SHRINK,
+  params: (t) => ({ ...insideRegime(t), seed: t.seed }),
+  region: (t) => region(insideRegime(t)),
+  evaluate: (t) => {
+    const p = asParams(insideRegime(t));
+    if (!holdsAll(thm42.hypotheses, p)) return { skip: 'outside Condition 4.1', outOfHypotheses: true };
+    const loss = thm42.predict(p).details.trainingLoss;
+    return { prediction: loss, target: loss.value, statistic: `P(some loss > ε = ${p.eps} after T_1 = ${p.T1}, T_2 = ${p.T2}) ≤ 2δ = ${loss.value}` };
+  },
+  async measure(t, budget) {
+    const p = insideRegime(t);
+    const c = await cells(p, t.seed, replicates(budget, { test: 4, quick: 8, full: 20 }));
+    const fail = c.lossUp.map((l, i) => (l <= EPS && c.lossT[i]! <= EPS && c.lossB[i]! <= EPS ? 0 : 1));
+    return { mean: mean(fail), stderr: 0, draws: fail.length, note: `max final losses: up ${fmt(Math.max(...c.lossUp))}, transfer ${fmt(Math.max(...c.lossT))}, baseline ${fmt(Math.max(...c.lossB))}` };
+  },
+});
+
+const S = (p: object) => thm42.predict(asParams(p)).value;
+const trend = (p: object) => thm42.predict(asParams(p)).details.monotone;
+
+export const thm42Monotone = monotoneCheck({
+  id: 'ptransfer.thm4.2/monotone',
+  aliases: ['ptransfer.thm4.2.monotone'],
+  claim: thm42,
+  title: 'Thm 4.2(2,3): the test error with transfer decreases in S = Num/(Den·d) (pairs changing d, N_1, N_2, α, ‖u‖ or σ_{p,1}; inside Condition 4.1)',
+  arb: pairArb(insideDrawArb, CHANGES),
+  pair: insidePair as (t: never) => ReturnType<typeof insidePair>,
+  hypotheses: thm42.hypotheses,
+  statistic: S,
+  trend,
+  statName: 'S',
+  sim: cellSim,
+  runs: { test: 6, quick: 16, full: 48 },
+  extrapolation: false,
+});
+
+export const thm42MonotonePaper = monotoneCheck({
+  id: 'ptransfer.thm4.2/monotone-paper',
+  aliases: ['ptransfer.thm4.2.monotone.paper'],
+  claim: thm42,
+  title: '[extrapolation] Thm 4.2: test error with transfer decreases in S in paper-like regimes (Sec 5 η, σ_0, fixed T; outside Condition 4.1)',
+  arb: pairArb(paperDrawArb, CHANGES),
+  pair: paperPair as (t: never) => ReturnType<typeof paperPair>,
+  hypotheses: [],
+  statistic: S,
+  trend,
+  statName: 'S',
+  sim: cellSim,
+  runs: { test: 6, quick: 16, full: 48 },
+  extrapolation: true,
+});
+
+/** Calibration of C_1, C_2, C_3 on one set of regimes, prediction of held-out ones (constants.ts). */
+export const thm42Constants = constantsCheck<InsideDraw>({
+  id: 'ptransfer.thm4.2/constants',
+  aliases: ['ptransfer.thm4.2.constants'],
+  calibrationLabel: 'ptransfer.thm4.2.constants',
+  claim: thm42,
+  sim: cellSim,
+  title: 'Thm 4.2(2,3): constants C_1 < C_3, C_2 calibrated on one set of regimes predict held-out regimes (inside Condition 4.1)',
+  arb: insideDrawArb,
+  toParams: (t) => asParams({ ...insideRegime(t) }),
+  calibCount: { test: 16, quick: 40, full: 100 },
+  runs: { test: 10, quick: 30, full: 80 },
+});
+
+export const thm42Alpha0 = defineCheck<InsideDraw>({
+  id: 'ptransfer.thm4.2/alpha0',
+  aliases: ['ptransfer.thm4.2.alpha0'],
+  claim: thm42,
+  simulations: [cellSim],
+  title: 'Thm 4.2 at α = 0 is Thm 4.3: Num/(Den·d) = N_2‖u+v_2‖⁴/(σ_{p,2}⁴d), and Algorithm 1 with α = 0 is Algorithm 2 run for run',
+  arbitrary: insideDrawArb.map((t) => ({ ...t, alpha: 0 })),
+  runs: { test: 3, quick: 10, full: 30 },
+  alpha: ALPHA,
+  compare: 'close',
+  tolerance: { rel: 0, abs: 1e-12 },
+  shrinkMs: SHRINK,
+  params: (t) => ({ ...insideRegime(t), seed: t.seed }),
+  // An identity of the formulas and of the algorithms: it needs no hypothesis, so no draw is skipped.
+  evaluate: (t) => {
+    const gap = thm42.predict(asParams(insideRegime(t))).details.alphaZero.gap;
+    return { prediction: gap, target: gap.value, statistic: 'relative identity gap + simulated gap = 0' };
+  },
+  async measure(t, budget) {
+    const p = insideRegime(t);
+    const red = thm42.predict(asParams(p)).details.alphaZero;
+    const c = await cells(p, t.seed, replicates(budget, { test: 3, quick: 6, full: 10 }));
+    const simGap = Math.max(...c.errT.map((e, i) => Math.abs(e - c.errB[i]!)));
+    return { mean: Math.abs(red.transfer - red.baseline) / red.baseline + simGap, stderr: 0, draws: c.errT.length, note: `S(α=0) = ${red.transfer}, S_3 = ${red.baseline}` };
+  },
+});
+
+export const thm42Checks = [thm42Loss, thm42Monotone, thm42MonotonePaper, thm42Constants, thm42Alpha0];
