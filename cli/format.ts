@@ -80,12 +80,14 @@ export function formatMeasurement(m: Measurement): string {
   return lines.join('\n');
 }
 
-const MARK: Record<string, string> = { conforms: 'ok  ', deviates: 'dev ', mismatch: 'FAIL', inconclusive: '??  ', 'out-of-hypotheses': 'n/a ' };
+const MARK: Record<string, string> = { conforms: 'ok  ', deviates: 'dev ', 'not-reproduced': 'n-r ', mismatch: 'FAIL', inconclusive: '??  ', 'out-of-hypotheses': 'n/a ' };
 
 export function formatCheck(r: CheckResult, verbose = false): string {
   const lines = [`[${MARK[r.verdict]}] ${r.checkId}  ${r.verdict} — ${r.summary} (${(r.elapsedMs / 1000).toFixed(1)} s)`];
   if (r.coverage) lines.push(`       coverage: ${Object.entries(r.coverage).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  if (r.deviation) lines.push(`       recorded deviation: ${r.deviation.title}`);
+  if (r.stats.alpha > 0) lines.push(`       level α_c = ${r.stats.alpha.toExponential(2)} (share of the run's ${r.stats.runLevel ?? 0.01})${r.stats.detect ? `; must detect ${r.stats.detect}` : ''}${r.stats.minPower !== undefined ? `; power ${r.stats.minPower.toFixed(2)}` : ''}`);
+  if (r.deviation) lines.push(`       recorded ${r.deviation.kind === 'not-reproduced' ? 'non-reproduction (our reading)' : 'deviation (error of the paper)'}: ${r.deviation.title}`);
+  if (r.effect) lines.push(`       effect: ${fmt(r.effect.estimate)} (95% CI ${fmt(r.effect.low)} … ${fmt(r.effect.high)}) — ${r.effect.statistic}`);
   if (r.counterexample) lines.push(`       counterexample: ${JSON.stringify(r.counterexample.params)}${r.counterexample.shrunk ? ' (shrunk)' : ''}\n       replay: ${r.counterexample.replay}`);
   if (r.verdict === 'mismatch' && !r.counterexample) lines.push(`       replay: ${r.replay}`);
   if (verbose) {

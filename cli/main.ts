@@ -163,7 +163,7 @@ async function checkCmd(args: ParsedArgs): Promise<number> {
   if (json) console.log(JSON.stringify(results, null, 2));
   else {
     const sel = `${args.values.paper ? ` --paper ${args.values.paper}` : ''}${args.values.claim ? ` --claim ${args.values.claim}` : ''}${args.values.shard ? ` --shard ${args.values.shard}` : ''}`;
-    print(args, `\n${results.length} checks: ${count('conforms')} conform, ${count('deviates')} deviate as recorded, ${mismatches} mismatch, ${count('inconclusive')} inconclusive, ${count('out-of-hypotheses')} out of hypotheses`);
+    print(args, `\n${results.length} checks: ${count('conforms')} conform, ${count('deviates')} deviate (errors of the papers), ${count('not-reproduced')} not reproduced (our reading), ${mismatches} mismatch, ${count('inconclusive')} inconclusive, ${count('out-of-hypotheses')} out of hypotheses`);
     print(args, `${mismatches ? 'FAIL' : 'OK'} (seed ${seed}; re-run with: npx ttc check${sel} --seed ${seed} --budget ${budget})`);
   }
   return mismatches ? 1 : 0;

@@ -70,7 +70,7 @@ export async function reportCmd(args: ParsedArgs): Promise<number> {
       ),
     );
     console.log(
-      `\n${s.checks} checks: ${s.byVerdict.conforms} conform, ${s.byVerdict.deviates} deviate as recorded, ${s.byVerdict.mismatch} mismatch, ${s.byVerdict.inconclusive} inconclusive, ${s.byVerdict['out-of-hypotheses']} out of hypotheses` +
+      `\n${s.checks} checks: ${s.byVerdict.conforms} conform, ${s.byVerdict.deviates} deviate (errors of the papers), ${s.byVerdict['not-reproduced']} not reproduced (our reading), ${s.byVerdict.mismatch} mismatch, ${s.byVerdict.inconclusive} inconclusive, ${s.byVerdict['out-of-hypotheses']} out of hypotheses` +
         `${report.meta.shard ? ` (shard ${report.meta.shard})` : ''}`,
     );
     console.log(`${s.ok ? 'OK' : 'FAIL'} (seed ${report.meta.seed}, budget ${report.meta.budget}, ${(report.timings.totalMs / 1000).toFixed(1)} s)`);
