@@ -40,28 +40,33 @@ export interface CheckLevel {
  */
 export const CHECK_LEVELS: Record<string, CheckLevel> = {
   // ── fate ────────────────────────────────────────────────────────────
-  'fate.thm2.2/kl': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.thm2.2/dudley': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.thm3.6/finite-size': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.thm3.6/fast-large-d': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.thm3.7/exact': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.eq13/finite-size': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.eq13/phase-signs': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.eq13/printed-interval': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.thm3.8/finite-size': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.thm3.8/increasing-in-lambda': {}, // TODO(issue 11): detect { abs | rel, reason }
+  'fate.thm2.2/kl': { detect: { rel: 0.05, abs: 0.01, reason: '5 % of the predicted D_KL — eq (34) is exact, and a wrong constant in it moves the prediction by far more (the ½ dropped: 100 %); 0.01 nats where D_KL itself is near 0' } },
+  'fate.thm2.2/dudley': { detect: { abs: 0.1, reason: 'an excess of eq (27) over eq (28) of 0.1 on the printed side: a tenth of the largest value eq (27) can take (≤ 1 for h = cos(y)/2)' } },
+  'fate.thm3.6/finite-size': { detect: { rel: 0.1, abs: 0.005, reason: '10 % of the exact finite-size risk: a wrong moment of the inverse Wishart (e.g. d − n in place of d − n − 1 at |n − d| = 8) or a dropped bias term 1 − n/d moves it by more; 0.005 where the risk is exactly 0 (σ = 0, n > d)' } },
+  'fate.thm3.6/fast-large-d': { detect: { rel: 0.05, abs: 0.005, reason: '5 % of the exact risk at d = 100–500 — the size of a dropped factor γ in the noise term at γ ≥ 0.95… is larger; the plain check covers 10 % at small d; 0.005 where the risk is near 0' } },
+  'fate.thm3.6/printed-limit': { weight: 0, tolerance: { abs: 0.1, rel: 0, reason: 'the gap of the exact inverse-Wishart form to eq (10) is c/d + O(1/d²) (c > 0 for σ > 0), so its log-log slope over d = 10⁴…10⁶ is −1 within 1e-3; 0.1 leaves room for that, while a wrong printed limit leaves a constant gap (slope ≈ 0)' } },
+  'fate.thm3.7/exact': { detect: { rel: 0.05, abs: 0.001, reason: '5 % of eq (12): (n − 1) for (n − 2) in its variance term moves it by up to 1/(n − 2) ≥ 1.7 % at n ≤ 60 and by ≈ 8 % at n = 14 where sin²θ ≈ 0; 0.001 where eq (12) itself is near 0 (θ ≈ 0, σ ≈ 0)' } },
+  'fate.eq13/finite-size': { detect: { rel: 0.1, abs: 0.02, reason: '10 % of the exact finite-size 𝒯_lt, and 0.02 absolute where 𝒯_lt crosses 0 (its sign near a boundary is the boundary check’s job, fate.eq13/boundaries)' } },
+  'fate.eq13/phase-signs': { detect: { abs: 0.05, reason: 'an effect of 0.05 on the predicted side: the boundary band — only regimes with |𝒯_lt| ≥ 0.05 are tested, so every tested regime is predicted to show at least this' } },
+  'fate.eq13/printed-interval': { detect: { abs: 0.05, reason: 'an effect of 0.05 on the side the literal interval predicts (𝒯_lt ≥ 0): the boundary band of the sign checks' } },
+  'fate.eq13/printed-limit': { weight: 0, tolerance: { abs: 0.1, rel: 0, reason: 'the gap of the exact finite-size 𝒯_lt to eq (13) is c/d + O(1/d²), so its log-log slope over d = 10⁴…10⁶ is −1 (≤ −1 where the leading terms cancel); 0.1 leaves room for the O(1/d) curvature, while a wrong printed formula leaves a constant gap (slope ≈ 0)' } },
+  'fate.eq13/boundaries': { weight: 0, tolerance: { abs: 0, rel: 0, reason: 'a count of probes on the wrong side of a printed boundary: at relative distance n^{−1/2} from a boundary b the limit 𝒯_lt is Θ(b·n^{−1/2}) while the finite-size gap is O(1/n), so for n ≥ 10⁵ and b ≥ 0.03 no probe may be on the wrong side' } },
+  'fate.thm3.8/finite-size': { detect: { rel: 0.05, abs: 0.005, reason: '5 % of the exact finite-n ridge risk (λ → 2λ in eq (15)’s numerator moves the limit by cos²θ·λ/(1+λ)², ≥ 5 % of it for λ ≥ 0.1 at θ ≤ 1); 0.005 where the risk is near 0' } },
+  'fate.thm3.8/increasing-in-lambda': { detect: { abs: 0.01, reason: 'an increase of 0.01 between the two λ: the flat band — only pairs whose printed limit rises by ≥ 0.01 are tested' } },
   'fate.thm3.8/right-angle': {}, // TODO(issue 11): detect { abs | rel, reason }
+  'fate.thm3.8/printed-limit': { weight: 0, tolerance: { abs: 0.1, rel: 0, reason: 'the gap of the exact finite-n ridge risk to eq (15) is c/n + O(n^{−2}) (gap·n settles to 4 digits by n = 10³), so its log-log slope over n = 10³…1.6·10⁴ is −1 within 0.01; 0.1 also covers the quadrature error (≪ 1e-6), while a wrong printed limit leaves a constant gap' } },
+  'fate.thm3.8/printed-optimum': { weight: 0, tolerance: { abs: 0.15, rel: 0, reason: 'λ*(n) = c/n + O(n^{−2}) with c = (sin²θ + σ²)/cos²θ, so its log-log slope over n = 10³…1.6·10⁴ is −1; 0.15 covers the golden-section tolerance 1e-7 against λ* ≥ 2.5e-6 at n = 1.6·10⁴, while a wrong printed λ* leaves a constant gap' } },
   'fate.thm3.9/noiseless': {}, // TODO(issue 11): detect { abs | rel, reason }
   'fate.thm3.9/noisy-labels': {}, // TODO(issue 11): detect { abs | rel, reason }
   'fate.eq17/signs-noiseless': {}, // TODO(issue 11): detect { abs | rel, reason }
   'fate.eq17/signs-noisy': {}, // TODO(issue 11): detect { abs | rel, reason }
   'fate.eq17/zero-above-one': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'fate.lemma3.3/gd-pretrain-converges': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'fate.thm3.4/gd-rank-one-alpha2': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'fate.thm3.4/gd-align': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'fate.thm3.5/gd-min-norm-rate': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'fate.thm3.5/gd-min-norm-unique': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'fate.thm3.7/gd-linear-transfer-endpoint': { weight: 0 }, // TODO(issue 11): tolerance with its reason
+  'fate.lemma3.3/gd-pretrain-converges': { weight: 0, tolerance: { abs: 1e-5, rel: 0, reason: 'GD stops at excess population loss ½‖β − β_s‖² ≤ 1e-12, so a converged run has ‖β(T) − β_s‖ ≤ 1.4e-6; 1e-5 leaves room for that and nothing else (a run at the step cap fails)' } },
+  'fate.thm3.4/gd-rank-one-alpha2': { weight: 0, tolerance: { abs: 0.15, rel: 0, reason: 'log-log slope of the rank-one tail over α ∈ {α₀, α₀/2, α₀/4} must be ≥ 2 (eq 60); 0.15 is the O(α²d) ≤ 0.01 curvature of the log-log line over a factor 4 in α' } },
+  'fate.thm3.4/gd-align': { weight: 0, tolerance: { abs: 0, rel: 0, reason: 'the statistic is already the excess of 1 − |⟨u_1, β_s⟩| over the bound α²d of eqs (69–70), so any positive excess fails' } },
+  'fate.thm3.5/gd-min-norm-rate': { weight: 0, tolerance: { abs: 0.2, rel: 0, reason: 'log-log slope of ‖β_GD − X⁺y‖/‖X⁺y‖ over α ∈ {0.04, 0.01, 0.0025} must be 1 (eq 90); 0.2 covers the O(α) curvature of the line and the optimisation floor ≥ 10× below the smallest gap' } },
+  'fate.thm3.5/gd-min-norm-unique': { weight: 0, tolerance: { abs: 1e-4, rel: 0, reason: 'n > d: the least-squares minimiser is unique, so only the optimisation tolerance separates GD from X⁺y: excess loss ≤ 1e-12 ⇒ ‖Δβ‖ ≲ 1e-5 for γ ≥ 1.5; 1e-4 is 10× that' } },
+  'fate.thm3.7/gd-linear-transfer-endpoint': { weight: 0, tolerance: { abs: 1e-2, rel: 0, reason: 'at α = 1e-3 and flow time 100 the gap to b·β_s scales like α²T (measured slope 2); 1e-2 is far below the O(1) distance to any interpolator, the alternative end point' } },
   'fate.thm3.9/gd-ft-endpoint-derived': { weight: 0 }, // TODO(issue 11): tolerance with its reason
   'fate.thm3.9/gd-ft-endpoint-eq142': { weight: 0 }, // TODO(issue 11): tolerance with its reason
   'fate.sec4.arccos/mc': {}, // TODO(issue 11): detect { abs | rel, reason }

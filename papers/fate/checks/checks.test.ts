@@ -1,5 +1,28 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectVerdict } from '../../testing.ts';
+import type { Claim, Prediction } from '../../../theory/claim.ts';
+import type { Params } from '../../../core/params.ts';
+import { thm3_6 } from '../theory/thm3_6.ts';
+import { thm3_8 } from '../theory/thm3_8.ts';
+import { scratchPrintedLimit } from './thm3_6.ts';
+import { ridgePrintedLimit, ridgePrintedOptimum } from './thm3_8.ts';
+import type { CheckSpec } from '../../../properties/check.ts';
+import { GATE_SEED } from '../../../properties/seeds.ts';
+
+/**
+ * Runs a check with a typo planted in the claim's printed statement, as if the paper had printed it: the
+ * claim's predict is wrapped so that only the printed part (value or details) changes — the finite-size
+ * form stays — and restored afterwards.
+ */
+async function verdictWithTypo(check: CheckSpec, claim: Claim, typo: (pred: Prediction, p: Params) => Prediction): Promise<string> {
+  const original = claim.predict;
+  (claim as { predict: Claim['predict'] }).predict = (p) => typo(original(p), p);
+  try {
+    return (await check.run({ seed: GATE_SEED, budget: 'test' })).verdict;
+  } finally {
+    (claim as { predict: Claim['predict'] }).predict = original;
+  }
+}
 
 // The gate: each fate check at the fixed seed. Recorded deviations must keep failing ('deviates').
 describe('fate checks at the gate seed: distances, scratch, linear transfer', () => {
@@ -8,9 +31,32 @@ describe('fate checks at the gate seed: distances, scratch, linear transfer', ()
     ['fate.thm2.2/dudley', 'deviates'],
     ['fate.thm3.6/finite-size', 'conforms'],
     ['fate.thm3.6/fast-large-d', 'conforms'],
+    ['fate.thm3.6/printed-limit', 'conforms'],
+    ['fate.thm3.8/printed-limit', 'conforms'],
+    ['fate.thm3.8/printed-optimum', 'conforms'],
     ['fate.thm3.7/exact', 'conforms'],
     ['fate.eq13/finite-size', 'conforms'],
   ] as const)('%s → %s', async (id, verdict) => {
     await expectVerdict(id, verdict);
+  });
+});
+
+// A typo in a printed formula must show as a mismatch of the check linking the finite-size form to it.
+describe('printed-limit checks catch typos planted in the printed statement (Thm 3.6, Thm 3.8)', () => {
+  const cos2 = (p: Params) => Math.cos(p.theta!) ** 2;
+  it.each([
+    ['eq (10): factor γ of σ² dropped (γ < 1)', (pr: Prediction, p: Params) => (p.gamma! < 1 ? { ...pr, value: ((1 - p.gamma!) ** 2 + p.sigma! ** 2) / (1 - p.gamma!) } : pr)],
+    ['eq (10): (1 − γ)² printed as (1 − γ) (γ < 1)', (pr: Prediction, p: Params) => (p.gamma! < 1 ? { ...pr, value: (1 - p.gamma! + p.gamma! * p.sigma! ** 2) / (1 - p.gamma!) } : pr)],
+    ['eq (10): γσ²/(γ − 1) for γ > 1', (pr: Prediction, p: Params) => (p.gamma! > 1 ? { ...pr, value: (p.gamma! * p.sigma! ** 2) / (p.gamma! - 1) } : pr)],
+  ] as const)('thm3.6 %s → mismatch', async (_, typo) => {
+    expect(await verdictWithTypo(scratchPrintedLimit, thm3_6, typo)).toBe('mismatch');
+  });
+  it.each([
+    ['eq (15): 2λ printed as λ', ridgePrintedLimit, (pr: Prediction, p: Params) => ({ ...pr, value: 1 - (cos2(p) * (1 + p.lambda!)) / (1 + p.lambda!) ** 2 })],
+    ['eq (15): (1 + λ)² printed as (1 + 2λ)²', ridgePrintedLimit, (pr: Prediction, p: Params) => ({ ...pr, value: 1 - (cos2(p) * (1 + 2 * p.lambda!)) / (1 + 2 * p.lambda!) ** 2 })],
+    ['λ* printed as 0.1', ridgePrintedOptimum, (pr: Prediction) => ({ ...pr, details: { ...pr.details, optimalLambdaPrinted: 0.1 } })],
+    ['"strictly decreasing in λ"', ridgePrintedOptimum, (pr: Prediction) => ({ ...pr, details: { ...pr.details, printedSlopeSign: -1 } })],
+  ] as const)('thm3.8 %s → mismatch', async (_, check, typo) => {
+    expect(await verdictWithTypo(check, thm3_8, typo)).toBe('mismatch');
   });
 });

@@ -5,6 +5,8 @@ import { fastSims, transferabilityLtSim } from '../sim/sims.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
 import { defineCheck, estimate } from '../../../properties/runner.ts';
 import { fastSim, outsideHypotheses, simulate } from './support.ts';
+import { gapRate } from './gdCommon.ts';
+import type { Prediction } from '../../../theory/claim.ts';
 
 const transferabilityLtFastSim = fastSim(fastSims, 'fate.transferability-lt.fast');
 
@@ -66,7 +68,6 @@ export const phaseSigns = defineCheck({
   title: 'Sign of the linear-transfer transferability in each region of the phase diagram',
   arbitrary: stratified,
   runs: { test: 48, quick: 96, full: 300 },
-  alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
   region: (v) => eq13.predict({ gamma: v.gamma, theta: v.theta, sigma: v.sigma }).region!,
@@ -96,9 +97,7 @@ export const ltFinite = defineCheck({
   title: 'Plain paired simulation of R_sc − R_lt matches the exact finite-size transferability',
   arbitrary: fc.record({ gamma: fc.oneof(real(0.15, 0.8, 65), real(1.2, 2.5, 130)), theta: angle(), sigma: real(0, 1.2, 120), d: int(16, 40), seed: simSeed }),
   runs: { test: 6, quick: 20, full: 60 },
-  alpha: 0.01,
   compare: 'equal',
-  relevant: 0.1,
   params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }),
   evaluate(v) {
     const n = Math.round(v.gamma * v.d);
@@ -127,7 +126,6 @@ export const printedInterval = defineCheck({
   title: 'The γ < 1 negative-transfer interval as printed, (γ₊, γ₋), read literally',
   arbitrary: fc.record({ theta: angle(1.0, Math.PI / 2), sigma: real(0, 0.3, 30), d: int(200, 400), seed: simSeed }),
   runs: { test: 4, quick: 10, full: 30 },
-  alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ theta: v.theta, sigma: v.sigma, d: v.d, gamma: midpoint(v.theta, v.sigma) }),
   evaluate(v) {
@@ -158,3 +156,101 @@ function midpoint(theta: number, sigma: number): number {
   const r = negativeRootsUnderparam(theta, sigma);
   return r ? Number((0.5 * (r.gammaMinus + r.gammaPlus)).toPrecision(4)) : NaN;
 }
+
+const LIMIT_DS = [1e3, 1e4, 1e5, 1e6];
+
+/**
+ * The link from the exact finite-size 𝒯_lt to eq (13) as printed: at fixed (γ, θ, σ) the gap must vanish
+ * like 1/d. Printed value from eq13.predict().value, finite form from its finiteSize, so a typo in eq (13)
+ * leaves a constant gap. Each regime is a pair γ₁ < 1 < γ₂ (both branches); σ ≥ 0.2 so that both branches
+ * carry a noise term (at σ = 0 the γ > 1 scratch risk is 0 at every size).
+ */
+export const ltPrintedLimit = defineCheck({
+  id: 'fate.eq13/printed-limit',
+  claim: eq13,
+  title: 'The exact finite-size 𝒯_lt converges to eq (13) as printed, at rate 1/d',
+  arbitrary: fc.record({ under: real(0.1, 0.9, 800), over: real(1.1, 3, 1900), theta: angle(), sigma: real(0.2, 1.5, 130) }),
+  runs: { test: 12, quick: 40, full: 100 },
+  compare: 'close',
+  shrinkMs: { test: 0, quick: 0, full: 0 },
+  params: (v) => ({ gamma: v.under, gamma2: v.over, theta: v.theta, sigma: v.sigma }),
+  evaluate(v) {
+    const at = (gamma: number) => ({ gamma, theta: v.theta, sigma: v.sigma });
+    const out = outsideHypotheses(eq13, at(v.under)) ?? outsideHypotheses(eq13, at(v.over));
+    if (out) return out;
+    const pred = eq13.predict(at(v.under));
+    const order = pred.details!.finiteSizeGapOrder as number;
+    return { prediction: pred, target: -order, statistic: `max(slope, −${order}) of log |𝒯_lt(γd, d) − eq (13)| over d = 10⁴…10⁶, at γ = ${v.under} and ${v.over} (worse of the two)` };
+  },
+  measure(v) {
+    const rates = [v.under, v.over].map((gamma) => {
+      const printed = eq13.predict({ gamma, theta: v.theta, sigma: v.sigma });
+      return gapRate(LIMIT_DS, (d) => eq13.predict({ gamma, theta: v.theta, sigma: v.sigma, d }).finiteSize!.value - printed.value!, printed.details!.finiteSizeGapOrder as number);
+    });
+    const worst = rates.reduce((a, b) => (a.rate >= b.rate ? a : b));
+    return { mean: worst.rate, stderr: 0, draws: 1, note: `slopes ${rates.map((r) => r.slope.toFixed(3)).join(', ')}; gaps·d at d = 10⁶: ${rates.map((r) => (r.gaps.at(-1)! * 1e6).toPrecision(4)).join(', ')}` };
+  },
+});
+
+/**
+ * The sign eq (13)'s regions state at γ, from the printed boundaries in `pred.details`: negative above
+ * 1 + σ²/sin²θ (γ > 1) and, for γ < 1, between the roots — read as (γ₋, γ₊), the order in which the
+ * interval is non-empty (the literal (γ₊, γ₋) is the recorded deviation fate.eq13/printed-interval).
+ */
+function statedSign(pred: Prediction, gamma: number): 1 | -1 {
+  const d = pred.details!;
+  if (gamma > 1) return gamma > (d.overparamNegativeAbove as number) ? -1 : 1;
+  const lo = d.gammaMinus as number | null;
+  const hi = d.gammaPlus as number | null;
+  return lo !== null && hi !== null && lo < gamma && gamma < hi ? -1 : 1;
+}
+
+/** Target-sample sizes for the boundary probes; a probe sits at relative distance ε(n) = n^{−1/2} from its boundary (≫ the O(1/n) finite-size gap). */
+const BOUNDARY_NS = [1e5, 1e6, 1e7];
+
+/**
+ * The region boundaries of eq (13) as printed — γ₋, γ₊ and 1 + σ²/sin²θ — are where the exact finite-size
+ * 𝒯_lt changes sign as the size grows: at γ = b(1 ∓ ε(n)), ε(n) = n^{−1/2} → 0 (d = n/γ), the finite-size sign
+ * must equal the sign the printed regions state on each side (statedSign), at every n of the grid. Counted:
+ * probes with the wrong sign (target 0). A boundary printed at the wrong place, or γ± with the roles of + and −
+ * swapped, puts probes on the wrong side. (θ, σ) are placed where both γ < 1 roots exist with room: σ ∈ [0.2, 0.6],
+ * arccos(1 − σ) + 0.1 ≤ θ ≤ 1.4 — the upper end because γ₋ ≤ cos²θ → 0 as θ → π/2, and a probe resolves the
+ * boundary only when the limit's margin γ₋·n^{−1/2} exceeds the O(1/n) gap, i.e. n·γ₋² ≫ 1 (γ₋ ≥ 0.03 here).
+ */
+export const ltBoundaries = defineCheck({
+  id: 'fate.eq13/boundaries',
+  claim: eq13,
+  title: 'The exact finite-size 𝒯_lt changes sign at the printed boundaries γ₋, γ₊ and 1 + σ²/sin²θ as n grows',
+  arbitrary: fc.record({ u: real(0, 1, 1000), sigma: real(0.2, 0.6, 400) }).map((v) => {
+    const lo = Math.acos(1 - v.sigma) + 0.1;
+    return { sigma: v.sigma, theta: Number((lo + v.u * (1.4 - lo)).toFixed(4)) };
+  }),
+  runs: { test: 12, quick: 40, full: 100 },
+  compare: 'close',
+  shrinkMs: { test: 0, quick: 0, full: 0 },
+  params: (v) => ({ theta: v.theta, sigma: v.sigma }),
+  evaluate(v) {
+    const pred = eq13.predict({ gamma: 0.5, theta: v.theta, sigma: v.sigma });
+    const out = outsideHypotheses(eq13, { gamma: 0.5, theta: v.theta, sigma: v.sigma });
+    if (out) return out;
+    const dt = pred.details!;
+    return { prediction: pred, target: 0, statistic: `probes at b(1 ∓ n^{−1/2}), n = 10⁵…10⁷, whose finite-size sign differs from the printed regions (b = γ₋ ${(dt.gammaMinus as number | null)?.toFixed(4)}, γ₊ ${(dt.gammaPlus as number | null)?.toFixed(4)}, 1 + σ²/sin²θ = ${(dt.overparamNegativeAbove as number).toFixed(4)})` };
+  },
+  measure(v) {
+    const dt = eq13.predict({ gamma: 0.5, theta: v.theta, sigma: v.sigma }).details!;
+    const bounds = [dt.gammaMinus, dt.gammaPlus, dt.overparamNegativeAbove].filter((b): b is number => typeof b === 'number' && Number.isFinite(b));
+    const wrong: string[] = [];
+    for (const b of bounds) {
+      for (const n of BOUNDARY_NS) {
+        for (const side of [-1, 1]) {
+          const gamma = b * (1 + side / Math.sqrt(n));
+          const d = Math.round(n / gamma);
+          const p = { gamma, theta: v.theta, sigma: v.sigma, d };
+          const pred = eq13.predict(p);
+          if (Math.sign(pred.finiteSize!.value) !== statedSign(pred, gamma)) wrong.push(`γ = ${gamma.toPrecision(5)} at n = ${n}`);
+        }
+      }
+    }
+    return { mean: wrong.length, stderr: 0, draws: 1, note: `${bounds.length} boundaries × ${BOUNDARY_NS.length} sizes × 2 sides${wrong.length ? `; wrong sign at ${wrong.slice(0, 4).join(', ')}` : ''}` };
+  },
+});

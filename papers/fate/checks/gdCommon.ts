@@ -159,9 +159,9 @@ export function probeFineTune(r: TargetRegime, alpha: number): FineTuneProbe {
     const gd = ep.fits[1]!.beta; // plain GD at c/2
     return {
       gapPaper: relNormError(ep.beta, f.paper),
-      gapDerived: relNormError(ep.beta, f.derived),
+      gapDerived: relNormError(ep.beta, f.reduced),
       gapPaperGd: relNormError(gd, f.paper),
-      gapDerivedGd: relNormError(gd, f.derived),
+      gapDerivedGd: relNormError(gd, f.reduced),
       k: f.k,
       p: f.p,
       q: f.q,
@@ -169,4 +169,18 @@ export function probeFineTune(r: TargetRegime, alpha: number): FineTuneProbe {
       steps: ep.steps,
     };
   });
+}
+
+/**
+ * The rate at which a finite-size form approaches a printed limit: the log-log slope of
+ * |finite(size) − printed| over a geometric grid of sizes (the last three points, where the leading
+ * term dominates). A gap that vanishes like size^{−k} gives slope −k; a printed limit that is wrong
+ * leaves a constant gap, slope ≈ 0. Reported as max(slope, −order) so a faster approach (the leading
+ * terms cancelling) passes too.
+ */
+export function gapRate(sizes: readonly number[], gap: (size: number) => number, order: number): { rate: number; slope: number; gaps: number[] } {
+  const gaps = sizes.map(gap);
+  const k = Math.max(0, sizes.length - 3);
+  const slope = logLogSlope(sizes.slice(k), gaps.slice(k).map(Math.abs));
+  return { rate: Math.max(slope, -order), slope, gaps };
 }

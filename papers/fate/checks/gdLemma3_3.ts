@@ -30,9 +30,7 @@ export const lemma3_3Check = defineCheck<V>({
   title: 'GD on the population loss from an eq-(22) init ends at β_s (‖β(T) − β_s‖ ≤ 1e-5)',
   arbitrary: arb,
   runs: { test: 8, quick: 24, full: 80 },
-  alpha: 0.01,
   compare: 'close',
-  tolerance: { rel: 0, abs: 1e-5 },
   shrinkMs: { test: 3000, quick: 10000, full: 60000 },
   params,
   evaluate(v) {

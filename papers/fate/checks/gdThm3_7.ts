@@ -51,9 +51,7 @@ export const linearTransferEndpointCheck = defineCheck<V>({
   title: 'GD on W_L from the pretrained weights ends at b·β_s, b = (Xβ_s)ᵀy/‖Xβ_s‖² (Thm 3.7 mechanism)',
   arbitrary: arb,
   runs: { test: 6, quick: 16, full: 60 },
-  alpha: 0.01,
   compare: 'close',
-  tolerance: { rel: 0, abs: 1e-2 },
   shrinkMs: { test: 3000, quick: 10000, full: 60000 },
   params: paramsOf,
   evaluate(v) {

@@ -19,7 +19,6 @@ export const klFormula = defineCheck({
   title: 'Monte Carlo KL divergence matches ‖f − g‖²/(2σ²) and grows without bound',
   arbitrary: fc.record({ theta: angle(), sigma: real(0.2, 1.5, 130), scale: real(0, 10, 100), seed: simSeed }),
   runs: { test: 8, quick: 20, full: 60 },
-  alpha: 0.01,
   compare: 'equal',
   params: (v) => params(v),
   evaluate(v) {
@@ -46,7 +45,6 @@ export const dudley = defineCheck({
   title: 'The Dudley-metric lower bound of the proof (eq 27 ≥ eq 28)',
   arbitrary: fc.record({ theta: angle(), sigma: real(0.2, 1.5, 130), scale: real(2, 10, 80), seed: simSeed }),
   runs: { test: 4, quick: 10, full: 30 },
-  alpha: 0.01,
   compare: 'sign',
   params: (v) => params(v),
   evaluate(v) {

@@ -23,12 +23,10 @@ export const linearTransferExact = defineCheck({
   // and third moment it uses settle (finite 6th moment: n > 12).
   arbitrary: fc.record({ n: int(14, 60), theta: angle(), sigma: real(0, 1.5, 150), d: int(8, 40), seed: simSeed }),
   runs: { test: 8, quick: 25, full: 80 },
-  alpha: 0.01,
   compare: 'equal',
   skewCorrected: true,
   // θ = 0, σ = 0 gives R_lt = 0 exactly; float64 round-off leaves ~1e-32 with a tinier standard error.
   floor: 1e-12,
-  relevant: 0.05,
   params: (v) => ({ n: v.n, theta: v.theta, sigma: v.sigma, d: v.d }),
   evaluate(v) {
     const p = { n: v.n, theta: v.theta, sigma: v.sigma };

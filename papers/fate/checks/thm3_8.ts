@@ -5,6 +5,7 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
 import { defineCheck, estimate } from '../../../properties/runner.ts';
 import { outsideHypotheses, simulate } from './support.ts';
+import { gapRate } from './gdCommon.ts';
 
 /** Thm 3.8 through its exact finite-n form (1-D χ² quadrature) against the plain ridge simulation. */
 export const ridgeFinite = defineCheck({
@@ -14,9 +15,7 @@ export const ridgeFinite = defineCheck({
   title: 'Plain ridge linear transfer matches the exact finite-n risk',
   arbitrary: fc.record({ n: int(8, 60), theta: angle(), sigma: real(0, 1.5, 150), lambda: real(0, 1, 100), d: int(8, 30), seed: simSeed }),
   runs: { test: 6, quick: 20, full: 60 },
-  alpha: 0.01,
   compare: 'equal',
-  relevant: 0.05,
   params: (v) => ({ n: v.n, theta: v.theta, sigma: v.sigma, lambda: v.lambda, d: v.d }),
   evaluate(v) {
     const p = { n: v.n, theta: v.theta, sigma: v.sigma, lambda: v.lambda };
@@ -65,7 +64,6 @@ export const ridgeMonotone = defineCheck({
   title: 'Risk increases with λ (θ bounded away from π/2, n large, λ above the finite-n optimum)',
   arbitrary: fc.record({ theta: angle(0, 1.2), sigma: real(0, 1, 100), l1: real(0.05, 0.5, 45), dl: real(0.2, 1, 80), n: int(400, 2000), seed: simSeed }),
   runs: { test: 8, quick: 20, full: 60 },
-  alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ theta: v.theta, sigma: v.sigma, lambda1: v.l1, lambda2: v.l1 + v.dl, n: v.n }),
   evaluate(v) {
@@ -92,7 +90,6 @@ export const ridgeAtRightAngle = defineCheck({
   title: 'At θ = π/2 the ridge risk is not increasing in λ',
   arbitrary: fc.record({ sigma: real(0, 1, 100), l1: real(0, 0.5, 50), dl: real(0.5, 2, 150), n: int(10, 200), seed: simSeed }),
   runs: { test: 4, quick: 10, full: 30 },
-  alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ theta: Math.PI / 2, sigma: v.sigma, lambda1: v.l1, lambda2: v.l1 + v.dl, n: v.n }),
   evaluate(v) {
@@ -109,5 +106,77 @@ export const ridgeAtRightAngle = defineCheck({
       'At θ = π/2, eq (15) equals 1 for every λ, so it is not strictly increasing; at finite n, E R^λ = 1 + (1+σ²)E[r²/(r²+nλ)²] decreases in λ ' +
       '(theory/fate/ridge.ts). For every θ, dE R^λ/dλ at λ = 0 is −2n(sin²θ+σ²)E r⁻⁴ < 0, so λ* > 0 at finite n; λ* = 0 is a statement about the limit only.',
     counterexample: { params: { theta: Math.PI / 2, sigma: 0, lambda1: 0, lambda2: 0.5, n: 10 }, replay: 'npx ttc replay ZmF0ZS50aG0zLjgvcmlnaHQtYW5nbGV8MjAyNjExMjJ8MTowOjA6MDowOjA6MHx0ZXN0' },
+  },
+});
+
+/** Sample sizes along which the exact finite-n form is taken to its limit (quadrature accurate to ≪ 1/n there). */
+const LIMIT_NS = [1000, 4000, 16000];
+
+/**
+ * The link from the exact finite-n ridge risk to eq (15) as printed: |E R^λ(n) − eq (15)| must vanish like
+ * 1/n at fixed (θ, σ, λ). Printed value from thm3_8.predict().value, finite form from its finiteSize — a
+ * typo in eq (15) leaves a constant gap. θ = π/2 is included (there eq (15) is 1 and the gap (1+σ²)E r²/(r²+nλ)²
+ * still vanishes like 1/n).
+ */
+export const ridgePrintedLimit = defineCheck({
+  id: 'fate.thm3.8/printed-limit',
+  claim: thm3_8,
+  title: 'The exact finite-n ridge risk converges to eq (15) as printed, at rate 1/n',
+  arbitrary: fc.record({ theta: angle(), sigma: real(0, 1.5, 150), lambda: real(0.05, 2, 195) }),
+  runs: { test: 8, quick: 30, full: 80 },
+  compare: 'close',
+  shrinkMs: { test: 0, quick: 0, full: 0 },
+  params: (v) => ({ theta: v.theta, sigma: v.sigma, lambda: v.lambda }),
+  evaluate(v) {
+    const out = outsideHypotheses(thm3_8, { ...v, n: LIMIT_NS[0] });
+    if (out) return out;
+    const pred = thm3_8.predict(v);
+    const order = pred.details!.finiteSizeGapOrder as number;
+    return { prediction: pred, target: -order, statistic: `max(slope, −${order}) of log |E R^λ(n) − eq (15)| over n = ${LIMIT_NS.join(', ')}` };
+  },
+  measure(v) {
+    const printed = thm3_8.predict(v);
+    const r = gapRate(LIMIT_NS, (n) => thm3_8.predict({ ...v, n }).finiteSize!.value - printed.value!, printed.details!.finiteSizeGapOrder as number);
+    return { mean: r.rate, stderr: 0, draws: 1, note: `slope ${r.slope.toFixed(3)}; gap·n = ${r.gaps.map((g, i) => (g * LIMIT_NS[i]!).toPrecision(4)).join(', ')}` };
+  },
+});
+
+/**
+ * The printed conclusions "strictly increasing in λ, so λ* = 0" in the limit they are printed for: the exact
+ * finite-n optimum λ*(n) must approach the printed λ* (details.optimalLambdaPrinted) like 1/n, and above
+ * λ*(n) the finite-n risk must move in λ the way the printed slope sign says (details.printedSlopeSign) at
+ * every n of the grid. θ ≤ 1.3: the approach constant (sin²θ + σ²)/cos²θ of λ*(n) grows without bound as
+ * θ → π/2, where the limit is flat (that end point is fate.thm3.8/right-angle); σ ≥ 0.2 keeps λ*(n) well
+ * above the optimiser's tolerance.
+ */
+export const ridgePrintedOptimum = defineCheck({
+  id: 'fate.thm3.8/printed-optimum',
+  claim: thm3_8,
+  title: 'The finite-n optimal ridge λ*(n) converges to the printed λ* = 0 at rate 1/n, with the risk increasing above it',
+  arbitrary: fc.record({ theta: angle(0, 1.3), sigma: real(0.2, 1.5, 130) }),
+  runs: { test: 6, quick: 20, full: 60 },
+  compare: 'close',
+  shrinkMs: { test: 0, quick: 0, full: 0 },
+  params: (v) => ({ theta: v.theta, sigma: v.sigma }),
+  evaluate(v) {
+    const out = outsideHypotheses(thm3_8, { ...v, lambda: 0, n: LIMIT_NS[0] });
+    if (out) return out;
+    const pred = thm3_8.predict({ ...v, lambda: 0 });
+    const order = pred.details!.finiteSizeGapOrder as number;
+    return { prediction: pred, target: -order, statistic: `max(slope, −${order}) of log |λ*(n) − printed λ*| over n = ${LIMIT_NS.join(', ')} (+1 if the finite-n risk above λ*(n) moves against the printed slope sign)` };
+  },
+  measure(v) {
+    const printed = thm3_8.predict({ ...v, lambda: 0 }).details!;
+    const lambdaStar = printed.optimalLambdaPrinted as number;
+    const slopeSign = printed.printedSlopeSign as number;
+    const optima = LIMIT_NS.map((n) => thm3_8.predict({ ...v, lambda: 0, n }).details!.optimalLambdaFinite as number);
+    const r = gapRate(LIMIT_NS, (n) => optima[LIMIT_NS.indexOf(n)]! - lambdaStar, printed.finiteSizeGapOrder as number);
+    // Above the finite-n optimum the risk must move with λ as the printed slope sign says (at 2λ*(n) → 2λ*(n) + 0.5).
+    const against = LIMIT_NS.filter((n, i) => {
+      const l1 = 2 * optima[i]!;
+      const diff = thm3_8.predict({ ...v, lambda: l1 + 0.5, n }).finiteSize!.value - thm3_8.predict({ ...v, lambda: l1, n }).finiteSize!.value;
+      return Math.sign(diff) !== slopeSign;
+    });
+    return { mean: against.length ? 1 : r.rate, stderr: 0, draws: 1, note: `slope ${r.slope.toFixed(3)}; λ*(n)·n = ${optima.map((l, i) => (l * LIMIT_NS[i]!).toPrecision(4)).join(', ')}${against.length ? `; risk moves against the printed slope sign at n = ${against.join(', ')}` : ''}` };
   },
 });

@@ -57,6 +57,8 @@ export const eq13: Claim = {
         overparamNegativeAbove: overparamThreshold(th, s),
         // The statement's regions read literally, with the γ < 1 interval as printed, (γ₊, γ₋).
         printedLiteralSign: printedLiteralSign(g, th, s),
+        // |finite(n, d) − eq (13)| = O(1/d) at fixed γ (both risks' finite forms).
+        finiteSizeGapOrder: 1,
       },
     };
   },

@@ -48,6 +48,8 @@ export const thm3_8: Claim = {
         // As printed: strictly increasing in λ ≥ 0 for any θ ∈ [0, π/2] (slope sign +1).
         printedSlopeSign: 1,
         optimalLambdaFinite: size ? ridgeOptimalLambdaFinite(size.n, th, p.sigma!) : null,
+        // |finite(n) − eq (15)| = O(1/n), and λ*(n) − λ* = O(1/n) (r²/n = 1 + O_P(n^{-1/2}), its mean-zero part squared).
+        finiteSizeGapOrder: 1,
       },
     };
   },
