@@ -13,7 +13,7 @@ const B: OptionSpec = { type: 'boolean' };
 const M: OptionSpec = { type: 'string', multiple: true };
 
 /** Accepted by every command. */
-export const GLOBAL_OPTIONS: Record<string, OptionSpec> = { help: B, 'paper-module': M };
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = { help: B, 'paper-module': M, config: S, 'no-builtin': B };
 
 /**
  * The options of each command (beyond the global ones); anything else is an error with a did-you-mean.
@@ -27,6 +27,7 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionSpec>> = {
   check: { paper: M, claim: M, seed: S, runs: S, budget: S, shard: S, json: B, verbose: B, wide: B },
   replay: { json: B, wide: B },
   report: { paper: M, claim: M, budget: S, seed: S, out: S, shard: S, merge: M, cache: S, jobs: S, json: B, resume: B, quiet: B, wide: B },
+  init: { ts: B, force: B },
 };
 
 export const COMMANDS = Object.keys(COMMAND_OPTIONS);

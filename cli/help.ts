@@ -11,6 +11,7 @@ commands:
   check     run the properties; exit 0 conform/recorded, 1 mismatch, 2 bad input
   replay    re-run one counterexample from its token
   report    write the conformance report (HTML, Markdown, JSON, JUnit)
+  init      scaffold a paper of your own (claim, simulation, check, test, config)
 
 examples:
   ttc list --paper fate
@@ -20,7 +21,10 @@ examples:
   ttc report --paper fate --budget quick
 
 Run 'ttc <command> --help' for a command's options; an unknown option is an error (exit 2).
-Global options: --paper-module PATH (load a module of papers: your own, a test fixture), -h/--help.
+Your papers: ttc reads ttc.config.js / .mjs (.ts with a TypeScript loader) in the working directory,
+  export default { papers: ['./papers/ols/paper.js'], builtin: false }   (ttc init writes one).
+Global options: --paper-module PATH (load a module of papers: your own, a test fixture),
+--config FILE (another config file), --no-builtin (leave out the five built-in papers), -h/--help.
 Output fits 100 columns; --wide prints long lines whole, --json everything.`,
   list: `usage: ttc list [--paper P] [--wide] [--json]
 
@@ -92,6 +96,20 @@ Tokens of the test fixture (a deliberately broken claim, fixture.broken/*) repla
 options:
   --json   the result as JSON
   --wide   do not wrap long lines at 100 columns`,
+  init: `usage: ttc init <paper-id> [--ts] [--force]
+
+Scaffolds papers/<paper-id>/ in the working directory: a claim (the expected excess risk of least
+squares with a Gaussian design, σ²d/(n − d − 1), a classical exact result), its seeded simulation,
+one check (compare 'equal', a declared deviation with its reason, the level stated), the paper, and
+a vitest file (describePaper); then lists the paper in ttc.config.mjs (created, or its papers list
+extended). 'npx ttc check' conforms on it as generated. Plain JavaScript with JSDoc types by default
+(.mjs when package.json lacks "type": "module").
+
+options:
+  --ts      TypeScript files instead (on Node 20 run ttc with NODE_OPTIONS='--import tsx')
+  --force   overwrite the generated files if they exist
+
+example: ttc init ols && npx ttc check   (docs/guide.md walks through it)`,
   report: `usage: ttc report [--paper P …] [--claim ID …] [--budget quick|full] [--seed S] [--out DIR]
                   [--resume] [--cache DIR] [--jobs N] [--shard i/N] [--merge DIR …]
                   [--json] [--quiet] [--wide]

@@ -1,7 +1,7 @@
 import { evaluate, listClaims, simulate, type CheckResult } from '../index.ts';
 import { InputError } from '../core/params.ts';
 import { describeDomain } from '../core/params.ts';
-import { allSims, getCheck, loadPaperModule } from '../papers/registry.ts';
+import { allSims, getCheck, loadConfig, loadedPaperModules, loadPaperModule, useBuiltinPapers } from '../papers/registry.ts';
 import { decodeReplay } from '../properties/replay.ts';
 import { gateSeed } from '../properties/seeds.ts';
 import type { Budget } from '../properties/check.ts';
@@ -28,9 +28,18 @@ export async function main(argv: string[]): Promise<number> {
       console.log(HELP[cmd]);
       return 0;
     }
-    // Users' papers (and test fixtures) join the built-in ones first: --paper-module PATH[,PATH…].
-    for (const path of globalValues(tokens, 'paper-module')) await loadPaperModule(path);
     const id = tokens.positional[1];
+    // `ttc init` writes the files a config will name: it reads none (a half-written config must not stop it).
+    if (cmd === 'init') {
+      const { initCmd } = await import('./init.ts');
+      return initCmd(bindOptions(tokens, cmd));
+    }
+    // Users' papers join the built-in ones first: ttc.config.* in the working directory (or --config FILE),
+    // then --paper-module PATH[,PATH…]; --no-builtin (or builtin: false in the config) leaves the five out.
+    if (tokens.options.some((o) => o.name === 'no-builtin')) useBuiltinPapers(false);
+    const [configFile] = globalValues(tokens, 'config');
+    await loadConfig(process.cwd(), configFile);
+    for (const path of globalValues(tokens, 'paper-module')) await loadPaperModule(path);
     switch (cmd) {
       case 'list':
         return list(bindOptions(tokens, cmd));
@@ -49,6 +58,12 @@ export async function main(argv: string[]): Promise<number> {
         return await replayCmd(bindOptions(tokens, cmd));
       default: {
         const args = bindOptions(tokens, cmd);
+        // The report's worker processes load only the built-in papers, so users' papers run in this
+        // process unless --jobs is given (the report's results do not depend on the number of processes).
+        if (loadedPaperModules().length > 0) {
+          if (args.values.jobs !== undefined && args.values.jobs !== '1') throw new InputError(`ttc report: --jobs ${args.values.jobs} runs checks in worker processes, which load only the built-in papers; with your papers use --jobs 1 (the default then)`);
+          args.values.jobs = '1';
+        }
         const { reportCmd } = await import('./reportCmd.ts');
         return await reportCmd(args);
       }

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Claim } from '../theory/claim.ts';
 import type { SimOptions, SimSpec } from '../sim/sim.ts';
 import type { Measurement } from '../core/measurement.ts';
@@ -7,13 +8,24 @@ import type { CheckSpec } from '../properties/check.ts';
 import { InputError, validateParams, type Params } from '../core/params.ts';
 import type { Paper } from './define.ts';
 import { BUILTIN_PAPERS } from './index.ts';
+import { addUserCode } from '../reports/meta.ts';
 
 /**
- * The one registry: tests, the CLI, the report and the public API read the papers from here. Built-in
- * papers are always present; users' papers are added with `registerPapers` (or `ttc --paper-module`).
+ * The one registry: tests, the CLI, the report and the public API read the papers from here. The built-in
+ * papers are present unless switched off (`useBuiltinPapers(false)`: `ttc --no-builtin`, or `builtin: false`
+ * in ttc.config.*); users' papers are added with `registerPapers`, `loadPaperModule` (`ttc --paper-module`)
+ * or `loadConfig` (ttc.config.js / .mjs / .ts in the working directory).
  */
 let extra: Paper[] = [];
+let builtin = true;
+const modules: string[] = [];
 
+/** Includes (default) or leaves out the five built-in papers. */
+export function useBuiltinPapers(on: boolean): void {
+  builtin = on;
+}
+
+/** Registers users' papers; an id (paper, claim, check or alias) already registered is an InputError. */
 export function registerPapers(papers: readonly Paper[]): void {
   for (const p of papers) {
     if (allPapers().some((q) => q.id === p.id)) throw new InputError(`paper '${p.id}' is already registered`);
@@ -23,19 +35,79 @@ export function registerPapers(papers: readonly Paper[]): void {
   }
 }
 
+/** Absolute paths of the paper modules loaded so far (the report hashes their folders into its code version). */
+export function loadedPaperModules(): readonly string[] {
+  return modules;
+}
+
+const TS_LOADER_HINT =
+  "a .ts file needs a TypeScript loader on Node 20: NODE_OPTIONS='--import tsx' npx ttc … (npm install -D tsx), " +
+  'or Node ≥ 22.18 / 23.6, which strip types natively; or write the module in JavaScript (ttc init writes JavaScript by default)';
+
 /** Loads a module of papers (its `default` export, a `paper`, or a `papers` array) and registers them. */
-export async function loadPaperModule(path: string): Promise<Paper[]> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
-  } catch (e) {
-    throw new InputError(`--paper-module ${path}: cannot load (${(e as Error).message.split('\n')[0]})`);
-  }
+export async function loadPaperModule(path: string, from = '--paper-module'): Promise<Paper[]> {
+  const abs = resolve(path);
+  const mod = await importModule(abs, `${from} ${path}`);
   const found = [mod.default, mod.paper, ...(Array.isArray(mod.papers) ? mod.papers : [])].flat().filter(isPaper);
-  if (found.length === 0) throw new InputError(`--paper-module ${path}: exports no paper (export default definePaper({...}), or 'papers')`);
-  const unique = [...new Set(found)];
+  if (found.length === 0) throw new InputError(`${from} ${path}: exports no paper (export default definePaper({...}), or 'papers')`);
+  const unique = [...new Set(found)].filter((p) => !extra.includes(p));
   registerPapers(unique);
+  if (!modules.includes(abs)) modules.push(abs);
+  addUserCode(abs);
   return unique;
+}
+
+async function importModule(abs: string, what: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const ts = /\.[cm]?ts$/.test(abs) && (err.code === 'ERR_UNKNOWN_FILE_EXTENSION' || /Unknown file extension/.test(err.message));
+    throw new InputError(`${what}: cannot load (${err.message.split('\n')[0]})${ts ? `; ${TS_LOADER_HINT}` : ''}`);
+  }
+}
+
+/** The config file names `ttc` looks for in the working directory, in this order. */
+export const CONFIG_FILES = ['ttc.config.js', 'ttc.config.mjs', 'ttc.config.ts', 'ttc.config.mts'] as const;
+
+/**
+ * A project's ttc.config.* (its default export):
+ * ```js
+ * export default { papers: ['./papers/ols/paper.js'], builtin: false };
+ * ```
+ */
+export interface TtcConfig {
+  /** Paper modules (paths relative to the config file) or paper objects. */
+  papers?: readonly (string | Paper)[];
+  /** Include the five built-in papers (default true). */
+  builtin?: boolean;
+}
+
+/**
+ * Reads the config: `file` when given, else the first of CONFIG_FILES in `dir`. Registers its papers and
+ * applies `builtin`. Returns the file read (undefined when there is none and none was asked for).
+ */
+export async function loadConfig(dir: string = process.cwd(), file?: string): Promise<string | undefined> {
+  const path = file !== undefined ? resolve(dir, file) : CONFIG_FILES.map((f) => join(dir, f)).find((f) => existsSync(f));
+  if (path === undefined) return undefined;
+  if (!existsSync(path)) throw new InputError(`--config ${file}: no such file`);
+  const mod = await importModule(path, path);
+  const cfg = (mod.default ?? mod) as TtcConfig;
+  if (typeof cfg !== 'object' || cfg === null) throw new InputError(`${path}: the default export must be an object { papers: [...] }`);
+  const unknown = Object.keys(cfg).filter((k) => k !== 'papers' && k !== 'builtin' && k !== 'default');
+  if (unknown.length) throw new InputError(`${path}: unknown key '${unknown[0]}' (a config has papers and builtin)`);
+  if (cfg.builtin !== undefined && typeof cfg.builtin !== 'boolean') throw new InputError(`${path}: builtin must be true or false`);
+  if (cfg.papers !== undefined && !Array.isArray(cfg.papers)) throw new InputError(`${path}: papers must be an array of module paths or papers`);
+  if (cfg.builtin === false) useBuiltinPapers(false);
+  for (const p of cfg.papers ?? []) {
+    if (typeof p === 'string') await loadPaperModule(resolve(dirname(path), p), `${basename(path)}: paper module`);
+    else if (isPaper(p)) {
+      if (!extra.includes(p)) registerPapers([p]);
+      if (!modules.includes(path)) modules.push(path);
+      addUserCode(path);
+    } else throw new InputError(`${path}: papers lists something that is neither a module path nor a paper (definePaper)`);
+  }
+  return path;
 }
 
 function isPaper(x: unknown): x is Paper {
@@ -43,7 +115,7 @@ function isPaper(x: unknown): x is Paper {
 }
 
 export function allPapers(): readonly Paper[] {
-  return [...BUILTIN_PAPERS, ...extra];
+  return builtin ? [...BUILTIN_PAPERS, ...extra] : extra;
 }
 
 export function paperIds(): string[] {

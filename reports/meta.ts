@@ -1,22 +1,53 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root (the directory holding package.json). */
-export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The package root: the nearest directory above this module that holds a package.json — the clone when
+ * running from the sources (reports/meta.ts), node_modules/transfer-theory-checker when installed
+ * (dist/reports/meta.js). Where the package's own files are: its version, its git checkout.
+ */
+export const PACKAGE_ROOT = nearestPackageRoot(HERE);
+
+/**
+ * The root of the code the results depend on: the folder holding core/, theory/, sim/, … — the clone's
+ * root for the sources, dist/ for the built package (so an installed package hashes the code it runs).
+ */
+const CODE_ROOT = dirname(HERE);
+
+/**
+ * The project root outputs are written under: the report cache (.ttc-cache/), reports/out/ and the
+ * reproduction files — the working directory, i.e. the user's project (or this clone when run from it),
+ * never the installed package under node_modules.
+ */
+export const ROOT = process.cwd();
+
+function nearestPackageRoot(from: string): string {
+  for (let dir = from; ; ) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return dirname(from);
+    dir = up;
+  }
+}
 
 export function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
   } catch {
     return '0.0.0';
   }
 }
 
 let sha: string | undefined;
-/** `git rev-parse HEAD` of the package checkout, or 'unknown' outside a git work tree. */
+/**
+ * `git rev-parse HEAD` of the working directory's checkout (the project whose papers are run; this clone
+ * when run from it), or 'unknown' outside a git work tree.
+ */
 export function gitSha(): string {
   if (sha === undefined) {
     try {
@@ -28,17 +59,39 @@ export function gitSha(): string {
   return sha;
 }
 
+const userModules: string[] = [];
+/** A user's paper module (or config) was loaded from `path`: its folder's files join the code version. */
+export function addUserCode(path: string): void {
+  if (!userModules.includes(path)) userModules.push(path);
+  code = undefined;
+}
+
 let code: string | undefined;
 /**
  * The code version the results depend on: a hash over the sources of core/, theory/, sim/, properties/,
- * papers/ (claims, simulations, checks and figure jobs) and reports/figures (tests excluded). It changes with any uncommitted edit too, so a resume never reuses a stale result.
+ * papers/ (claims, simulations, checks and figure jobs) and reports/figures (tests excluded), as sources in a
+ * clone and as the compiled .js of an installed package. It changes with any uncommitted edit too, so a
+ * resume never reuses a stale result.
  */
 export function codeVersion(): string {
   if (code === undefined) {
     const h = createHash('sha256');
     for (const dir of ['core', 'theory', 'sim', 'properties', 'papers', 'reports/figures']) {
-      for (const f of walk(join(ROOT, dir))) {
-        h.update(relative(ROOT, f));
+      for (const f of walk(join(CODE_ROOT, dir))) {
+        h.update(relative(CODE_ROOT, f));
+        h.update('\0');
+        h.update(readFileSync(f));
+        h.update('\0');
+      }
+    }
+    // Users' papers: the files beside each loaded paper module (its folder, not below), so an edit of a
+    // claim or check invalidates its cached results too.
+    for (const m of userModules) {
+      const dir = dirname(m);
+      for (const e of safeList(dir)) {
+        const f = join(dir, e);
+        if (!/\.(m?js|m?ts|json)$/.test(e) || /\.test\.[mc]?[jt]s$/.test(e) || !statSync(f).isFile()) continue;
+        h.update(f);
         h.update('\0');
         h.update(readFileSync(f));
         h.update('\0');
@@ -47,6 +100,14 @@ export function codeVersion(): string {
     code = h.digest('hex').slice(0, 16);
   }
   return code;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
 }
 
 function walk(dir: string): string[] {
