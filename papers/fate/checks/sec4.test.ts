@@ -1,7 +1,13 @@
 import { describe, it } from 'vitest';
 import { expectVerdict } from '../../testing.ts';
 
-// Issue 5 gate: each check at the fixed seed (fate §4, Fig 5, ptransfer Table 1).
+/**
+ * Gate: each fate §4 / Fig 5 check at the gate seed ('test' budget). Two verdicts are `inconclusive` by design of the
+ * budget, not by choice: at α_c ≈ 1.7e-4 a t-test needs ≳ 12 teachers (fate.sec4.scaling: per-teacher sd of ν ≈ 0.15,
+ * ≈ 1.2 s CPU per teacher) or ≳ 32 draws of the trained §4 student (fate.sec4.negative-transfer) to be decisive, far
+ * beyond the gate's CPU share; both are decisive in the 'quick' budget (scaling) or belong to the speed issue
+ * (negative transfer, issue 12 item 3). Both still fail (mismatch) when the measurement lies far on the wrong side.
+ */
 describe('fate §4 checks at the gate seed', () => {
   it.each([
     ['fate.sec4.arccos/mc', 'conforms'],
@@ -9,9 +15,9 @@ describe('fate §4 checks at the gate seed', () => {
     ['fate.sec4.projection/monotone-mu', 'conforms'],
     ['fate.fig5/equal-kl-opposite-sign', 'conforms'],
     ['fate.fig5/farther-yet-positive', 'conforms'],
-    ['fate.fig5/no-negative-correlation', 'deviates'],
+    ['fate.fig5/no-negative-correlation', 'not-reproduced'],
     ['fate.sec4.kernel/approaches', 'conforms'],
-    ['fate.sec4.scaling/decay', 'conforms'],
+    ['fate.sec4.scaling/decay', 'inconclusive'],
     ['fate.sec4.negative-transfer/sign', 'inconclusive'],
   ] as const)('%s → %s', async (id, verdict) => {
     await expectVerdict(id, verdict);

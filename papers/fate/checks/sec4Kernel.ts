@@ -17,7 +17,6 @@ export const kernelApproaches = defineCheck({
   title: 'Population pretraining reduces the Gram-matrix distance between the student kernel and the source teacher kernel',
   arbitrary: fc.record({ k: fc.integer({ min: 1, max: 5 }), teacherSeed: simSeed, seed: simSeed }),
   runs: { test: 1, quick: 1, full: 1 },
-  alpha: 0.01,
   compare: 'sign',
   params: (v) => ({ mu: v.k / 10, teacherSeed: v.teacherSeed }),
   evaluate(v, budget) {

@@ -1,42 +1,63 @@
 import fc from 'fast-check';
 import { sec4Scaling } from '../theory/sec4Claims.ts';
 import { scratchReluSim } from '../sim/relu/studentSims.ts';
+import { FIGURE_CONSISTENT_LAWS, TEACHER_LAWS } from '../sim/relu/teacher.ts';
 import { studentQuantile } from '../../../core/stats/distributions.ts';
 import { simSeed } from '../../../properties/arbitraries.ts';
 import { defineCheck, estimate } from '../../../properties/runner.ts';
 import { outsideHypotheses } from './support.ts';
 import { scratchFit, sizes } from './sec4Student.ts';
 
-/** Fig 4(c): the scratch risk decays as a power law; ν is fitted per draw and compared with 1.18 in the note. */
+/** Teacher k of a regime: its own teacherSeed (W*, c*) in [1, 2³¹ − 1], derived from the regime's seed. */
+const teacherSeedOf = (seed: number, k: number) => ((seed + 7919 * (k + 1)) % 0x7ffffffe) + 1;
+
+/**
+ * Fig 4(c): the printed exponent ν = 1.18 against the measured one, with an interval over teachers. A regime is one
+ * teacher law consistent with Fig 4(c–d) (teacher.ts: c* = 1, |N(0, 1)|, U(0, 1); the paper prints none); in it,
+ * `nuTeachers` teachers (W*, c*) are drawn, each fitted R_sc ≈ A n^(−ν) over the fit grid (pooled over `nuDraws`
+ * data draws), and the per-teacher ν are compared with 1.18 (two-sided t over teachers, δ in core/levels.ts).
+ *
+ * Sizes: 'test' and 'quick' d = 10, m = 40, m* = 10, n ∈ {8, …, 64} — comparing with 1.18 there assumes the exponent
+ * does not depend on the sizes (the paper fits at d = 100, m = 1000, m* = 100 over n ∈ [100, 1000]). 'test' has
+ * 3 teachers: at α_c ≈ 1.7e-4 a t over 3 teachers cannot confirm agreement (it is `inconclusive`, but still fails
+ * when ν is far from 1.18); 'quick' has 16 teachers per law (decisive: per-teacher sd ≈ 0.13–0.21). 'full' runs
+ * the paper's sizes (minutes per fit, mixed precision), 3 teachers per law.
+ * Measured (issue 12; c* ~ N(0, 1), the law before, gave ν = 0.42 at the paper's sizes): at the small sizes 4 teachers
+ * × 2 draws give ν = 1.27 ± 0.13 (c* = 1), 1.31 ± 0.13 (|N|), 1.11 ± 0.17 (U) and 1.09 ± 0.21 (N(0, 1)) (mean ± sd
+ * over teachers); at the paper's sizes see the report of issue 12 (one teacher per law).
+ */
 export const scratchDecay = defineCheck({
   id: 'fate.sec4.scaling/decay',
   claim: sec4Scaling,
   // Measured through scratchFit (sec4Student.ts), which runs this simulation's synchronous core over the fit grid.
   simulations: [scratchReluSim],
-  title: 'The scratch risk of the ReLU student decays as a power law A·n^(−ν) (ν > 0; fitted ν reported beside 1.18)',
-  arbitrary: fc.record({ teacherSeed: simSeed, seed: simSeed }),
-  runs: { test: 1, quick: 1, full: 1 },
-  alpha: 0.01,
-  compare: 'sign',
-  params: (v) => ({ teacherSeed: v.teacherSeed }),
+  title: 'The scratch risk of the ReLU student decays as A·n^(−ν) with ν ≈ 1.18 (interval over teachers, each teacher law consistent with Fig 4)',
+  arbitrary: fc.record({ law: fc.constantFrom(...FIGURE_CONSISTENT_LAWS), seed: simSeed }),
+  runs: { test: 1, quick: 3, full: 3 },
+  compare: 'equal',
+  shrinkMs: { test: 0, quick: 0, full: 0 },
+  params: (v) => ({ teacherLaw: v.law, seed: v.seed }),
+  region: (v) => `c* ~ ${TEACHER_LAWS[v.law]}`,
   evaluate(_v, budget) {
     const s = sizes(budget);
     const p = { d: s.d, m: s.m, mstar: s.mstar };
     const out = outsideHypotheses(sec4Scaling, p);
     if (out) return out;
     const prediction = sec4Scaling.predict(p);
-    return { prediction, target: prediction.sign!, statistic: `fitted ν > 0 (paper: ν = ${prediction.value} at d = 100, m = 1000, m* = 100)` };
+    return { prediction, target: prediction.value!, statistic: `mean over teachers of the fitted ν = ${prediction.value} (printed at d = 100, m = 1000, m* = 100; here d = ${s.d}, m = ${s.m}, m* = ${s.mstar})` };
   },
   async measure(v, budget) {
-    const f = await scratchFit(v.teacherSeed, v.seed, budget);
     const s = sizes(budget);
-    const nuPaper = sec4Scaling.predict({ d: s.d, m: s.m, mstar: s.mstar }).value!;
-    const e = estimate(f.perDrawNu);
+    const fits = [];
+    for (let k = 0; k < s.nuTeachers; k++) fits.push(await scratchFit(teacherSeedOf(v.seed, k), v.seed, budget, v.law, s.nuDraws));
+    const nus = fits.map((f) => f.nu);
+    const e = estimate(nus);
     const half = e.draws > 1 ? studentQuantile(0.975, e.draws - 1) * e.stderr : NaN;
+    const loss = Math.max(...fits.flatMap((f) => f.maxTrainLoss));
     return estimate(
-      f.perDrawNu,
-      `pooled fit ν = ${f.nu.toPrecision(3)}, A = ${f.A.toPrecision(3)} over n ∈ {${s.fitNs.join(', ')}} (d = ${s.d}, m = ${s.m}, m* = ${s.mstar}); per-draw ν ${f.perDrawNu.map((x) => x.toPrecision(3)).join(', ')} → 95% CI [${(e.mean - half).toPrecision(3)}, ${(e.mean + half).toPrecision(3)}] (paper ${nuPaper}); R_sc = ${f.risks.map((r) => r.toPrecision(3)).join(', ')}; ` +
-        `final training loss (mean, max) ${f.trainLoss.map((r, k) => `${r.toExponential(1)}/${f.maxTrainLoss[k]!.toExponential(1)}`).join(', ')} after ${f.steps.map((x) => Math.round(x)).join(', ')} steps (lr0 = ${s.lr0}; stop at 1e-6 or flow time ${s.lr0 * s.steps}, the paper's 1e5 × 0.01)`,
+      nus,
+      `c* ~ ${TEACHER_LAWS[v.law]}: ν per teacher ${nus.map((x) => x.toPrecision(3)).join(', ')} → mean ${e.mean.toPrecision(3)}, 95% CI over ${e.draws} teachers [${(e.mean - half).toPrecision(3)}, ${(e.mean + half).toPrecision(3)}] (paper 1.18); ` +
+        `each a log-log fit over n ∈ {${s.fitNs.join(', ')}} of R_sc pooled over ${s.nuDraws} data draws (d = ${s.d}, m = ${s.m}, m* = ${s.mstar}); largest final training loss ${loss.toExponential(1)} (stop at 1e-6 or flow time ${s.lr0 * s.steps}, the paper's 1e5 × 0.01)`,
     );
   },
 });

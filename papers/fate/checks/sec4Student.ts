@@ -1,5 +1,6 @@
 import { sec4NegativeTransfer, sec4Projection } from '../theory/sec4Claims.ts';
 import { teacherFor } from '../sim/relu/sims.ts';
+import { DEFAULT_TEACHER_LAW } from '../sim/relu/teacher.ts';
 import { scratchMeasure } from '../sim/relu/studentSims.ts';
 import { ensureTf } from '../../../sim/tf/backend.ts';
 import type { Budget } from '../../../properties/check.ts';
@@ -22,9 +23,10 @@ import type { Budget } from '../../../properties/check.ts';
  * m* = 100 on the mixed-precision path (sim/fate/relu/trainFast.ts).
  */
 export function sizes(budget: Budget) {
+  // nuTeachers: teachers per law in fate.sec4.scaling (its interval is over teachers).
   return budget !== 'full'
-    ? { d: 10, m: 40, mstar: 10, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [8, 16, 32, 64], nStarMax: 64, fitDraws: 3, draws: 4, testN: 3000, fast: 0, kernelDraws: 2 }
-    : { d: 100, m: 1000, mstar: 100, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [100, 200, 400, 800], nStarMax: 500, fitDraws: 2, draws: 3, testN: 10000, fast: 1, kernelDraws: 2 };
+    ? { d: 10, m: 40, mstar: 10, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [8, 16, 32, 64], nStarMax: 64, fitDraws: 3, nuDraws: budget === 'test' ? 1 : 2, nuTeachers: budget === 'test' ? 3 : 16, draws: 4, testN: 3000, fast: 0, kernelDraws: 10 }
+    : { d: 100, m: 1000, mstar: 100, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [100, 200, 400, 800], nStarMax: 500, fitDraws: 2, nuDraws: 2, nuTeachers: 3, draws: 3, testN: 10000, fast: 1, kernelDraws: 6 };
 }
 
 /** Log-log least squares: R ≈ A n^(−ν). */
@@ -47,9 +49,9 @@ export function powerLawFit(ns: readonly number[], rs: readonly number[]): { A: 
 const scratchFits = new Map<string, { A: number; nu: number; perDrawNu: number[]; risks: number[]; trainLoss: number[]; maxTrainLoss: number[]; steps: number[] }>();
 
 /** Scratch risks over the fit grid (one replicate stream per draw, paired across n by index) and the fits. */
-export async function scratchFit(teacherSeed: number, seed: number, budget: Budget) {
+export async function scratchFit(teacherSeed: number, seed: number, budget: Budget, teacherLaw = DEFAULT_TEACHER_LAW, draws?: number) {
   if (sizes(budget).fast === 1) await ensureTf();
-  return scratchFitSync(teacherSeed, seed, budget);
+  return scratchFitSync(teacherSeed, seed, budget, teacherLaw, draws);
 }
 
 /**
@@ -57,25 +59,26 @@ export async function scratchFit(teacherSeed: number, seed: number, budget: Budg
  * simulation fate.sec4.scratch (scratchReluSim.run is that call behind an await, same measurement): evaluate()
  * cannot await, and the fit must decide there whether a μ puts n* inside the fitted range.
  */
-export function scratchFitSync(teacherSeed: number, seed: number, budget: Budget) {
-  const key = `${teacherSeed}|${seed}|${budget}`;
+export function scratchFitSync(teacherSeed: number, seed: number, budget: Budget, teacherLaw = DEFAULT_TEACHER_LAW, draws?: number) {
+  const s = sizes(budget);
+  const fitDraws = draws ?? s.fitDraws;
+  const key = `${teacherSeed}|${seed}|${budget}|${teacherLaw}|${fitDraws}`;
   const hit = scratchFits.get(key);
   if (hit) return hit;
-  const s = sizes(budget);
   const per: number[][] = [];
   const risks: number[] = [];
   const trainLoss: number[] = [];
   const maxTrainLoss: number[] = [];
   const steps: number[] = [];
   for (const n of s.fitNs) {
-    const m = scratchMeasure({ d: s.d, m: s.m, mstar: s.mstar, mu: 0, teacherSeed, n, lr0: s.lr0, steps: s.steps, testN: s.testN, fast: s.fast }, seed, s.fitDraws);
+    const m = scratchMeasure({ d: s.d, m: s.m, mstar: s.mstar, mu: 0, teacherSeed, teacherLaw, n, lr0: s.lr0, steps: s.steps, testN: s.testN, fast: s.fast }, seed, fitDraws);
     per.push(m.values);
     risks.push(m.mean);
     trainLoss.push(m.extra!.trainLoss!.mean);
     maxTrainLoss.push(Math.max(...m.extra!.trainLoss!.values!));
     steps.push(m.extra!.steps!.mean);
   }
-  const perDrawNu = Array.from({ length: s.fitDraws }, (_, k) => powerLawFit(s.fitNs, per.map((v) => v[k]!)).nu);
+  const perDrawNu = Array.from({ length: fitDraws }, (_, k) => powerLawFit(s.fitNs, per.map((v) => v[k]!)).nu);
   const out = { ...powerLawFit(s.fitNs, risks), perDrawNu, risks, trainLoss, maxTrainLoss, steps };
   scratchFits.set(key, out);
   return out;

@@ -43,6 +43,19 @@ const scale: ParamSpec = { name: 'scale', symbol: 'a', description: 'scale of th
 const theta: ParamSpec = { ...P.theta, description: `${P.theta.description} (omitted: θ swept over [0, π/2] at unit scale, the caption's plot)`, optional: true };
 const theta2: ParamSpec = { ...P.theta, name: 'theta2', symbol: 'θ₂', description: 'angle of a second target task (a pair of tasks, Thm 2.2)', optional: true };
 const scale2: ParamSpec = { ...scale, name: 'scale2', symbol: 'a₂', description: 'scale of the second target task', default: undefined, optional: true };
+const gamma2: ParamSpec = { ...P.gammaNot1, name: 'gamma2', symbol: 'γ₂', description: 'a second dataset size pooled with γ (Fig 5 pools tasks; no θ given)', default: undefined, optional: true };
+const sigma2: ParamSpec = { ...P.sigma, name: 'sigma2', symbol: 'σ₂', description: 'a second noise level pooled with σ (Fig 5 pools tasks; no θ given)', domain: { min: 0, minOpen: true }, default: undefined, optional: true };
+
+/** The θ grid of the pooled Fig 5 reading: the §3 tasks from aligned to orthogonal. */
+export const FIG5_THETAS = [0, Math.PI / 8, Math.PI / 4, (3 * Math.PI) / 8, Math.PI / 2] as const;
+
+/** The pooled tasks of the Fig 5 reading: θ grid × {γ, γ₂} × {σ, σ₂} (unit scale, the §3 setup). */
+export function fig5Pool(p: { gamma: number; sigma: number; gamma2?: number; sigma2?: number }): { gamma: number; sigma: number; theta: number }[] {
+  const out: { gamma: number; sigma: number; theta: number }[] = [];
+  for (const gamma of p.gamma2 === undefined ? [p.gamma] : [p.gamma, p.gamma2])
+    for (const sigma of p.sigma2 === undefined ? [p.sigma] : [p.sigma, p.sigma2]) for (const theta of FIG5_THETAS) out.push({ gamma, sigma, theta });
+  return out;
+}
 
 const signOf = (x: number): -1 | 0 | 1 => (x > 0 ? 1 : x < 0 ? -1 : 0);
 
@@ -64,14 +77,14 @@ export const fig5 = defineClaim({
       'transferability is not predicted by φ-divergences or integral probability metrics; one can achieve positive transfer with distributions arbitrarily far apart.',
     provenance: 'printed',
   },
-  params: [P.gammaNot1, theta, { ...P.sigma, domain: { min: 0, minOpen: true } }, scale, theta2, scale2],
+  params: [P.gammaNot1, theta, { ...P.sigma, domain: { min: 0, minOpen: true } }, scale, theta2, scale2, gamma2, sigma2],
   hypotheses: [
     {
       id: 'linear-family',
       text:
         'the deep-linear setting of §3 with linear transfer on rank-one features (eq 13) — the features are an outcome of pretraining, not a parameter; the ' +
-        'predicate checks what eq (13) needs: γ ≠ 1 (n ≠ d), where the scratch risk is finite',
-      holds: offInterpolationThreshold,
+        'predicate checks what eq (13) needs: γ ≠ 1 (n ≠ d), where the scratch risk is finite (and γ₂ ≠ 1 when a second size is pooled)',
+      holds: (p) => offInterpolationThreshold(p) && (p.gamma2 === undefined || offInterpolationThreshold({ ...p, gamma: p.gamma2 })),
     },
   ],
   regime: {
@@ -81,17 +94,28 @@ export const fig5 = defineClaim({
   },
   /**
    * Three readings: one task (θ, a); a pair of tasks (θ, a) and (θ₂, a₂) — Thm 2.2's point, task 1 positive and task 2
-   * negative whatever their distances, as the sign of min(𝒯₁, −𝒯₂); no θ — the caption's sweep over θ at fixed (γ, σ).
+   * negative whatever their distances, as the sign of min(𝒯₁, −𝒯₂); no θ — Fig 5's scatter: tasks of the §3 setup
+   * pooled over θ ∈ [0, π/2] and the given dataset sizes and noise levels (fig5Pool), where §3.3 states that D_KL is not
+   * negatively correlated with transferability.
    */
   predict(p): Prediction {
     const gamma = p.gamma!;
     const sigma = p.sigma!;
     if (p.theta === undefined) {
+      const pool = fig5Pool({ gamma, sigma, gamma2: p.gamma2, sigma2: p.sigma2 });
+      const eq13 = spearman(
+        pool.map((t) => klScaled(t.theta, 1, t.sigma)),
+        pool.map((t) => ltTransferability(t.gamma, t.theta, t.sigma)),
+      );
       return {
-        quantity: 'Spearman(D_KL, 𝒯_lt) over θ ∈ [0, π/2] at fixed (γ, σ), unit scale',
+        quantity: `Spearman(D_KL, 𝒯_lt) over ${pool.length} pooled tasks (θ ∈ [0, π/2] × γ ∈ {${[gamma, p.gamma2].filter((x) => x !== undefined).join(', ')}} × σ ∈ {${[sigma, p.sigma2].filter((x) => x !== undefined).join(', ')}}), unit scale`,
         kind: 'sign',
         sign: 1,
-        details: { printed: 'no negative correlation', eq13: 'D_KL = (1 − cos θ)/σ² increases and 𝒯_lt = S(γ, σ) − sin²θ decreases in θ: rank correlation −1' },
+        details: {
+          printed: '"neither D_KL, nor W1 are negatively correlated with increased transferability" (§3.3, Appendix E Fig 5)',
+          eq13Spearman: eq13,
+          eq13: 'D_KL = (1 − cos θ)/σ² increases and 𝒯_lt = S(γ, σ) − sin²θ decreases in θ at each (γ, σ); pooling over (γ, σ) dilutes but does not remove the negative rank correlation',
+        },
       };
     }
     const one = task(gamma, p.theta, p.scale ?? 1, sigma);

@@ -2,7 +2,7 @@ import type { ParamSpec, Params } from '../../../../core/params.ts';
 import { measurement, summary } from '../../../../core/measurement.ts';
 import { Stream } from '../../../../core/rng/stream.ts';
 import type { SimSpec } from '../../../../sim/sim.ts';
-import { drawTeacher, gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, unitRows, type Teacher } from './teacher.ts';
+import { DEFAULT_TEACHER_LAW, TEACHER_LAWS, drawTeacher, gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, teacherLawNote, unitRows, type Teacher } from './teacher.ts';
 
 /** §4 simulations that need no training: Monte Carlo of the L2 overlaps and of kernel regression. */
 
@@ -16,6 +16,14 @@ export const muP: ParamSpec = {
   default: 0.5,
 };
 export const teacherSeedP: ParamSpec = { name: 'teacherSeed', symbol: 's*', description: 'seed of the teacher draw (W*, c*, A)', domain: { min: 1, max: 0x7fffffff, integer: true }, default: 1 };
+/** The law of the teacher's output weights (teacher.ts): not printed; default matched to Fig 4(c–d), 0 replays the earlier N(0, 1). */
+export const teacherLawP: ParamSpec = {
+  name: 'teacherLaw',
+  symbol: 'law(c*)',
+  description: `law of the teacher output weights c*_i: ${TEACHER_LAWS.map((l, i) => `${i} = ${l}`).join(', ')} (not printed; ${DEFAULT_TEACHER_LAW} matches Fig 4(c–d); 0 was the law before issue 12)`,
+  domain: { min: 0, max: TEACHER_LAWS.length - 1, integer: true },
+  default: DEFAULT_TEACHER_LAW,
+};
 export const nP: ParamSpec = { name: 'n', symbol: 'n', description: 'number of target samples', domain: { min: 1, max: 20000, integer: true } };
 export const testNP: ParamSpec = { name: 'testN', symbol: 'N_test', description: 'fresh test points per draw for the L2 risk', domain: { min: 100, max: 200000, integer: true }, default: 4000 };
 
@@ -33,10 +41,8 @@ export function removedOf(p: Params): number {
 
 /** The teacher for a teacherSeed (the same draw in every simulation and property). */
 export function teacherFor(p: Params): Teacher {
-  return drawTeacher(Stream.fromSeed(Stream.childSeed(p.teacherSeed!, 'relu-teacher')), p.d!, p.mstar!, removedOf(p));
+  return drawTeacher(Stream.fromSeed(Stream.childSeed(p.teacherSeed!, 'relu-teacher')), p.d!, p.mstar!, removedOf(p), p.teacherLaw ?? DEFAULT_TEACHER_LAW);
 }
-
-const TEACHER_NOTE = 'teacher: w*_i uniform on S^{d−1}, c*_i ~ N(0, 1) (not printed in the paper), A uniform of size μm*';
 
 export const overlapMcSim: SimSpec = {
   id: 'fate.sec4.overlap-mc',
@@ -91,7 +97,7 @@ export const kernelRegressionSim: SimSpec = {
   paper: 'fate',
   title: 'Linear transfer = least squares on the source teacher\'s ReLU features, noiseless target, Monte Carlo L2 risk',
   quantity: 'R_lt(n) = ‖f̂ − f*_t‖²_{L2}',
-  params: [dRelu, mstarP, muP, nP, teacherSeedP, testNP],
+  params: [dRelu, mstarP, muP, nP, teacherSeedP, testNP, teacherLawP],
   constraints: [muConstraint],
   defaultDraws: 20,
   run(p, { seed, draws }) {
@@ -120,7 +126,7 @@ export const kernelRegressionSim: SimSpec = {
       seed,
       values: rows.map((r) => r.r1),
       extra: { R_2n: summary(rows.map((r) => r.r2)), richardson: summary(rows.map((r) => r.rich)) },
-      method: `least squares on ${src.W.length} kept teacher features, min-norm when n < p; L2 risk on ${T} fresh points; ${TEACHER_NOTE}`,
+      method: `least squares on ${src.W.length} kept teacher features, min-norm when n < p; L2 risk on ${T} fresh points; ${teacherLawNote(p.teacherLaw ?? DEFAULT_TEACHER_LAW)}`,
     });
   },
 };
@@ -136,14 +142,14 @@ export const perpMcSim: SimSpec = {
   paper: 'fate',
   title: 'Monte Carlo ‖P⊥f*_t‖²/‖f*_t‖² by large-sample least squares on the source teacher\'s features (fresh teacher per draw)',
   quantity: '‖P⊥f*_t‖²_{L2} / ‖f*_t‖²_{L2}',
-  params: [dRelu, mstarP, muP, { name: 'N', symbol: 'N', description: 'fit and test points per draw', domain: { min: 100, max: 200000, integer: true }, default: 6000 }],
+  params: [dRelu, mstarP, muP, { name: 'N', symbol: 'N', description: 'fit and test points per draw', domain: { min: 100, max: 200000, integer: true }, default: 6000 }, teacherLawP],
   constraints: [muConstraint],
   defaultDraws: 20,
   run(p, { seed, draws }) {
     const d = p.d!;
     const N = p.N!;
     const vals = Stream.replicates(seed, draws).map((rng) => {
-      const t = drawTeacher(rng, d, p.mstar!, removedOf(p));
+      const t = drawTeacher(rng, d, p.mstar!, removedOf(p), p.teacherLaw ?? DEFAULT_TEACHER_LAW);
       const src = sourceTeacher(t);
       const X = gaussianInputs(rng, N, d);
       const c = leastSquares(reluFeatures(X, N, d, src.W), N, src.W.length, targetValues(t, X, N));
@@ -160,7 +166,7 @@ export const perpMcSim: SimSpec = {
       params: p,
       seed,
       values: vals,
-      method: `least squares on ${N} points, residual on ${N} fresh points; ${TEACHER_NOTE}`,
+      method: `least squares on ${N} points, residual on ${N} fresh points; ${teacherLawNote(p.teacherLaw ?? DEFAULT_TEACHER_LAW)}`,
     });
   },
 };

@@ -2,8 +2,8 @@ import type { ParamSpec, Params } from '../../../../core/params.ts';
 import { measurement, summary, type Measurement } from '../../../../core/measurement.ts';
 import { Stream } from '../../../../core/rng/stream.ts';
 import type { SimSpec } from '../../../../sim/sim.ts';
-import { dRelu, mstarP, muConstraint, muP, teacherFor, teacherSeedP } from './sims.ts';
-import { gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, type Teacher } from './teacher.ts';
+import { dRelu, mstarP, muConstraint, muP, teacherFor, teacherLawP, teacherSeedP } from './sims.ts';
+import { DEFAULT_TEACHER_LAW, gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, teacherLawNote, type Teacher } from './teacher.ts';
 import { initStudent, trainEmpirical, trainPopulation, type Student, type TrainOptions } from './train.ts';
 import { trainEmpiricalFast, trainPopulationFast } from './trainFast.ts';
 import { ensureTf } from '../../../../sim/tf/backend.ts';
@@ -24,7 +24,7 @@ const fastP: ParamSpec = {
   default: 0,
 };
 
-const NOTE = 'teacher w*_i uniform on S^{d−1}, c*_i ~ N(0, 1) (unprinted choice); student w_i uniform on S^{d−1}, c_i = 1e-7; full-batch GD with η = lr0·m, spherical constraint by Riemannian step + renormalisation';
+const note = (p: Params) => `${teacherLawNote(p.teacherLaw ?? DEFAULT_TEACHER_LAW)}; student w_i uniform on S^{d−1}, c_i = 1e-7; full-batch GD with η = lr0·m, spherical constraint by Riemannian step + renormalisation`;
 
 function opts(p: Params, steps: number): TrainOptions {
   return { lr0: p.lr0!, maxSteps: steps, lossTol: 1e-6, cInit: 1e-7 };
@@ -68,7 +68,7 @@ const pretrained = new Map<string, { st: Student; relLoss: number; steps: number
 
 /** The student pretrained on the source teacher's population loss, memoised per (params, seed). */
 export function pretrainedStudent(t: Teacher, p: Params, seed: number): { st: Student; relLoss: number; steps: number } {
-  const key = JSON.stringify([p.d, p.m, p.mstar, p.mu, p.teacherSeed, p.lr0, p.pretrainSteps, p.fast ?? 0, seed]);
+  const key = JSON.stringify([p.d, p.m, p.mstar, p.mu, p.teacherSeed, p.teacherLaw ?? DEFAULT_TEACHER_LAW, p.lr0, p.pretrainSteps, p.fast ?? 0, seed]);
   const hit = pretrained.get(key);
   if (hit) return hit;
   const rng = Stream.fromSeed(Stream.childSeed(seed, 'pretrain-init'));
@@ -86,7 +86,7 @@ export const pretrainSim: SimSpec = {
   paper: 'fate',
   title: 'Population pretraining of the ReLU student on the source teacher; distance of its kernel to the source teacher\'s on a shared sample',
   quantity: '‖K_student − K_source‖_F / ‖K_source‖_F after pretraining',
-  params: [dRelu, mP, mstarP, muP, teacherSeedP, lr0P, pretrainStepsP, { name: 'P', symbol: 'P', description: 'shared sample size for the Gram matrices', domain: { min: 10, max: 2000, integer: true }, default: 100 }, fastP],
+  params: [dRelu, mP, mstarP, muP, teacherSeedP, lr0P, pretrainStepsP, { name: 'P', symbol: 'P', description: 'shared sample size for the Gram matrices', domain: { min: 10, max: 2000, integer: true }, default: 100 }, fastP, teacherLawP],
   constraints: [muConstraint],
   defaultDraws: 3,
   async run(p, { seed, draws }) {
@@ -107,7 +107,7 @@ export const pretrainSim: SimSpec = {
       seed,
       values: rows.map((r) => r.after),
       extra: { atInit: summary(rows.map((r) => r.before)), reduction: summary(rows.map((r) => r.before - r.after)), relLoss: summary(rows.map((r) => r.relLoss)), steps: summary(rows.map((r) => r.steps)) },
-      method: `exact population loss via the arc-cosine overlap (re-derived in train.ts), ${engine(p)}; ≤ ${p.pretrainSteps} steps (gradient-flow time ${p.lr0! * p.pretrainSteps!}), lr0 = ${p.lr0}, stop at loss ≤ 1e-6; kernels (1/m)Σσ(w_iᵀx)σ(w_iᵀx′) vs (1/((1−μ)m*))Σ_{i∉A}σ(w*_iᵀx)σ(w*_iᵀx′) on ${p.P} shared Gaussian points; ${NOTE}`,
+      method: `exact population loss via the arc-cosine overlap (re-derived in train.ts), ${engine(p)}; ≤ ${p.pretrainSteps} steps (gradient-flow time ${p.lr0! * p.pretrainSteps!}), lr0 = ${p.lr0}, stop at loss ≤ 1e-6; kernels (1/m)Σσ(w_iᵀx)σ(w_iᵀx′) vs (1/((1−μ)m*))Σ_{i∉A}σ(w*_iᵀx)σ(w*_iᵀx′) on ${p.P} shared Gaussian points; ${note(p)}`,
     });
   },
 };
@@ -138,7 +138,7 @@ export function scratchMeasure(p: Params, seed: number, draws: number): Measurem
     seed,
     values: rows.map((r) => r.risk),
     extra: { trainLoss: summary(rows.map((r) => r.loss)), steps: summary(rows.map((r) => r.steps)) },
-    method: `≤ ${p.steps} GD steps (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${NOTE}`,
+    method: `≤ ${p.steps} GD steps (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${note(p)}`,
   });
 }
 
@@ -147,7 +147,7 @@ export const scratchReluSim: SimSpec = {
   paper: 'fate',
   title: 'Scratch training of the ReLU student on n noiseless target points (full-batch GD), Monte Carlo L2 risk',
   quantity: 'R_sc(n) = ‖f_sc − f*_t‖²_{L2}',
-  params: [dRelu, mP, mstarP, muP, teacherSeedP, nP, lr0P, stepsP, testNP, fastP],
+  params: [dRelu, mP, mstarP, muP, teacherSeedP, nP, lr0P, stepsP, testNP, fastP, teacherLawP],
   constraints: [muConstraint],
   defaultDraws: 4,
   async run(p, { seed, draws }) {
@@ -174,6 +174,7 @@ export const transferReluSim: SimSpec = {
     testNP,
     { name: 'pretrained', symbol: 'π', description: '1: features of the pretrained student; 0: the idealised pretrained kernel (the source teacher\'s kept features, Fig 4a–b)', domain: { min: 0, max: 1, integer: true }, default: 1 },
     fastP,
+    teacherLawP,
   ],
   constraints: [muConstraint],
   defaultDraws: 4,
@@ -206,7 +207,7 @@ export const transferReluSim: SimSpec = {
       seed,
       values: rows.map((r) => r.sc - r.lt),
       extra: { R_sc: summary(rows.map((r) => r.sc)), R_lt: summary(rows.map((r) => r.lt)), T_normalised: summary(rows.map((r) => (r.sc - r.lt) / r.var)), scratchTrainLoss: summary(rows.map((r) => r.loss)), pretrainRelLoss: { mean: pre.relLoss, stderr: 0 }, pretrainSteps: { mean: pre.steps, stderr: 0 } },
-      method: `${p.pretrained === 0 ? 'idealised pretrained kernel: the source teacher\'s kept features' : `pretrained student (${pre.steps} population steps, final loss ${(pre.relLoss * 100).toPrecision(3)}% of ½‖f*_s‖²) shared by the draws`}; linear transfer = min-norm least squares on its ${width} features; scratch ≤ ${p.steps} GD steps (flow time ${p.lr0! * p.steps!}), stop at loss ≤ 1e-6, ${engine(p)}; ${NOTE}`,
+      method: `${p.pretrained === 0 ? 'idealised pretrained kernel: the source teacher\'s kept features' : `pretrained student (${pre.steps} population steps, final loss ${(pre.relLoss * 100).toPrecision(3)}% of ½‖f*_s‖²) shared by the draws`}; linear transfer = min-norm least squares on its ${width} features; scratch ≤ ${p.steps} GD steps (flow time ${p.lr0! * p.steps!}), stop at loss ≤ 1e-6, ${engine(p)}; ${note(p)}`,
     });
   },
 };

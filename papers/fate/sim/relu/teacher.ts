@@ -5,9 +5,50 @@ import type { Stream } from '../../../../core/rng/stream.ts';
  * The §4 student–teacher setting, drawn from explicit streams (eqs 18–20). This file never uses the
  * arc-cosine formula: every L2 quantity here is estimated on Gaussian samples.
  *
- * Choices the paper does not print (stated in every method note): teacher output weights c*_i ~ N(0, 1)
- * i.i.d.; teacher and student hidden weights uniform on S^{d−1} (normalised Gaussians).
+ * Choices the paper does not print (stated in every method note): the law of the teacher output weights c*_i
+ * (TEACHER_LAWS below; default c*_i = 1, the law the paper's own figures point to); teacher and student hidden
+ * weights uniform on S^{d−1} (normalised Gaussians).
  */
+
+/**
+ * Laws of the teacher output weights c*_i (i.i.d.), by code (a simulation parameter, so that every law replays).
+ * The paper prints none. Its figures fix the scale (App. C / Fig 4, d = 100, m* = 100; computed with eq (159) over
+ * 5 teachers, papers/fate/sim/relu/teacherLaw.test.ts):
+ *  - Fig 4(d) plots ‖P⊥f*_t‖²/‖f*_t‖² on an axis 0–0.04 for μ ∈ [0.2, 0.8]. N(0, 1) gives 0.10 / 0.30 / 0.57 at
+ *    μ = 0.2 / 0.5 / 0.8 — ten times the axis. Every law with a positive mean gives 0.003–0.008 / 0.016–0.022 /
+ *    0.07–0.08 (c* = 1: 0.0034 / 0.016 / 0.071; |N(0, 1)|: 0.0053 / 0.022 / 0.083; U(0, 1): 0.0048 / 0.019 / 0.078).
+ *  - Fig 4(c) plots R_sc between about 1e-2 and 1e-3 over n ∈ [100, 1000]; an untrained student (c ≈ 0) has risk
+ *    ‖f*_t‖², so ‖f*_t‖² must lie above the curve. N(0, 1): ‖f*_t‖² ≈ 1/(2m*) = 5.0e-3, below the paper's risk at
+ *    small n; c* = 1: 0.164; |N(0, 1)|: 0.095; U(0, 1): 0.039.
+ * So N(0, 1) (this tool's law until issue 12) contradicts both panels and the positive-mean laws fit both; c* = 1
+ * (code 1) is the default — the plain mean-field teacher, the lowest Fig 4(d) curve (closest to the 0.04 axis) —
+ * and |N(0, 1)| (2) and U(0, 1) (3) are the alternatives consistent with the figures. Code 0 keeps N(0, 1) so that
+ * results from before the change replay (`--teacherLaw 0`).
+ */
+export const TEACHER_LAWS = ['N(0, 1)', 'c* = 1', '|N(0, 1)|', 'U(0, 1)'] as const;
+export const DEFAULT_TEACHER_LAW = 1;
+/** The laws consistent with Fig 4(c–d) (see above). */
+export const FIGURE_CONSISTENT_LAWS = [1, 2, 3] as const;
+
+/** Output weights c*_1..c*_k under law `law` (TEACHER_LAWS). */
+export function outputWeights(rng: Stream, k: number, law: number): Float64Array {
+  switch (law) {
+    case 0:
+      return rng.normals(k);
+    case 1:
+      return new Float64Array(k).fill(1);
+    case 2:
+      return rng.normals(k).map(Math.abs);
+    case 3:
+      return Float64Array.from({ length: k }, () => rng.uniform());
+    default:
+      throw new RangeError(`teacherLaw must be one of 0..${TEACHER_LAWS.length - 1} (${TEACHER_LAWS.join(', ')}); got ${law}`);
+  }
+}
+
+export function teacherLawNote(law: number): string {
+  return `teacher: w*_i uniform on S^{d−1}, c*_i ${law === 1 ? '= 1' : `~ ${TEACHER_LAWS[law]}`} (law ${law}; not printed in the paper — c* = 1 default, matched to Fig 4(c–d)), A uniform of size μm*`;
+}
 export interface Teacher {
   d: number;
   /** Target teacher rows w*_i ∈ S^{d−1} (m* of them). */
@@ -40,9 +81,9 @@ export function randomSubset(rng: Stream, m: number, k: number): number[] {
   return idx.slice(0, k).sort((a, b) => a - b);
 }
 
-export function drawTeacher(rng: Stream, d: number, mstar: number, removedCount: number): Teacher {
+export function drawTeacher(rng: Stream, d: number, mstar: number, removedCount: number, law: number = DEFAULT_TEACHER_LAW): Teacher {
   const W = unitRows(rng, mstar, d);
-  const c = rng.normals(mstar);
+  const c = outputWeights(rng, mstar, law);
   return { d, W, c, removed: randomSubset(rng, mstar, removedCount) };
 }
 
