@@ -89,27 +89,27 @@ function excessRisk(s${ts ? ': Stream' : ''}, n${ts ? ': number' : ''}, d${ts ? 
       y += x[j]${ts ? '!' : ''} * beta[j]${ts ? '!' : ''};
     }
     for (let j = 0; j < d; j++) {
-      b[j] += x[j]${ts ? '!' : ''} * y;
-      for (let k = 0; k <= j; k++) A[j * d + k] += x[j]${ts ? '!' : ''} * x[k]${ts ? '!' : ''};
+      b[j]${ts ? '!' : ''} += x[j]${ts ? '!' : ''} * y;
+      for (let k = 0; k <= j; k++) A[j * d + k]${ts ? '!' : ''} += x[j]${ts ? '!' : ''} * x[k]${ts ? '!' : ''};
     }
   }
   // Cholesky A = LLᵀ in place (lower triangle), then L z = b and Lᵀ β̂ = z.
   for (let j = 0; j < d; j++) {
-    for (let k = 0; k < j; k++) A[j * d + j] -= A[j * d + k]${ts ? '!' : ''} ** 2;
+    for (let k = 0; k < j; k++) A[j * d + j]${ts ? '!' : ''} -= A[j * d + k]${ts ? '!' : ''} ** 2;
     A[j * d + j] = Math.sqrt(A[j * d + j]${ts ? '!' : ''});
     for (let i = j + 1; i < d; i++) {
-      for (let k = 0; k < j; k++) A[i * d + j] -= A[i * d + k]${ts ? '!' : ''} * A[j * d + k]${ts ? '!' : ''};
-      A[i * d + j] /= A[j * d + j]${ts ? '!' : ''};
+      for (let k = 0; k < j; k++) A[i * d + j]${ts ? '!' : ''} -= A[i * d + k]${ts ? '!' : ''} * A[j * d + k]${ts ? '!' : ''};
+      A[i * d + j]${ts ? '!' : ''} /= A[j * d + j]${ts ? '!' : ''};
     }
   }
   for (let i = 0; i < d; i++) {
-    for (let k = 0; k < i; k++) b[i] -= A[i * d + k]${ts ? '!' : ''} * b[k]${ts ? '!' : ''};
-    b[i] /= A[i * d + i]${ts ? '!' : ''};
+    for (let k = 0; k < i; k++) b[i]${ts ? '!' : ''} -= A[i * d + k]${ts ? '!' : ''} * b[k]${ts ? '!' : ''};
+    b[i]${ts ? '!' : ''} /= A[i * d + i]${ts ? '!' : ''};
   }
   let risk = 0;
   for (let i = d - 1; i >= 0; i--) {
-    for (let k = i + 1; k < d; k++) b[i] -= A[k * d + i]${ts ? '!' : ''} * b[k]${ts ? '!' : ''};
-    b[i] /= A[i * d + i]${ts ? '!' : ''};
+    for (let k = i + 1; k < d; k++) b[i]${ts ? '!' : ''} -= A[k * d + i]${ts ? '!' : ''} * b[k]${ts ? '!' : ''};
+    b[i]${ts ? '!' : ''} /= A[i * d + i]${ts ? '!' : ''};
     risk += (b[i]${ts ? '!' : ''} - beta[i]${ts ? '!' : ''}) ** 2;
   }
   return risk;
