@@ -7,7 +7,8 @@ import { thm3_8 } from '../theory/thm3_8.ts';
 import { scratchPrintedLimit } from './thm3_6.ts';
 import { ridgePrintedLimit, ridgePrintedOptimum } from './thm3_8.ts';
 import type { CheckSpec } from '../../../properties/check.ts';
-import { GATE_SEED } from '../../../properties/seeds.ts';
+import { GATE_SEED, gateSeed } from '../../../properties/seeds.ts';
+import { getCheck } from '../../registry.ts';
 
 /**
  * Runs a check with a typo planted in the claim's printed statement, as if the paper had printed it: the
@@ -29,15 +30,26 @@ describe('fate checks at the gate seed: distances, scratch, linear transfer', ()
   it.each([
     ['fate.thm2.2/kl', 'conforms'],
     ['fate.thm2.2/dudley', 'deviates'],
-    ['fate.thm3.6/finite-size', 'conforms'],
-    ['fate.thm3.6/fast-large-d', 'conforms'],
     ['fate.thm3.6/printed-limit', 'conforms'],
     ['fate.thm3.8/printed-limit', 'conforms'],
     ['fate.thm3.8/printed-optimum', 'conforms'],
-    ['fate.thm3.7/exact', 'conforms'],
-    ['fate.eq13/finite-size', 'conforms'],
   ] as const)('%s → %s', async (id, verdict) => {
     await expectVerdict(id, verdict);
+  });
+});
+
+/**
+ * Underpowered at the 'test' budget under the issue-11 rules (power ≥ 0.8 against δ at α_c ≈ 1.7e-4): the
+ * heavy-tailed draws at small n (1/χ² moments of the scratch noise term, of 1/‖Xβ_s‖², of the ridge factor)
+ * need 300–10⁵ draws per regime (the check's summary states how many) — beyond the gate's CPU. The gate
+ * asserts what it can at every seed: no rejection (a wrong finite-size form would still be a mismatch);
+ * the verdict is 'inconclusive' (or 'conforms' at a seed whose regimes happen to be light-tailed).
+ */
+describe('fate finite-size checks underpowered at the test budget: no mismatch', () => {
+  it.each(['fate.thm3.6/finite-size', 'fate.thm3.6/fast-large-d', 'fate.thm3.7/exact', 'fate.eq13/finite-size', 'fate.thm3.8/finite-size'])('%s → inconclusive or conforms', async (id) => {
+    const res = await getCheck(id).run({ seed: gateSeed(), budget: 'test' });
+    console.log(`[${res.verdict}] ${id}: ${res.summary}`);
+    expect(['inconclusive', 'conforms'], `${id}: ${res.summary}`).toContain(res.verdict);
   });
 });
 

@@ -148,6 +148,21 @@ export const printedInterval = defineCheck({
     explanation:
       'With γ± = ½[(1+cos²θ−σ²) ± √((1+cos²θ−σ²)²−4cos²θ)], γ₊ > γ₋, so "(γ₊, γ₋)" is empty. Eq (13) itself is negative exactly for γ ∈ (γ₋, γ₊) ' +
       '(theory/fate/phase.ts, tested on a grid), and simulation at the midpoint shows negative transfer. The intended interval is (γ₋, γ₊).',
+    statement:
+      '§3.3 after eq (13): negative transfer for γ < 1 "only when σ < 1, θ ∈ (arccos(1−σ), π/2) and γ ∈ (γ₊, γ₋)", with ' +
+      'γ± = ½[(1+cos²θ−σ²) ± √((1+cos²θ−σ²)²−4cos²θ)]',
+    hypotheses:
+      'the statement’s own conditions: σ ∈ [0, 0.3] < 1, θ ∈ [1, π/2] ⊂ (arccos(1−σ), π/2]; rank-one features (n > 2) and γ ≠ 1 (the eq13 predicates); ' +
+      'γ at the midpoint of the two roots, where eq (13) is ≤ −0.05',
+    evidence:
+      'fate.transferability-lt.fast: exact-in-law simulation of R_sc − R_lt (Gaussian design reduced by rotation, nested Cholesky, label noise ' +
+      'integrated) at d = 200–400 — no formula for 𝒯_lt, neither eq (13) nor our finite-size form. Read literally, (γ₊, γ₋) is empty (γ₊ ≥ γ₋ by ' +
+      'the printed ±), so the statement predicts 𝒯_lt ≥ 0 for every γ < 1; the simulation shows 𝒯_lt ≈ −0.25 to −0.5 there.',
+    where: 'the whole band between the two roots for θ > arccos(1 − σ), σ < 1 — e.g. γ ∈ (0.29, 1) at θ = 1, σ = 0 (Fig 1(b)’s red region below γ = 1)',
+    classification:
+      'deviates (rule 1): the printed statement, read as printed, fails under its own hypotheses, shown by simulation independent of any formula of ' +
+      'ours. It is a typographical error (the intended interval is (γ₋, γ₊), which fate.eq13/boundaries and fate.eq13/phase-signs confirm), ' +
+      'recorded as such — re-examined under issue 12 and kept, labelled a typo',
     counterexample: { params: { theta: 1, sigma: 0, d: 200, gamma: 0.646 }, replay: 'npx ttc replay ZmF0ZS5lcTEzL3ByaW50ZWQtaW50ZXJ2YWx8MjAyNjExMjJ8MjowOjA6MDowfHRlc3Q' },
   },
 });

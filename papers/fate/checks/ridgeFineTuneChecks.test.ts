@@ -4,7 +4,6 @@ import { expectVerdict } from '../../testing.ts';
 // The gate: each fate check at the fixed seed. Recorded deviations must keep failing ('deviates').
 describe('fate checks at the gate seed: ridge and fine-tuning', () => {
   it.each([
-    ['fate.thm3.8/finite-size', 'conforms'],
     ['fate.thm3.8/increasing-in-lambda', 'conforms'],
     ['fate.thm3.8/right-angle', 'deviates'],
     ['fate.thm3.9/noiseless', 'conforms'],

@@ -28,7 +28,8 @@ export const klFormula = defineCheck({
     return { prediction: pred, target: pred.value!, statistic: 'eq (34)' };
   },
   async measure(v) {
-    const m = await simulate(klSim, params(v), { seed: v.seed, draws: 10 });
+    // 64 replicates: power ≥ 0.8 against δ at α_c/8 in every regime at seeds 101/202/303 and the gate's (48 left one at 0.79).
+    const m = await simulate(klSim, params(v), { seed: v.seed, draws: 64 });
     return estimate(m.values);
   },
 });
@@ -65,6 +66,19 @@ export const dudley = defineCheck({
     explanation:
       'For ‖h‖_BL ≤ 1, |E_p h − E_q h| ≤ 2‖h‖_∞ ≤ 2, so no g reaches γ_β ≥ δ > 2. The proof\'s step (27) → (28) uses |cos f − cos g| ≤ f² + g² ' +
       '(true, but an upper bound) as a lower bound; the simulated (27) stays below 1 while (28) grows like a².',
+    statement:
+      'Thm 2.2: for any f ∈ Φ and δ > 0 there is g ∈ Φ with Dudley metric γ_β(p_f, p_g) ≥ δ; its proof bounds γ_β below by the test function ' +
+      'h = cos(y)/2 (eq 27) and then claims eq (27) ≥ e^{−σ²/2}/2 ∫(f² + g²) dp (eq 28).',
+    hypotheses: 'Assumption 2.1 (f ∈ L2(p), Gaussian label noise σ > 0 — the predicate); f = β_sᵀx, g = a·β_tᵀx in the linear feature space, a ∈ [2, 10], σ ∈ [0.2, 1.5], any θ',
+    evidence:
+      'Monte Carlo of eq (27) itself (e^{−σ²/2}/2 |E cos f − E cos g| over 4000 draws of x per replicate, fate.kl) against the printed eq (28) at the ' +
+      'same parameters; no formula of ours for either side. The theorem’s own conclusion fails by a one-line bound: |E_p h − E_q h| ≤ 2‖h‖_∞ ≤ 2.',
+    where:
+      'everywhere eq (28) exceeds 1 (e^{−σ²/2}(1 + a²) > 2): for all a ≥ 2 at σ ≤ 1.5 the margin is ≥ 0.6, far beyond the Monte Carlo error (≈ 0.003); ' +
+      'the statement fails for every δ > 2',
+    classification:
+      'deviates (rule 1): the printed statement fails under its own hypotheses — a mathematical bound (γ_β ≤ 2) and a Monte Carlo of the printed ' +
+      'eq (27) against the printed eq (28), neither using a formula we derived for γ_β; re-examined under issue 12 and kept',
     counterexample: { params: { theta: 0, sigma: 0.2, scale: 2 }, replay: 'npx ttc replay ZmF0ZS50aG0yLjIvZHVkbGV5fDIwMjYxMTIyfDI6MDowOjA6MDowfHRlc3Q' },
   },
 });
