@@ -5,6 +5,8 @@ import { prop44 } from './theory/prop4_4.ts';
 import { table1 } from './theory/table1.ts';
 import { thm42 } from './theory/thm4_2.ts';
 import { thm43 } from './theory/thm4_3.ts';
+import { thm42Consistency } from './theory/consistency.ts';
+import { consistencyExponent, consistencyTime } from './checks/consistency.ts';
 import { baselineSim, cellSim, cellTfSim } from './sim/index.ts';
 import { table1Sim, twoLayerSim } from './sim/mnist/sims.ts';
 import { thm42Alpha0, thm42Constants, thm42Loss, thm42Monotone, thm42MonotonePaper } from './checks/thm4_2.ts';
@@ -21,7 +23,7 @@ export const ptransfer = definePaper({
   id: 'ptransfer',
   title: 'Towards Understanding Feature Learning in Parameter Transfer',
   source: { authors: 'Yuan et al.', title: 'Towards Understanding Feature Learning in Parameter Transfer', reference: 'arXiv 2509.22056' },
-  claims: [thm42, thm43, prop44, negative, fig1a, fig1b, fig1c, fig2, table1],
+  claims: [thm42, thm43, prop44, negative, fig1a, fig1b, fig1c, fig2, table1, thm42Consistency],
   simulations: [cellSim, cellTfSim, baselineSim, table1Sim, twoLayerSim],
   checks: [
     thm42Loss,
@@ -44,6 +46,8 @@ export const ptransfer = definePaper({
     fig2Level,
     transferHelps,
     noiseSweep,
+    consistencyExponent,
+    consistencyTime,
   ],
   figures: ptransferFigures,
 });

@@ -65,3 +65,37 @@ export const kouPaperArb = fc.record({
 });
 export type KouPaperDraw = typeof kouPaperArb extends fc.Arbitrary<infer X> ? X : never;
 export const kouPaperRegime = (d: number, mu: number): KouParams => ({ d, m: 10, n: 20, sigmaP: 1, muNorm: mu, flip: 0.1, eta: 0.1, sigma0: 0.01, T: 100, eps: 0, nTest: 4000 });
+
+/**
+ * Discriminating pairs for Kou's bound check (constants.ts part (b)): A at Condition 4.1's limits with d
+ * set so that the statistic S = n‖μ‖⁴/(σ_p⁴d) is in the transition (S ≈ sTarget); B changes n, ‖μ‖ or σ_p
+ * by a factor f and rescales d by √(r·r′), so S and the perturbed S′ move by one factor in opposite ways.
+ */
+export type KouBoundDraw = { base: KouDraw; f: number; sTarget: number };
+export const kouBoundArb: fc.Arbitrary<KouBoundDraw> = fc.record({
+  base: kouDrawArb.map((t) => ({ ...t, n: 12 + (t.n % 13), dFactor: 1 })),
+  f: fc.double({ min: 2, max: 3, noNaN: true }),
+  sTarget: fc.double({ min: 0.5, max: 2, noNaN: true }),
+});
+
+export function kouBoundPair(t: KouBoundDraw, ingredient: string, S: (p: KouParams) => number, Sp: (p: KouParams) => number): [KouParams, KouParams] | null {
+  const a1 = kouRegime(t.base);
+  const a0 = { ...a1, d: Math.max(a1.d, Math.round((S(a1) * a1.d) / t.sTarget)) };
+  const b1 = { ...a0 };
+  if (ingredient === 'n') b1.n = Math.max(2, Math.round(a0.n / t.f));
+  else if (ingredient === 'muNorm') b1.muNorm = a0.muNorm / Math.sqrt(t.f);
+  else if (ingredient === 'sigmaP') b1.sigmaP = r4(a0.sigmaP * Math.sqrt(t.f));
+  else return null;
+  const r = S(b1) / S(a0);
+  const rp = Sp(b1) / Sp(a0);
+  if (!(r > 0 && rp > 0)) return null;
+  const b0 = { ...b1, d: Math.round(a0.d * Math.sqrt(r * rp)) };
+  const lim = (p: KouParams) => condition41Limits({ d: p.d, n: p.n, m: p.m, tasks: [{ sigmaP: p.sigmaP, signalNorm: p.muNorm }] });
+  const eta = 0.9 * Math.min(lim(a0).etaMax, lim(b0).etaMax);
+  const sigma0 = 0.5 * Math.min(lim(a0).sigma0Max, lim(b0).sigma0Max);
+  const T = (p: KouParams) => Math.min(TCAP, Math.ceil((p.n * p.m) / (eta * EPS * p.sigmaP * p.sigmaP)));
+  return [
+    { ...a0, eta, sigma0, T: T(a0) },
+    { ...b0, eta, sigma0, T: T(b0) },
+  ];
+}

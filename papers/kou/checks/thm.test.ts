@@ -1,10 +1,11 @@
 import { describe, it } from 'vitest';
 import { expectVerdict } from '../../testing.ts';
 
-// One test per check at the gate seed ('test' budget: small regimes).
+// One test per check at the gate seed ('test' budget: small regimes). Under issue 11's rules (α_c ≈ 1.6e-4,
+// power ≥ 0.8 against δ in every regime) they are `inconclusive` at the gate budget (see ptransfer's checks.test.ts).
 describe('kou checks', () => {
-  it('kou.thm/loss', () => expectVerdict('kou.thm/loss', 'conforms'));
-  it('kou.thm/monotone', () => expectVerdict('kou.thm/monotone', 'conforms'));
-  it('kou.thm/constants', () => expectVerdict('kou.thm/constants', 'conforms'));
-  it('kou.thm/paper', () => expectVerdict('kou.thm/paper', 'conforms'));
+  it('kou.thm/loss', () => expectVerdict('kou.thm/loss', 'inconclusive'));
+  it('kou.thm/monotone', () => expectVerdict('kou.thm/monotone', 'inconclusive'));
+  it('kou.thm/constants', () => expectVerdict('kou.thm/constants', 'inconclusive'));
+  it('kou.thm/paper', () => expectVerdict('kou.thm/paper', 'inconclusive'));
 });

@@ -2,12 +2,14 @@ import { estimate } from '../../../core/measurement.ts';
 import { defineCheck } from '../../../properties/runner.ts';
 import type { KouParams } from '../../ptransfer/sim/cell.ts';
 import { holdsAll } from '../../ptransfer/theory/hypotheses.ts';
-import { constantsCheck } from '../../ptransfer/checks/constants.ts';
+import { constantsCheck, type BoundClaim, type StatisticPerturbation } from '../../ptransfer/checks/constants.ts';
+import type { Params } from '../../../core/params.ts';
+import type { Budget } from '../../../properties/check.ts';
 import { EPS, replicates } from '../../ptransfer/checks/regimes.ts';
-import { ALPHA, asParams, fmt, mean, SHRINK } from '../../ptransfer/checks/shared.ts';
+import { asParams, fmt, mean, SHRINK } from '../../ptransfer/checks/shared.ts';
 import { kouSim } from '../sim/index.ts';
 import { kouThm } from '../theory/thm.ts';
-import { kouDrawArb, kouPair, kouPairArb, kouPaperArb, kouPaperRegime, kouRegime, type KouDraw, type KouPair, type KouPaperDraw } from './regimes.ts';
+import { kouBoundArb, kouBoundPair, kouDrawArb, kouPair, type KouBoundDraw, kouPairArb, kouPaperArb, kouPaperRegime, kouRegime, type KouDraw, type KouPair, type KouPaperDraw } from './regimes.ts';
 
 /** Checks of Kou et al.'s theorem: training loss, monotonicity in n‖μ‖⁴/(σ_p⁴d), calibrated constants, the authors' settings. */
 
@@ -22,7 +24,6 @@ export const kouLoss = defineCheck<KouDraw>({
   title: 'Kou et al.: with probability ≥ 1 − δ, GD fits the label-flipped training set to loss ≤ ε within T = n m/(η ε σ_p²) (inside Condition 4.1)',
   arbitrary: kouDrawArb,
   runs: { test: 4, quick: 12, full: 40 },
-  alpha: ALPHA,
   // "With probability ≥ 1 − δ": the full budget once saw 1 of 20 replicates at loss 0.12 > ε (as δ = 0.1
   // allows); requiring every replicate to converge was stricter than the theorem (a bug of ours).
   compare: 'binomial',
@@ -49,7 +50,6 @@ export const kouMonotone = defineCheck<KouPair>({
   title: 'Kou et al.: the test error decreases in n‖μ‖⁴/(σ_p⁴d) (pairs changing d, n or ‖μ‖; region labelled inside/outside Condition 4.1)',
   arbitrary: kouPairArb,
   runs: { test: 6, quick: 20, full: 60 },
-  alpha: ALPHA,
   compare: 'sign',
   shrinkMs: SHRINK,
   params: (t) => ({ ...kouPair(t)[0], change: ['d', 'n', 'mu'].indexOf(t.change), factor: t.factor, seed: t.base.seed }),
@@ -75,18 +75,43 @@ export const kouMonotone = defineCheck<KouPair>({
   },
 });
 
-export const kouConstants = constantsCheck<KouDraw>({
-  id: 'kou.thm/constants',
-  aliases: ['kou.thm.constants'],
-  calibrationLabel: 'kou.thm.constants',
-  claim: kouThm,
-  sim: kouSim,
-  title: 'Kou et al.: constants C_1 < C_3, C_2 calibrated on one set of regimes predict held-out regimes (error − p against the bound; inside Condition 4.1)',
-  arb: kouDrawArb,
-  toParams: (t) => asParams({ ...kouRegime(t) }),
-  calibCount: { test: 20, quick: 50, full: 120 },
-  runs: { test: 12, quick: 30, full: 80 },
-});
+/** Typo-sized perturbations of n‖μ‖⁴/(σ_p⁴d): one exponent moved by one step (S′ = S·x^{±k} from the claim's value). */
+const times = (name: string, ingredient: string, x: (p: Params) => number): StatisticPerturbation => ({ name, ingredient, statistic: (p, c) => c.predict(p).value * x(p) });
+export const KOU_PERTURBATIONS = [
+  times('‖μ‖² instead of ‖μ‖⁴', 'muNorm', (p) => p.muNorm! ** -2),
+  times('‖μ‖⁶ instead of ‖μ‖⁴', 'muNorm', (p) => p.muNorm! ** 2),
+  times('σ_p² instead of σ_p⁴', 'sigmaP', (p) => p.sigmaP! ** 2),
+  times('σ_p⁶ instead of σ_p⁴', 'sigmaP', (p) => p.sigmaP! ** -2),
+  times('n² instead of n', 'n', (p) => p.n!),
+  times('n⁰ instead of n', 'n', (p) => 1 / p.n!),
+];
+
+/** Kou's bound check (constants.ts): order in the statistic, discriminating pairs against perturbed exponents, thresholds. */
+export function kouBoundCheck(claim: BoundClaim = kouThm, small?: { count?: number; pairsCount?: number }) {
+  const all = <V>(v: V | undefined, d: Record<Budget, V>): Record<Budget, V> => (v === undefined ? d : { test: v, quick: v, full: v });
+  return constantsCheck<KouDraw, KouBoundDraw>({
+    id: 'kou.thm/constants',
+    aliases: ['kou.thm.constants'],
+    calibrationLabel: 'kou.thm.constants',
+    claim,
+    sim: kouSim,
+    title: 'Kou et al.: the error − p falls with n‖μ‖⁴/(σ_p⁴d), the statistic predicts pairs better than with an exponent moved, and thresholds separate near-optimal from sub-optimal regimes (inside Condition 4.1)',
+    // d within 1–6 × its Condition 4.1 minimum, so both sides of the transition are populated.
+    arb: kouDrawArb.map((t) => ({ ...t, dFactor: 1 + (t.dFactor - 1) / 3 })),
+    toParams: (t) => asParams({ ...kouRegime(t) }),
+    count: all(small?.count, { test: 48, quick: 64, full: 120 }),
+    reps: { test: 4, quick: 6, full: 10 },
+    pairs: {
+      arb: kouBoundArb,
+      build: (t, pert, c) => kouBoundPair(t, pert.ingredient, (p) => c.predict(asParams(p)).value, (p) => pert.statistic(asParams(p), c)) as [Params, Params] | null,
+      seed: (t) => t.base.seed,
+      count: all(small?.pairsCount, { test: 1, quick: 2, full: 4 }),
+      reps: { test: 24, quick: 30, full: 40 },
+      perturbations: { test: KOU_PERTURBATIONS, quick: KOU_PERTURBATIONS, full: KOU_PERTURBATIONS },
+    },
+  });
+}
+export const kouConstants = kouBoundCheck();
 
 export const kouPaper = defineCheck<KouPaperDraw>({
   id: 'kou.thm/paper',
@@ -96,7 +121,6 @@ export const kouPaper = defineCheck<KouPaperDraw>({
   title: "[extrapolation] Kou et al.'s synthetic settings: the error decreases with ‖μ‖ and increases with d",
   arbitrary: kouPaperArb,
   runs: { test: 6, quick: 20, full: 60 },
-  alpha: ALPHA,
   compare: 'sign',
   shrinkMs: SHRINK,
   params: (t) => ({ ...kouPaperRegime(t.d, t.mu), change: t.change === 'd' ? 0 : 1, factor: t.factor, seed: t.seed }),

@@ -68,7 +68,23 @@ const WEAK_U_EXPLANATION =
   'and along the target noise amplify the target noise. Not a bug of ours: the effect follows S and vanishes where S agrees ' +
   '(ptransfer.fig1a/direction / ptransfer.fig1b/direction conform). The paper’s figure uses unstated ‖u‖, ‖v‖, so its regime may be one where S agrees.';
 
+/** Why the weak-‖u‖ records are not-reproduced, not deviations (issue 12 rule 1). */
+const WEAK_U_RECORD = (which: 'N_1' | 'σ_{p,1}', setting: string) => ({
+  kind: 'not-reproduced' as const,
+  statement: `Sec 5 ${setting} and the Discussion: transfer effectiveness grows with ${which === 'N_1' ? 'a larger N_1' : 'a smaller σ_{p,1}'}.`,
+  hypotheses: 'none beyond the setting (an experiment outside Condition 4.1); Thm 4.2 itself predicts the reversal tested here',
+  evidence: "ptransfer.cell (exact GD on the pool, cross-checked against d-dimensional GD and TensorFlow.js), independent of Thm 4.2's formula; the measured direction agrees with S",
+  where: `weak universal signal, ‖u‖² ≤ 0.17‖u+v_2‖², α = 1, N_2 ≥ 20, d ∈ [200, 600] (pairs where S falls as ${which === 'N_1' ? 'N_1 rises' : 'σ_{p,1} falls'})`,
+  assumptions: [
+    `the figure's direction read as holding for every ‖u‖ (the paper prints ‖u‖ for neither ${setting} nor its narrative)`,
+    'scaled-down paper-like regimes (d ≤ 600, m = 10, T_1 = 300, T_2 = 150 fixed, η = σ_0 = 0.01), not the printed d = 2000, m = 40, T_1 = 800, T_2 = 400',
+  ],
+  classification:
+    "not-reproduced (issue 12 rule 1): the regimes are not the paper's, and the paper's own Thm 4.2 predicts the reversal, so the printed figure is not contradicted — only a universal reading of its direction.",
+});
+
 export const fig1aWeak = directionCheck('ptransfer.fig1a/weak-u', 'ptransfer.fig1a.weak-u', fig1a, "[extrapolation] Fig 1(a) as a universal direction, in weak-‖u‖ regimes where Thm 4.2's S decreases with N_1", 'N1', 'S-reverses', {
+  ...WEAK_U_RECORD('N_1', 'setting (1), Fig 1(a)'),
   title: 'More source data hurts when the universal signal is weak (as Thm 4.2’s S predicts)',
   explanation: WEAK_U_EXPLANATION,
   counterexample: {
@@ -78,6 +94,7 @@ export const fig1aWeak = directionCheck('ptransfer.fig1a/weak-u', 'ptransfer.fig
   },
 });
 export const fig1bWeak = directionCheck('ptransfer.fig1b/weak-u', 'ptransfer.fig1b.weak-u', fig1b, "[extrapolation] Fig 1(b) as a universal direction, in weak-‖u‖ regimes where Thm 4.2's S decreases as σ_{p,1} falls", 'sigmaP1', 'S-reverses', {
+  ...WEAK_U_RECORD('σ_{p,1}', 'setting (2), Fig 1(b)'),
   title: 'A cleaner source hurts when the universal signal is weak (as Thm 4.2’s S predicts)',
   explanation: WEAK_U_EXPLANATION,
   counterexample: {

@@ -7,7 +7,7 @@ import type { CellParams } from '../sim/cell.ts';
 import { holdsAll } from '../theory/hypotheses.ts';
 import { CHANGES, type PairDraw } from './pairs.ts';
 import { replicates, type InsideDraw, type PaperDraw } from './regimes.ts';
-import { ALPHA, asParams, fmt, mean, NO_SHRINK, region, SHRINK } from './shared.ts';
+import { asParams, fmt, mean, NO_SHRINK, region, SHRINK } from './shared.ts';
 
 /**
  * A direction of effect on paired regimes: order the pair by the claim's statistic and measure
@@ -55,7 +55,6 @@ export function monotoneCheck(opts: {
     title: opts.title,
     arbitrary: opts.arb as fc.Arbitrary<T>,
     runs: opts.runs,
-    alpha: ALPHA,
     compare: 'sign',
     // A recorded deviation: the reported counterexample is the worst regime, independent of the machine's speed.
     shrinkMs: opts.deviation ? NO_SHRINK : SHRINK,

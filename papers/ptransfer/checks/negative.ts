@@ -8,7 +8,7 @@ import { negative } from '../theory/negative.ts';
 import { PROP44 } from '../theory/prop4_4.ts';
 import { transferMinusBaseline } from './measure.ts';
 import { insideDrawArb, insideRegime, paperDrawArb, paperRegime, replicates, s3Regime, type InsideDraw, type PaperDraw, type S3Draw } from './regimes.ts';
-import { ALPHA, asParams, fmt, region, SHRINK } from './shared.ts';
+import { asParams, fmt, region, SHRINK } from './shared.ts';
 
 /** Checks of Prop 4.4's last item (Yuan et al.): negative transfer when the universal signal is weak. */
 
@@ -47,7 +47,6 @@ function negativeCheck(id: string, alias: string, extrapolation: boolean): Check
       : `Prop 4.4: ‖u+v_2‖²/‖u‖² ≥ αN_1σ_{p,2}²/(N_2σ_{p,1}²) ≥ C_4 = ${PROP44.C4} ⇒ transfer hurts (inside Condition 4.1)`,
     arbitrary: arb,
     runs: { test: 4, quick: 12, full: 40 },
-    alpha: ALPHA,
     compare: 'sign',
     shrinkMs: SHRINK,
     params: (t) => ({ ...regimeOf(t), seed: t.seed }),
@@ -78,7 +77,7 @@ export const negativePaper = negativeCheck('ptransfer.negative/paper', 'ptransfe
  * σ_{p,1} ≤ σ_{p,2}/1.5 (ratio ≥ 4.5), S_3 ∈ [0.06, 0.1] built exactly (d from S_3, as for Prop 4.4's "both").
  */
 const weakBaselineArb: fc.Arbitrary<S3Draw> = fc
-  .tuple(insideDrawArb, fc.double({ min: 0.06, max: 0.1, noNaN: true }))
+  .tuple(insideDrawArb, fc.double({ min: 0.06, max: 0.075, noNaN: true }))
   .map(([t, s3]) => ({ ...t, s3, phi: 0, alpha: 1, N2: 12, N1: 24, s1: Math.min(t.s1, t.s2 / 1.5) }));
 
 export const negativeWeakBaseline = defineCheck<S3Draw>({
@@ -88,11 +87,24 @@ export const negativeWeakBaseline = defineCheck<S3Draw>({
   simulations: [cellSim],
   title: `Prop 4.4's negative-transfer item where the baseline is sub-optimal (S_3 ≤ 0.1): ‖u‖ = 0, ratio ≥ C_4 ⇒ transfer hurts (inside Condition 4.1)`,
   arbitrary: weakBaselineArb,
-  runs: { test: 4, quick: 8, full: 20 },
-  alpha: ALPHA,
+  // The reversal grows as S_3 falls (the baseline deeper in Thm 4.3's sub-optimal region): the gate asserts it at
+  // S_3 ≤ 0.075, two regimes with 64 replicates each, where it is −0.03 … −0.09 with a per-replicate sd ≈ 0.12.
+  runs: { test: 2, quick: 6, full: 20 },
   compare: 'sign',
   shrinkMs: SHRINK,
   deviation: {
+    kind: 'not-reproduced',
+    statement: 'Prop 4.4, last item: when ‖u+v_2‖²/‖u‖² ≥ αN_1σ_{p,2}²/(N_2σ_{p,1}²) ≥ C_4 (C_4 large), parameter transfer is detrimental.',
+    hypotheses: 'Condition 4.1 with C = 1, δ = 0.1, no polylog (our constants), and the item\'s condition with C_4 = 4 (ratios 4.5–72 here)',
+    evidence: "ptransfer.cell (exact GD, cross-checked against d-dimensional GD and TensorFlow.js), independent of any formula for the error; a fixed-T_2 run gives the same sign",
+    where: '‖u‖ = 0, α = 1, N_2 = 12, N_1 = 24, S_3 = N_2‖u+v_2‖⁴/(σ_{p,2}⁴d) ≤ 0.075 (baseline deep in its sub-optimal region): err_T − err_B ≈ −0.03 … −0.09',
+    assumptions: [
+      'Condition 4.1 with one constant C = 1 in every item (the paper writes Ω̃, O and unspecified C): with larger constants these regimes may leave the hypotheses',
+      'C_4 = 4 read as "large"',
+      'training stopped at loss ε = 0.1 with T = N m/(η ε σ_p²) (the printed Ω with constant 1, capped at 50 000)',
+    ],
+    classification:
+      'not-reproduced (issue 12 rule 1): the regimes are inside the item\'s hypotheses only with our constants (C = 1, C_4 = 4); the paper leaves them unspecified, so this is not shown to be an error of the paper.',
     title: 'With ‖u‖ = 0 and αN_1σ_{p,2}²/(N_2σ_{p,1}²) far above C_4, transfer still *helps* when the baseline is itself sub-optimal',
     explanation:
       'Inside Condition 4.1 (our constants C = 1, δ = 0.1), ‖u‖ = 0, α = 1, N_2 = 12, N_1 = 24: where the baseline statistic S_3 < 0.1 ' +
@@ -117,7 +129,7 @@ export const negativeWeakBaseline = defineCheck<S3Draw>({
     if (!holdsAll(negative.hypotheses, p)) return { skip: `outside Condition 4.1 or the negative-transfer condition (lhs ${fmt(lhs)}, rhs ${fmt(rhs)})`, outOfHypotheses: true };
     return { prediction: pred, target: pred.sign, statistic: `err_T − err_B > 0 (ratio ${fmt(rhs)} ≥ C_4, S_3 = ${fmt(S3)})` };
   },
-  measure: (t, budget) => transferMinusBaseline(s3Regime(t), t.seed, replicates(budget, { test: 40, quick: 40, full: 80 })),
+  measure: (t, budget) => transferMinusBaseline(s3Regime(t), t.seed, replicates(budget, { test: 64, quick: 64, full: 80 })),
 });
 
 export const negativeChecks = [negativeInside, negativePaper, negativeWeakBaseline];

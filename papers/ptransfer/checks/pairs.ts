@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CellParams } from '../sim/cell.ts';
 import { condition41Limits } from '../theory/condition41.ts';
-import { EPS, insideRegime, paperRegime, TCAP, type InsideDraw, type PaperDraw } from './regimes.ts';
+import { EPS, insideDrawArb, insideRegime, paperRegime, TCAP, type InsideDraw, type PaperDraw } from './regimes.ts';
 
 /**
  * Paired regimes: B = A with one ingredient changed, both measured on the same replicate streams, so a
@@ -80,4 +80,41 @@ export function insidePair(t: PairDraw<InsideDraw>): [CellParams, CellParams] {
 export function paperPair(t: PairDraw<PaperDraw>): [CellParams, CellParams] {
   const a = paperRegime(t.base);
   return [a, modify(a, t.change, t.factor)];
+}
+
+/**
+ * Discriminating pairs for Thm 4.2's bound check (constants.ts part (b)). A is built where the inherited
+ * term α²N_1²‖u‖⁴/σ_{p,1}⁴ carries Num (strong ‖u‖, clean source, large N_1, α = 1) with d set so that S
+ * lies in the transition (S ≈ sTarget); B changes one ingredient by a factor f and rescales d by
+ * g = √(r·r′) (r, r′ = the printed and perturbed statistic's ratios at equal d), so S and S′ move by
+ * the same factor in opposite directions.
+ */
+export interface BoundPairDraw {
+  base: InsideDraw;
+  f: number;
+  sTarget: number;
+}
+
+export const boundPairArb: fc.Arbitrary<BoundPairDraw> = fc.record({
+  base: insideDrawArb.map((t) => ({ ...t, phi: 0.7 + 0.3 * t.phi, s1: 0.5 + 0.15 * t.s1, N1: 16 + (t.N1 % 9), N2: 6 + (t.N2 % 5), alpha: 1 })),
+  f: fc.double({ min: 2.5, max: 4, noNaN: true }),
+  sTarget: fc.double({ min: 0.3, max: 1, noNaN: true }),
+});
+
+export function boundPair(t: BoundPairDraw, ingredient: Change, S: (p: CellParams) => number, Sp: (p: CellParams) => number): [CellParams, CellParams] | null {
+  const a1 = insideRegime(t.base);
+  const dA = Math.max(a1.d, Math.round((S(a1) * a1.d) / t.sTarget));
+  const a0 = insideRegime(t.base, undefined, dA);
+  const b1 = modify(a0, ingredient, t.f);
+  const r = S(b1) / S(a0);
+  const rp = Sp(b1) / Sp(a0);
+  if (!(r > 0 && rp > 0)) return null;
+  const b0 = { ...b1, d: Math.round(a0.d * Math.sqrt(r * rp)) };
+  const n = (p: CellParams) => Math.max(p.N1, p.N2);
+  const tasks = (p: CellParams) => [
+    { sigmaP: p.sigmaP1, signalNorm: Math.hypot(p.uNorm, p.v1Norm) },
+    { sigmaP: p.sigmaP2, signalNorm: Math.hypot(p.uNorm, p.v2Norm) },
+  ];
+  const lim = (p: CellParams) => condition41Limits({ d: p.d, n: n(p), m: p.m, tasks: tasks(p) });
+  return withShared({ ...a0, eta: 0.9 * lim(a0).etaMax, sigma0: 0.5 * lim(a0).sigma0Max }, { ...b0, eta: 0.9 * lim(b0).etaMax, sigma0: 0.5 * lim(b0).sigma0Max });
 }

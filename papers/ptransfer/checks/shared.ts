@@ -2,8 +2,6 @@ import type { Params } from '../../../core/params.ts';
 import type { CellParams } from '../sim/cell.ts';
 import { holdsAll, transferCondition41 } from '../theory/hypotheses.ts';
 
-/** Family-wise false-failure rate of every ptransfer and kou check. */
-export const ALPHA = 0.01;
 // Generous time limits so that the runner's evaluation cap, not the machine's speed, ends shrinking (deterministic reports).
 export const SHRINK = { test: 60_000, quick: 180_000, full: 600_000 };
 /** A recorded deviation already carries its counterexample: no shrinking (the worst regime is reported as found). */

@@ -2,12 +2,14 @@ import { defineCheck } from '../../../properties/runner.ts';
 import { cellSim } from '../sim/index.ts';
 import { holdsAll } from '../theory/hypotheses.ts';
 import { thm42 } from '../theory/thm4_2.ts';
-import { constantsCheck } from './constants.ts';
+import { constantsCheck, type BoundClaim, type StatisticPerturbation } from './constants.ts';
+import type { Params } from '../../../core/params.ts';
+import type { Budget } from '../../../properties/check.ts';
 import { cells } from './measure.ts';
 import { monotoneCheck } from './monotone.ts';
-import { CHANGES, insidePair, pairArb, paperPair } from './pairs.ts';
+import { boundPair, boundPairArb, CHANGES, insidePair, pairArb, paperPair, type BoundPairDraw, type Change } from './pairs.ts';
 import { EPS, insideDrawArb, insideRegime, paperDrawArb, replicates, type InsideDraw } from './regimes.ts';
-import { ALPHA, asParams, fmt, mean, region, SHRINK } from './shared.ts';
+import { asParams, fmt, mean, region, SHRINK } from './shared.ts';
 
 /** Checks of Thm 4.2 (Yuan et al.): training loss, monotonicity in S, calibrated constants, α = 0. */
 
@@ -19,7 +21,6 @@ export const thm42Loss = defineCheck<InsideDraw>({
   title: 'Thm 4.2(1): with probability ≥ 1 − 2δ, GD reaches training loss ≤ ε within T = N m/(η ε σ_p²) steps, upstream and downstream (inside Condition 4.1)',
   arbitrary: insideDrawArb,
   runs: { test: 4, quick: 12, full: 40 },
-  alpha: ALPHA,
   // The theorem holds with probability ≥ 1 − 2δ: a replicate may fail; too many failures reject it.
   compare: 'binomial',
   shrinkMs: SHRINK,
@@ -74,19 +75,55 @@ export const thm42MonotonePaper = monotoneCheck({
   extrapolation: true,
 });
 
-/** Calibration of C_1, C_2, C_3 on one set of regimes, prediction of held-out ones (constants.ts). */
-export const thm42Constants = constantsCheck<InsideDraw>({
-  id: 'ptransfer.thm4.2/constants',
-  aliases: ['ptransfer.thm4.2.constants'],
-  calibrationLabel: 'ptransfer.thm4.2.constants',
-  claim: thm42,
-  sim: cellSim,
-  title: 'Thm 4.2(2,3): constants C_1 < C_3, C_2 calibrated on one set of regimes predict held-out regimes (inside Condition 4.1)',
-  arb: insideDrawArb,
-  toParams: (t) => asParams({ ...insideRegime(t) }),
-  calibCount: { test: 16, quick: 40, full: 100 },
-  runs: { test: 10, quick: 30, full: 80 },
+/**
+ * Typo-sized perturbations of Num's inherited term I = Num − N_2²‖u+v_2‖⁴/σ_{p,2}⁴ (one exponent moved by
+ * one step), read from the claim's own prediction (I from Num and S at α = 0), so a planted typo moves with it.
+ */
+const inheritedTimes = (name: string, ingredient: Change, x: (p: Params) => number): StatisticPerturbation => ({
+  name,
+  ingredient,
+  statistic: (p, claim) => {
+    const pr = claim.predict(p) as unknown as { details: { Num: number; Den: number } };
+    const T = claim.predict({ ...p, alpha: 0 }).value * p.N2! * p.d!;
+    return ((pr.details.Num - T) * x(p) + T) / (pr.details.Den * p.d!);
+  },
 });
+export const THM42_PERTURBATIONS = {
+  alphaDown: inheritedTimes('α instead of α²', 'alpha', (p) => 1 / p.alpha!),
+  alphaUp: inheritedTimes('α³ instead of α²', 'alpha', (p) => p.alpha!),
+  uDown: inheritedTimes('‖u‖² instead of ‖u‖⁴', 'uNorm', (p) => p.uNorm! ** -2),
+  uUp: inheritedTimes('‖u‖⁶ instead of ‖u‖⁴', 'uNorm', (p) => p.uNorm! ** 2),
+  n1Down: inheritedTimes('N_1 instead of N_1²', 'N1', (p) => 1 / p.N1!),
+  n1Up: inheritedTimes('N_1³ instead of N_1²', 'N1', (p) => p.N1!),
+};
+const P = THM42_PERTURBATIONS;
+
+/** Thm 4.2's bound check (constants.ts): order in S, discriminating pairs against perturbed exponents, thresholds. */
+export function thm42BoundCheck(claim: BoundClaim = thm42, small?: { count?: number; pairsCount?: number; perturbations?: 'alpha' }) {
+  const all = <V>(v: V | undefined, d: Record<Budget, V>): Record<Budget, V> => (v === undefined ? d : { test: v, quick: v, full: v });
+  return constantsCheck<InsideDraw, BoundPairDraw>({
+    id: 'ptransfer.thm4.2/constants',
+    aliases: ['ptransfer.thm4.2.constants'],
+    calibrationLabel: 'ptransfer.thm4.2.constants',
+    claim,
+    sim: cellSim,
+    title: 'Thm 4.2(2,3): the error falls with S = Num/(Den·d), S predicts pairs better than S with an exponent moved (α, ‖u‖, N_1), and thresholds separate near-optimal from sub-optimal regimes (inside Condition 4.1)',
+    arb: insideDrawArb,
+    toParams: (t) => asParams({ ...insideRegime(t) }),
+    count: all(small?.count, { test: 32, quick: 48, full: 100 }),
+    reps: { test: 4, quick: 6, full: 10 },
+    pairs: {
+      arb: boundPairArb,
+      build: (t, pert, c) => boundPair(t, pert.ingredient as Change, (p) => c.predict(asParams(p)).value, (p) => pert.statistic(asParams(p), c)) as [Params, Params] | null,
+      seed: (t) => t.base.seed,
+      count: all(small?.pairsCount, { test: 2, quick: 3, full: 6 }),
+      reps: { test: 12, quick: 16, full: 24 },
+      // The gate tests the α exponent both ways (the planted typo of issue 11); 'quick' adds ‖u‖ and N_1.
+      perturbations: all(small?.perturbations === 'alpha' ? [P.alphaDown, P.alphaUp] : undefined, { test: [P.alphaDown, P.alphaUp], quick: Object.values(P), full: Object.values(P) }),
+    },
+  });
+}
+export const thm42Constants = thm42BoundCheck();
 
 export const thm42Alpha0 = defineCheck<InsideDraw>({
   id: 'ptransfer.thm4.2/alpha0',
@@ -96,7 +133,6 @@ export const thm42Alpha0 = defineCheck<InsideDraw>({
   title: 'Thm 4.2 at α = 0 is Thm 4.3: Num/(Den·d) = N_2‖u+v_2‖⁴/(σ_{p,2}⁴d), and Algorithm 1 with α = 0 is Algorithm 2 run for run',
   arbitrary: insideDrawArb.map((t) => ({ ...t, alpha: 0 })),
   runs: { test: 3, quick: 10, full: 30 },
-  alpha: ALPHA,
   compare: 'close',
   tolerance: { rel: 0, abs: 1e-12 },
   shrinkMs: SHRINK,

@@ -29,7 +29,8 @@ export interface Thm42Prediction extends Prediction {
 /**
  * Yuan et al., Thm 4.2 (appendix Thm E.12). The constants C_i are not given: the prediction states the
  * statistic S = Num/(Den·d) the bound is a function of and the direction it fixes; the checks test
- * monotonicity in S, calibrate the constants on one set of regimes and predict held-out ones.
+ * monotonicity in S, the order of the error in S, pairs that discriminate S from S with one exponent
+ * moved, and thresholds that separate near-optimal from sub-optimal regimes (checks/constants.ts).
  */
 export function thm42Predict(p: Params): Thm42Prediction {
   const q = transferQuantities(p);
@@ -68,6 +69,6 @@ export const thm42 = defineClaim({
   },
   params: [...TRANSFER_PARAMS, PT.delta],
   hypotheses: transferCondition41,
-  regime: { kind: 'bound', constants: ['C_1', 'C_2', 'C_3'], note: 'checked as: monotone in S; calibrated C_1 < C_3, C_2 predict held-out regimes; α = 0 gives Thm 4.3' },
+  regime: { kind: 'bound', constants: ['C_1', 'C_2', 'C_3'], note: 'checked as: monotone in S; order, discriminating pairs against perturbed exponents, threshold separation; α = 0 gives Thm 4.3' },
   predict: thm42Predict,
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Params } from '../../../core/params.ts';
+import { gateSeed } from '../../../properties/seeds.ts';
+import { kouThm } from '../../kou/theory/thm.ts';
+import { kouBoundCheck } from '../../kou/checks/thm.ts';
+import { thm42 } from '../theory/thm4_2.ts';
+import { auc, kendallTau, type BoundClaim } from './constants.ts';
+import { thm42BoundCheck } from './thm4_2.ts';
+
+/**
+ * The bound checks must reject a planted wrong statistic (issue 11 item 4): each test replaces the printed
+ * formula as if the paper had printed the typo and runs the check (small configurations, the gate seed).
+ */
+const seed = gateSeed();
+
+/** Thm 4.2 with Num's inherited term α²N_1²‖u‖⁴/σ_{p,1}⁴ printed with α (the mutant of issue 11). */
+function plantedAlpha(): BoundClaim {
+  return {
+    ...thm42,
+    predict: (p: Params) => {
+      const r = thm42.predict(p);
+      const T = thm42.predict({ ...p, alpha: 0 }).value * p.N2! * p.d!;
+      const Num = p.alpha! > 0 ? (r.details.Num - T) / p.alpha! + T : T;
+      const S = Num / (r.details.Den * p.d!);
+      return { ...r, value: S, details: { ...r.details, Num, S } };
+    },
+  } as BoundClaim;
+}
+
+/** The fraction printed upside down (Den·d/Num): the order is reversed. */
+const plantedInverse = (c: BoundClaim): BoundClaim => ({ ...c, predict: (p: Params) => { const r = c.predict(p); return { ...r, value: 1 / r.value }; } }) as BoundClaim;
+/** d printed in the numerator (Num·d/Den). */
+const plantedD = (c: BoundClaim): BoundClaim => ({ ...c, predict: (p: Params) => { const r = c.predict(p); return { ...r, value: r.value * p.d! * p.d! }; } }) as BoundClaim;
+/** A statistic that lost its d (Num/Den): no longer separates the regimes. */
+const plantedNoD = (c: BoundClaim): BoundClaim => ({ ...c, predict: (p: Params) => { const r = c.predict(p); return { ...r, value: r.value * p.d! }; } }) as BoundClaim;
+
+describe('bound-check statistics', () => {
+  it("Kendall's τ and the AUC by hand", () => {
+    expect(kendallTau([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1, 12);
+    expect(kendallTau([1, 2, 3], [1, 3, 2])).toBeCloseTo(1 / 3, 12);
+    expect(auc([3, 4], [1, 2])).toBe(1);
+    expect(auc([1, 3], [2, 2])).toBe(0.5);
+  });
+});
+
+describe('the bound checks reject planted wrong statistics', () => {
+  it('(b) Thm 4.2 with α in place of α²: the discriminating pairs put it on the wrong side', async () => {
+    const c = thm42BoundCheck(plantedAlpha(), { count: 0, pairsCount: 2, perturbations: 'alpha' });
+    const r = await c.run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted α: ${r.summary}`);
+    expect(r.verdict).toBe('mismatch');
+  });
+  it('(a) Kou with the statistic printed upside down: the order test rejects', async () => {
+    const r = await kouBoundCheck(plantedInverse(kouThm as unknown as BoundClaim), { pairsCount: 0 }).run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted inverse: ${r.summary}`);
+    expect(r.verdict).toBe('mismatch');
+    expect(r.records.find((x) => x.statistic.startsWith('(a)'))!.ok).toBe(false);
+  });
+  it('(c) Thm 4.2 with d in the numerator: the thresholds no longer separate near-optimal from sub-optimal regimes', async () => {
+    const r = await thm42BoundCheck(plantedD(thm42 as unknown as BoundClaim), { count: 16, pairsCount: 0 }).run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted d: ${r.summary}`);
+    expect(r.verdict).toBe('mismatch');
+    expect(r.records.find((x) => x.statistic.startsWith('(c)'))!.ok).toBe(false);
+  });
+  it('(c) Kou with the d dropped is not confirmed (the AUC falls toward the declared 0.75)', async () => {
+    const r = await kouBoundCheck(plantedNoD(kouThm as unknown as BoundClaim), { pairsCount: 0 }).run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted no-d: ${r.summary}`);
+    expect(r.verdict).not.toBe('conforms');
+  });
+  it('(b) Kou with ‖μ‖² in place of ‖μ‖⁴: the discriminating pairs put it on the wrong side', async () => {
+    const planted = { ...kouThm, predict: (p: Params) => { const r = kouThm.predict(p); return { ...r, value: r.value / p.muNorm! ** 2 }; } } as unknown as BoundClaim;
+    const r = await kouBoundCheck(planted, { count: 0, pairsCount: 2 }).run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted ‖μ‖²: ${r.summary}`);
+    expect(r.verdict).toBe('mismatch');
+  });
+});
