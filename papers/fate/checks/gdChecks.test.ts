@@ -55,7 +55,7 @@ describe('fate deep-linear GD checks (gate seed, budget test)', () => {
     await expectVerdict('fate.thm3.7/gd-linear-transfer-endpoint', 'conforms');
   });
 
-  it('fine-tuning ends at the derived end point X⁺y + k(I − P)β_s', async () => {
+  it('fine-tuning GD ends at the integrated gradient flow\'s end point (the reduction)', async () => {
     await expectVerdict('fate.thm3.9/gd-ft-endpoint-derived', 'conforms');
   });
 

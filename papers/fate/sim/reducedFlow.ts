@@ -1,8 +1,26 @@
 import { Matrix } from 'ml-matrix';
 import type { TargetSet } from './design.ts';
+import { reducedFineTune } from './gd/data.ts';
+import type { FlowEnd } from './fineTuneFlow.ts';
 
 /**
- * Fine-tuning in the α → 0 limit, simulated as a gradient flow rather than taken from any formula.
+ * The fine-tuning end point of the fate.fine-tune and fate.transferability-ft simulations: the gradient
+ * flow integrated in the spectral basis of X (fineTuneFlow.ts via gd/data.ts reducedFineTune; RODAS4,
+ * tolerance 1e-8), the same reduction that fineTuneFlow.test.ts cross-checks against full deep-linear GD
+ * at d ≤ 40. It replaced fineTuneReducedFlow (below) in those simulations: plain GD with a finite step
+ * ends O(step) ≈ 1e-3 (relative) from the flow's end point, the integration within ~1e-8.
+ */
+export function fineTuneFlowEndpoint(t: TargetSet, L = 2): { beta: Float64Array; flow: FlowEnd } {
+  const n = t.x.rows;
+  const d = t.x.columns;
+  const X = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) X[i * d + j] = t.x.get(i, j);
+  return reducedFineTune({ n, d, X, y: Float64Array.from(t.y) }, t.betaS, L);
+}
+
+/**
+ * Fine-tuning in the α → 0 limit by plain gradient descent (kept as the independent GD cross-check of
+ * fastSweep.test.ts; the simulations use fineTuneFlowEndpoint above).
  * After population pretraining a balanced deep linear net is W_1 = β_s vᵀ, W_l = v vᵀ-like scalars
  * along one hidden direction (Thm 3.4, ‖v‖ = 1); gradient descent on the target loss keeps the hidden
  * space one-dimensional, so the net is β = a·c_2⋯c_L with a ∈ R^d. Every gradient of a lies in

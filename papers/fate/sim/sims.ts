@@ -7,7 +7,7 @@ import type { SimSpec } from '../../../sim/sim.ts';
 import { drawTargetSet, sqDist, taskPair, unitVector } from './design.ts';
 import { fastSweep, type SweepCell } from './fastSweep.ts';
 import { linearTransferOnFeatures, linearTransferRiskNoiseIntegrated, minNormScratch } from './plainLinear.ts';
-import { fineTuneReducedFlow } from './reducedFlow.ts';
+import { fineTuneFlowEndpoint } from './reducedFlow.ts';
 
 /** Simulations of the deep-linear transfer setting (fate §3). One replicate stream per draw. */
 
@@ -117,7 +117,7 @@ export const ridgeTransferSim: SimSpec = {
   },
 };
 
-/** Scratch, linear transfer and fine-tuning (reduced gradient flow) on the same target sets. */
+/** Scratch, linear transfer and fine-tuning (the integrated gradient flow, reducedFlow.ts) on the same target sets. */
 function pairedPlain(p: Params, seed: number, draws: number) {
   const { n, d } = sizeFrom(p);
   const L = p.L ?? 2;
@@ -127,8 +127,8 @@ function pairedPlain(p: Params, seed: number, draws: number) {
     const t = drawTargetSet(rng, n, d, p.sigma!, betaS, betaT);
     const pinv = pseudoInverse(t.x);
     const sc = Float64Array.from(pinv.mmul(Matrix.columnVector(Array.from(t.y))).getColumn(0));
-    const flow = fineTuneReducedFlow(t, L);
-    if (!flow.converged) unconverged++;
+    const flow = fineTuneFlowEndpoint(t, L);
+    if (!flow.flow.converged) unconverged++;
     // The printed mechanism (eq 142) on the same data: X⁺y + (I − P)β_s.
     const pBetaS = pinv.mmul(t.x.mmul(Matrix.columnVector(Array.from(betaS)))).getColumn(0);
     const printed = sc.map((b, j) => b + betaS[j]! - pBetaS[j]!);
@@ -158,7 +158,7 @@ function fineTuneSpec(id: string, title: string, quantity: string, primary: (r: 
           T_ft: summary(rows.map((r) => r.sc - r.ft)),
           R_ft_printedMechanism: summary(rows.map((r) => r.ftPrinted)),
           T_ft_printedMechanism: summary(rows.map((r) => r.sc - r.ftPrinted)),
-        }, method: `reduced gradient flow in Gram space, n = ${n}, d = ${d}, L = ${p.L ?? 2}${unconverged ? `; ${unconverged} draws not converged` : ''}` });
+        }, method: `fine-tuning gradient flow integrated in the spectral basis of X (RODAS4, tol 1e-8; sim/fineTuneFlow.ts), n = ${n}, d = ${d}, L = ${p.L ?? 2}${unconverged ? `; ${unconverged} draws not converged` : ''}` });
     },
   };
 }
@@ -172,7 +172,7 @@ export const fineTuneSim = fineTuneSpec(
 
 export const transferabilityFtSim = fineTuneSpec(
   'fate.transferability-ft',
-  'Fine-tuning transferability R_sc − R_ft on paired target sets (reduced gradient flow)',
+  'Fine-tuning transferability R_sc − R_ft on paired target sets (integrated gradient flow)',
   '𝒯_ft = R_sc − R_ft',
   (r) => r.sc - r.ft,
 );
@@ -208,66 +208,69 @@ function fastCell(p: Params, seed: number, draws: number): SweepCell {
 
 const FAST_METHOD = 'fast: rotation-reduced Gaussian design, nested Cholesky (n < d) / bidiagonal χ law (n > d), label noise integrated';
 
-export const fastSims: SimSpec[] = [
-  {
-    id: 'fate.scratch.fast',
-    paper: 'fate',
-    title: 'Scratch risk, exact reductions (noise integrated)',
-    quantity: 'E_ε R_sc',
-    params: [gammaSim, P.sigma, dFast],
-    constraints: [nAwayFromD],
-    defaultDraws: 20,
-    run(p, { seed, draws }) {
-      const c = fastCell(p, seed, draws);
-      return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: Array.from(c.sc), method: FAST_METHOD });
-    },
+export const scratchFastSim: SimSpec = {
+  id: 'fate.scratch.fast',
+  paper: 'fate',
+  title: 'Scratch risk, exact reductions (noise integrated)',
+  quantity: 'E_ε R_sc',
+  params: [gammaSim, P.sigma, dFast],
+  constraints: [nAwayFromD],
+  defaultDraws: 20,
+  run(p, { seed, draws }) {
+    const c = fastCell(p, seed, draws);
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: Array.from(c.sc), method: FAST_METHOD });
   },
-  {
-    id: 'fate.transferability-lt.fast',
-    paper: 'fate',
-    title: 'Linear-transfer transferability, exact reductions (noise integrated)',
-    quantity: 'E_ε(R_sc − R_lt)',
-    params: [gammaSim, P.theta, P.sigma, dFast],
-    constraints: [nAwayFromD],
-    defaultDraws: 20,
-    run(p, { seed, draws }) {
-      const c = fastCell(p, seed, draws);
-      const t = Array.from(c.sc, (v, i) => v - c.lt[i]!);
-      return measurement({
-        simId: this.id,
-        quantity: this.quantity,
-        params: p,
-        seed,
-        values: t,
-        extra: { R_sc: summary(Array.from(c.sc)), R_lt: summary(Array.from(c.lt)) },
-        method: FAST_METHOD,
-      });
-    },
+};
+
+export const transferabilityLtFastSim: SimSpec = {
+  id: 'fate.transferability-lt.fast',
+  paper: 'fate',
+  title: 'Linear-transfer transferability, exact reductions (noise integrated)',
+  quantity: 'E_ε(R_sc − R_lt)',
+  params: [gammaSim, P.theta, P.sigma, dFast],
+  constraints: [nAwayFromD],
+  defaultDraws: 20,
+  run(p, { seed, draws }) {
+    const c = fastCell(p, seed, draws);
+    const t = Array.from(c.sc, (v, i) => v - c.lt[i]!);
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
+      seed,
+      values: t,
+      extra: { R_sc: summary(Array.from(c.sc)), R_lt: summary(Array.from(c.lt)) },
+      method: FAST_METHOD,
+    });
   },
-  {
-    id: 'fate.transferability-ft.fast',
-    paper: 'fate',
-    title: 'Fine-tuning transferability at the gradient-flow end point, exact reductions',
-    quantity: 'R_sc − R_ft',
-    params: [gammaSim, P.theta, P.sigma, dFast, depth],
-    constraints: [nAwayFromD],
-    defaultDraws: 20,
-    run(p, { seed, draws }) {
-      const c = fastCell(p, seed, draws);
-      const t = Array.from(c.scSampled, (v, i) => v - c.ft[i]!);
-      const tp = Array.from(c.scSampled, (v, i) => v - c.ftPrinted[i]!);
-      return measurement({
-        simId: this.id,
-        quantity: this.quantity,
-        params: p,
-        seed,
-        values: t,
-        extra: { R_ft: summary(Array.from(c.ft)), T_ft_printedMechanism: summary(tp), flowScale: summary(Array.from(c.ftScale)) },
-        method: `${FAST_METHOD}; fine-tuning end point: the gradient flow of the pretrained deep linear net integrated (RODAS4, tolerance 1e-8) in the eigenbasis of XXᵀ (sim/fineTuneFlow.ts), no fine-tuning formula; flowScale = its weight C on (I − P)β_s`,
-      });
-    },
+};
+
+export const transferabilityFtFastSim: SimSpec = {
+  id: 'fate.transferability-ft.fast',
+  paper: 'fate',
+  title: 'Fine-tuning transferability at the gradient-flow end point, exact reductions',
+  quantity: 'R_sc − R_ft',
+  params: [gammaSim, P.theta, P.sigma, dFast, depth],
+  constraints: [nAwayFromD],
+  defaultDraws: 20,
+  run(p, { seed, draws }) {
+    const c = fastCell(p, seed, draws);
+    const t = Array.from(c.scSampled, (v, i) => v - c.ft[i]!);
+    const tp = Array.from(c.scSampled, (v, i) => v - c.ftPrinted[i]!);
+    return measurement({
+      simId: this.id,
+      quantity: this.quantity,
+      params: p,
+      seed,
+      values: t,
+      extra: { R_ft: summary(Array.from(c.ft)), T_ft_printedMechanism: summary(tp), flowScale: summary(Array.from(c.ftScale)) },
+      method: `${FAST_METHOD}; fine-tuning end point: the gradient flow of the pretrained deep linear net integrated (RODAS4, tolerance 1e-8) in the eigenbasis of XXᵀ (sim/fineTuneFlow.ts), no fine-tuning formula; flowScale = its weight C on (I − P)β_s`,
+    });
   },
-];
+};
+
+/** The fast simulations, in registration order. */
+export const fastSims: SimSpec[] = [scratchFastSim, transferabilityLtFastSim, transferabilityFtFastSim];
 
 export const klSim: SimSpec = {
   id: 'fate.kl',

@@ -1,6 +1,7 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
-import { ftTransferabilityPrinted, ftTransferabilityPrintedFinite } from './fineTune.ts';
+import { ftTransferabilityPrinted } from './fineTune.ts';
+import { noisyLabelFinding } from './fineTuneEndpoint.ts';
 import { offInterpolationThreshold } from './hypotheses.ts';
 import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
 
@@ -30,13 +31,17 @@ export const eq17: Claim = {
   predict(p) {
     const v = ftTransferabilityPrinted(p.gamma!, p.theta!);
     const size = finiteSize(p);
+    // A point where a recorded finding applies carries it (issue 12 item 7): the printed value is shown,
+    // with what the evidence says instead.
+    const finding = noisyLabelFinding(p.gamma!, p.theta!, p.sigma);
     return {
       quantity: '𝒯_ft = E R_sc − E R_ft',
       kind: 'value',
       value: v,
       sign: v > 0 ? 1 : v < 0 ? -1 : 0,
       region: p.gamma! > 1 ? 'zero (γ > 1)' : p.theta! < Math.PI / 3 ? 'positive (θ < π/3)' : p.theta! > Math.PI / 3 ? 'negative (θ > π/3)' : 'boundary θ = π/3',
-      finiteSize: size ? { value: ftTransferabilityPrintedFinite(size.n, size.d, p.theta!), derivation: 'exact expectation of the printed mechanism (eq 142)' } : undefined,
+      finiteSize: size ? { value: size.n < size.d ? ftTransferabilityPrinted(size.n / size.d, p.theta!) : 0, derivation: 'eq (17) at γ = n/d: the exact expectation of the printed mechanism (eq 142), −(1 − n/d)(1 − 2cos θ), has no finite-size correction' } : undefined,
+      details: finding ? { finding: finding.text, findingK: finding.k, findingBoundary: finding.boundary, findingTransferability: finding.derivedTransferability } : undefined,
     };
   },
 };

@@ -65,3 +65,38 @@ export function fineTuneTransferabilityLimit(gamma: number, theta: number, sigma
   const k = fineTuneKLimit(gamma, sigma, L);
   return (1 - gamma) * k * (2 * Math.cos(theta) - k);
 }
+
+/** The proportional-limit sign boundary of the derived 𝒯_ft: cos θ_b = k/2 (θ_b = π/3 at σ = 0). */
+export function fineTuneBoundaryLimit(gamma: number, sigma: number, L: number): number {
+  return Math.acos(Math.min(1, fineTuneKLimit(gamma, sigma, L) / 2));
+}
+
+export interface NoisyLabelFinding {
+  /** Our derived k (proportional limit), the boundary θ_b it implies and the derived 𝒯_ft at the point. */
+  k: number;
+  boundary: number;
+  derivedTransferability: number;
+  /** Whether the printed region (θ < π/3 ⇒ positive) and the derived sign disagree here. */
+  signDiffers: boolean;
+  text: string;
+}
+
+/**
+ * Where the recorded finding fate.thm3.9/noisy-labels (and fate.eq17/signs-noisy) applies to a point of
+ * eq (16)/(17): γ < 1 and σ > 0. Computed from our derived form (proportional limit, depth L), which
+ * fineTuneFlow.test.ts tests draw by draw against the integrated gradient flow; null where it does not apply.
+ */
+export function noisyLabelFinding(gamma: number, theta: number, sigma: number | undefined, L = 2): NoisyLabelFinding | null {
+  if (!(sigma !== undefined && sigma > 0 && gamma > 0 && gamma < 1)) return null;
+  const k = fineTuneKLimit(gamma, sigma, L);
+  const boundary = Math.acos(Math.min(1, k / 2));
+  const derived = (1 - gamma) * k * (2 * Math.cos(theta) - k);
+  const printedSign = Math.sign((gamma - 1) * (1 - 2 * Math.cos(theta)));
+  const signDiffers = printedSign !== 0 && Math.sign(derived) !== printedSign;
+  const deg = (x: number) => `${((x * 180) / Math.PI).toFixed(1)}°`;
+  const text =
+    `fate.thm3.9/noisy-labels: with σ > 0 the boundary is cos θ = k/2 (k = ${k.toFixed(4)} here by our derived form, proportional limit: θ_b = ${deg(boundary)}, not 60°); ` +
+    `𝒯_ft ≈ (1 − γ)k(2cos θ − k) = ${derived.toFixed(4)} at this point` +
+    (signDiffers ? `: this point is ${derived < 0 ? 'negative' : 'positive'} by the integrated flow, not ${printedSign > 0 ? 'positive' : 'negative'} as printed` : ' (same sign as printed)');
+  return { k, boundary, derivedTransferability: derived, signDiffers, text };
+}

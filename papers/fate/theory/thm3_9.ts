@@ -1,6 +1,8 @@
 import type { Claim } from '../../../theory/claim.ts';
 import { P } from '../../../core/params.ts';
-import { fineTuneRiskPrinted, fineTuneRiskPrintedFinite, ftTransferabilityPrintedFinite } from './fineTune.ts';
+import { fineTuneRiskPrinted, fineTuneRiskPrintedFinite } from './fineTune.ts';
+import { scratchRiskAsymptotic } from './scratch.ts';
+import { noisyLabelFinding } from './fineTuneEndpoint.ts';
 import { offInterpolationThreshold } from './hypotheses.ts';
 import { dOpt, finiteSize, nOpt, sizesAgree } from './size.ts';
 
@@ -33,6 +35,7 @@ export const thm3_9: Claim = {
   },
   predict(p) {
     const size = finiteSize(p);
+    const finding = noisyLabelFinding(p.gamma!, p.theta!, p.sigma);
     return {
       quantity: 'E_D R_ft',
       kind: 'value',
@@ -40,12 +43,17 @@ export const thm3_9: Claim = {
       finiteSize: size ? { value: fineTuneRiskPrintedFinite(size.n, size.d, p.theta!, p.sigma!), derivation: 'exact expectation of the printed mechanism (eq 142)' } : undefined,
       details: {
         // E R_ft − E R_sc of the printed mechanism at the finite size, (1 − n/d)(1 − 2cos θ) for n < d (what paired draws measure).
-        ftMinusScFinite: size ? -ftTransferabilityPrintedFinite(size.n, size.d, p.theta!) : null,
+        // Computed from eq (16) itself at γ = n/d (its gap E R_ft − E R_sc has no finite-size correction), so a change
+        // of the printed formula reaches the checks that compare with it; equals −ftTransferabilityPrintedFinite.
+        ftMinusScFinite: size ? (size.n < size.d ? fineTuneRiskPrinted(size.n / size.d, p.theta!, p.sigma!) - scratchRiskAsymptotic(size.n / size.d, p.sigma!) : 0) : null,
         mechanism: 'β_ft = X⁺y + (I − P_row(X))β_s (eq 142)',
         mechanismGap: 0,
-        // Not the paper's: the end point the conserved invariants force (fineTuneEndpoint.ts), k = 1 only when p + q = 1.
+        // Ours, not the paper's: the end point derived from the conserved invariants (fineTuneEndpoint.ts), k = 1 only
+        // when p + q = 1. No simulation uses it: the simulations integrate the gradient flow (sim/fineTuneFlow.ts), and
+        // the derived k is tested against that flow (fineTuneFlow.test.ts); the GD check compares GD with the flow.
         derivedMechanism: 'β_ft = X⁺y + k(I − P)β_s, s^L − p s^{L−1} − q = 0, k = s^{(L−1)/2}',
         derivedMechanismGap: 0,
+        ...(finding ? { finding: finding.text.replace(/𝒯_ft ≈ \(1 − γ\)k\(2cos θ − k\)/, 'E R_sc − E R_ft ≈ (1 − γ)k(2cos θ − k)') } : {}),
       },
     };
   },
