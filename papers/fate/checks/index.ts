@@ -1,6 +1,6 @@
 /** The checks of fate §2–§3 (Thm 2.2 – eq 17), one file per claim; the GD checks in gdChecks.ts. */
 import type { CheckSpec } from '../../../properties/check.ts';
-import { ftSigns, ftSignsNoisy, ftZeroAbove1 } from './eq17.ts';
+import { ftBoundaryResolution, ftSigns, ftSignsNoisy, ftZeroAbove1 } from './eq17.ts';
 import { ltBoundaries, ltFinite, ltPrintedLimit, phaseSigns, printedInterval } from './eq13.ts';
 import { gdChecks } from './gdChecks.ts';
 import { dudley, klFormula } from './thm2_2.ts';
@@ -30,6 +30,7 @@ export const fateChecks: CheckSpec[] = [
   fineTuneNoisy,
   ftSigns,
   ftSignsNoisy,
+  ftBoundaryResolution,
   ftZeroAbove1,
   ...gdChecks,
 ];

@@ -158,7 +158,7 @@ function ftSurfaceFigure(report: Report): Figure {
   ];
   const pts = [
     ...recordsOf(report, 'fate.eq17/signs-noiseless').map((r) => ({ r, source: 'check (σ = 0)' })),
-    ...recordsOf(report, 'fate.eq17/signs-noisy').map((r) => ({ r, source: 'check (σ ≥ 0.8)' })),
+    ...recordsOf(report, 'fate.eq17/signs-noisy').map((r) => ({ r, source: 'check (σ ≥ 1.2)' })),
   ].map(({ r, source }) => ({ theta: r.params.theta!, gamma: r.params.gamma!, cls: signClass(r.measurement.mean, r.measurement.stderr), source, tip: `σ=${r.params.sigma}, θ=${r.params.theta}, γ=${r.params.gamma}: ${r.measurement.mean.toPrecision(3)} ± ${r.measurement.stderr.toPrecision(2)} (${r.verdict})` }));
   const slice = points(report, 'fate/ft-slices')
     .filter((p) => p.params.gamma! <= gMax)
@@ -169,7 +169,7 @@ function ftSurfaceFigure(report: Report): Figure {
     title: 'Fine-tuning transferability 𝒯_ft over (θ, γ) — eq (17), Fig 3',
     caption:
       'Heat map: eq (17) as printed, 𝒯_ft = (γ − 1)(1 − 2cos θ) for γ ≤ 1 and 0 above (red = negative). Solid: θ = π/3 (sign change for γ < 1); dashed: γ = 1. ' +
-      'Points: simulated 𝒯_ft at the gradient-flow end point, filled by the sign of the simulated mean. With label noise (σ ≥ 0.8, a recorded deviation) ' +
+      'Points: simulated 𝒯_ft at the gradient-flow end point, filled by the sign of the simulated mean. With label noise (σ ≥ 1.2, a recorded deviation) ' +
       'the sign changes below π/3, at θ = arccos(k/2).',
     spec: {
       width: 400,
