@@ -70,15 +70,33 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   'fate.thm3.7/gd-linear-transfer-endpoint': { weight: 0, tolerance: { abs: 1e-2, rel: 0, reason: 'at α = 1e-3 and flow time 100 the gap to b·β_s scales like α²T (measured slope 2); 1e-2 is far below the O(1) distance to any interpolator, the alternative end point' } },
   'fate.thm3.9/gd-ft-endpoint-derived': { weight: 0, tolerance: { abs: 1e-3, rel: 0, reason: 'relative-norm gap of the Richardson-extrapolated GD end point (c = 0.2, 0.1) to the integrated flow: GD\'s own error is O(c²) ≈ 1e-5 and the O(α) parts of the pretrained weights at α = 1e-3 are below it; 1e-3 is ≥ 20× the gaps measured and below the k − 1 correction (≥ 3e-3) that separates the flow from eq (142)' } },
   'fate.thm3.9/gd-ft-endpoint-eq142': { weight: 0, tolerance: { abs: 1e-3, rel: 0, reason: 'as fate.thm3.9/gd-ft-endpoint-derived: 1e-3 relative norm is ≥ 20× the extrapolated GD\'s numerical error, so a gap above it is the end point, not the numerics' } },
-  'fate.sec4.arccos/mc': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.sec4.projection/lt-limit': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.sec4.projection/monotone-mu': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.fig5/equal-kl-opposite-sign': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.fig5/farther-yet-positive': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.fig5/no-negative-correlation': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.sec4.kernel/approaches': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.sec4.scaling/decay': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'fate.sec4.negative-transfer/sign': {}, // TODO(issue 11): detect { abs | rel, reason }
+  'fate.sec4.arccos/mc': {
+    detect: { abs: 0.005, rel: 0.05, reason: 'eq (153) is an exact identity; a realistic misprint (a factor 2 or π, arccos for arcsin, a dropped √(1−u²) or u term) moves κ(u) by ≥ 10 % of its value wherever κ ≥ 0.05, so 5 % of κ — or 0.005 near u = −1 where κ → 0 — is the smallest error that matters' },
+  },
+  'fate.sec4.projection/lt-limit': {
+    detect: { rel: 0.1, reason: 'Fig 4(d) shows ‖P⊥f*_t‖²/‖f*_t‖² on a 0–0.04 axis with 0.01 gridlines, readable to about ±10 % of the curve; eq (159) must be confirmed at least that well (the Richardson residual, ≈ 0.1 %, is far below)' },
+  },
+  'fate.sec4.projection/monotone-mu': {
+    detect: { abs: 0.223, reason: 'per draw log r(μ₂) − log r(μ₁): a rise of 25 % (log 1.25) in the normalised ‖P⊥f*‖² for 1–3 more removed neurons of 10–20 (Δμ = 0.05–0.3) is the smallest worth confirming — Fig 4(d) rises ≈ 20× over μ = 0.2 → 0.8, ≈ 1.6× per 0.1 of μ' },
+  },
+  'fate.fig5/equal-kl-opposite-sign': {
+    detect: { abs: 0.05, reason: 'regimes are drawn outside the boundary band of eq (13), min(𝒯₁, −𝒯₂) ≥ 0.05, so an effect of 0.05 on the predicted side is what the design guarantees (one eighth of Fig 5\'s 𝒯 axis, −0.4…0.4)' },
+  },
+  'fate.fig5/farther-yet-positive': {
+    detect: { abs: 0.05, reason: 'regimes are drawn outside the boundary band of eq (13), min(𝒯₁, −𝒯₂) ≥ 0.05, so an effect of 0.05 on the predicted side is what the design guarantees (one eighth of Fig 5\'s 𝒯 axis, −0.4…0.4)' },
+  },
+  'fate.fig5/no-negative-correlation': {
+    detect: { abs: 0.2, reason: 'a rank correlation of 0.2 in either direction is the weakest a scatter plot like Fig 5 shows by eye; below it "not negatively correlated" and "weakly negative" cannot be told apart' },
+  },
+  'fate.sec4.kernel/approaches': {
+    detect: { abs: 0.15, reason: 'relative Frobenius distance of the Gram matrices: a fall of 0.15 (a fifth of the ≈ 0.7 gap at initialisation, d = 10, m = 40) is the smallest that makes Fig 4(a) and (b) look more alike — "nearly indistinguishable" claims far more' },
+  },
+  'fate.sec4.scaling/decay': {
+    detect: { abs: 0.2, reason: 'over the decade n ∈ [100, 1000] of Fig 4(c), Δν = 0.2 changes the fall of R_sc across the decade by 10^0.2 ≈ 1.6×, which the figure\'s log axis resolves; it is also about the gap between the printed 1.18 and the 1/n rate (ν = 1) of kernel regression and of the deep-linear C(n). Used as the equivalence margin: the check fails when ν lies significantly outside 1.18 ± 0.2' },
+  },
+  'fate.sec4.negative-transfer/sign': {
+    detect: { abs: 0.25, reason: 'the per-draw statistic min(𝒯(n*/3), −𝒯(3n*)) is in units of ‖P⊥f*_t‖², the transferred risk the heuristic equates with A n^(−ν); a quarter of it on the predicted side is the smallest effect that shows which side of n* a point lies on' },
+  },
 
   // ── ptransfer ────────────────────────────────────────────────────────────
   'ptransfer.thm4.2/loss': {}, // TODO(issue 11): detect { abs | rel, reason }
