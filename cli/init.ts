@@ -30,9 +30,13 @@ export function initCmd(args: ParsedArgs): number {
 
   const out = [`ttc init: wrote ${files.map((f) => `papers/${id}/${f.name}`).join(', ')}`, config.message, '', 'next:'];
   const loader = ts && !nativeTypeStripping() ? "NODE_OPTIONS='--import tsx' " : '';
-  out.push(`  ${loader}npx ttc list                 # the claim ${id}.ols-risk`);
-  out.push(`  ${loader}npx ttc check                # conforms (seed 20261122; exit 1 on a mismatch)`);
-  out.push(`  npx vitest run papers/${id}       # the same check as a test (npm install -D vitest)`);
+  const steps: [string, string][] = [
+    [`${loader}npx ttc list`, `the claim ${id}.ols-risk`],
+    [`${loader}npx ttc check`, 'conforms (seed 20261122; exit 1 on a mismatch)'],
+    [`npx vitest run papers/${id}`, 'the same check as a test (npm install -D vitest)'],
+  ];
+  const w = Math.max(...steps.map(([c]) => c.length));
+  for (const [c, why] of steps) out.push(`  ${c.padEnd(w)}   # ${why}`);
   if (ext === 'mjs') out.push('', 'note: package.json has no "type": "module", so the files are .mjs (ES modules either way).');
   if (ts) {
     out.push('', `note: Node ${process.versions.node} ${loader ? 'needs a TypeScript loader for .ts papers: npm install -D tsx, then prefix ttc with' : 'strips types natively; on Node 20 prefix ttc with'} NODE_OPTIONS='--import tsx'.`);
