@@ -146,6 +146,8 @@ export const noNegativeCorrelation = defineCheck({
     explanation:
       'For the §3 tasks D_KL(p_s‖p_t) = (1 − cos θ)/σ² (eq 34) and, at each (γ, σ), 𝒯_lt = S(γ, σ) − sin²θ (eq 13): both monotone in θ. Pooling over dataset sizes and noise levels adds spread in 𝒯 (through S) and in D_KL (through σ), which dilutes the correlation, ' +
       'but the within-group part stays −1 and the between-group part does not reverse it for the pools tested: simulated pooled Spearman ≈ −0.8. Thm 2.2\'s point — equal or larger distance with opposite transfer sign — does hold (checks equal-kl-opposite-sign, farther-yet-positive); distances do not decide the sign, but they are correlated with it.',
-    counterexample: { params: { gamma: 0.5, gamma2: 2, sigma: 0.2, sigma2: 0.4, d: 100 }, replay: 'npx ttc replay ZmF0ZS5maWc1L25vLW5lZ2F0aXZlLWNvcnJlbGF0aW9ufDIwMjYxMTIyfDA6MDowOjA6MDowfHRlc3Q' },
+    // The shrunk pooled case at the gate seed. The old record's token (…fDA6MDowOjA6MDowfHRlc3Q, the fixed-(γ, σ) reading)
+    // still resolves: it now replays the pooled check on the regime its path draws.
+    counterexample: { params: { gamma: 0.2, gamma2: 1.5, sigma: 0.1, sigma2: 0.3, d: 100 }, replay: 'npx ttc replay ZmF0ZS5maWc1L25vLW5lZ2F0aXZlLWNvcnJlbGF0aW9ufDIwMjYxMTIyfDI6MDowOjA6MDowOjA6MHx0ZXN0' },
   },
 });

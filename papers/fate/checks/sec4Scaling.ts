@@ -13,7 +13,8 @@ const teacherSeedOf = (seed: number, k: number) => ((seed + 7919 * (k + 1)) % 0x
 
 /**
  * Fig 4(c): the printed exponent ν = 1.18 against the measured one, with an interval over teachers. A regime is one
- * teacher law consistent with Fig 4(c–d) (teacher.ts: c* = 1, |N(0, 1)|, U(0, 1); the paper prints none); in it,
+ * teacher law consistent with Fig 4(c–d) (teacher.ts: c* = 1 and |N(0, 1)|; U(0, 1) and N(0, 1) are ruled out by
+ * the figures; the paper prints no law); in it,
  * `nuTeachers` teachers (W*, c*) are drawn, each fitted R_sc ≈ A n^(−ν) over the fit grid (pooled over `nuDraws`
  * data draws). The check fails when ν differs from 1.18 by more than the declared δ (core/levels.ts) and confirms when
  * it lies within δ — an equivalence test (TOST at its nearer bound): per teacher v_k = δ − s·(ν_k − 1.18), s the sign of
