@@ -15,7 +15,12 @@ import { defineCheck as defineCheckImpl, type PropertyDef as CheckDefinition } f
 import { definePaper as definePaperImpl } from './papers/define.ts';
 import type { CheckSpec } from './properties/check.ts';
 
+/**
+ * The types of the model: a claim, its prediction and regime, a simulation's measurement, a check's
+ * result and the budgets ('test' for the gate, 'quick', 'full').
+ */
 export type { Claim, PaperId, Prediction, Regime, Measurement, CheckResult, Budget };
+/** Bad input from a user (an unknown id, a value outside its domain): the CLI prints its one line and exits 2. */
 export { InputError } from './core/params.ts';
 
 // ─── The authoring API ──────────────────────────────────────────────────────────────────────────────
@@ -125,6 +130,7 @@ export type { CheckSpec, KnownDeviation, Verdict, RegimeRecord, DeviationEffect 
 /** The gate seed (20261122; TTC_SEED overrides): the seed `ttc check` and `describePaper` use by default. */
 export { gateSeed } from './properties/seeds.ts';
 
+/** A registered claim as plain JSON (what `ttc list --json` prints). */
 export interface ClaimInfo {
   id: string;
   paper: PaperId;
@@ -137,6 +143,7 @@ export interface ClaimInfo {
   checks: string[];
 }
 
+/** A claim as plain JSON: source, regime, parameters with domains, hypotheses, its simulations and checks. */
 export function describeClaim(c: Claim): ClaimInfo {
   return {
     id: c.id,
@@ -158,6 +165,7 @@ export function listClaims(paper?: PaperId): ClaimInfo[] {
     .map(describeClaim);
 }
 
+/** A claim's prediction at one parameter point, with which hypotheses hold there (`ttc eval`). */
 export interface Evaluation {
   claim: string;
   regime: Regime;
@@ -184,6 +192,7 @@ export function simulate(simId: string, params: Record<string, number | undefine
   return runSim(simId, params, opts);
 }
 
+/** Options of `check()`: seed (default the gate seed), budget (default 'test'), regimes per check. */
 export interface CheckOptionsPublic {
   seed?: number;
   budget?: Budget;
