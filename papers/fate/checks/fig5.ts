@@ -9,7 +9,7 @@ import { fastSim, outsideHypotheses, simulate } from './support.ts';
 const transferabilityLtFastSim = fastSim(fastSims, 'fate.transferability-lt.fast');
 
 /**
- * Fig 5 / Thm 2.2 ('test' runs 2 regimes, decisive with 32 draws each; 'quick' 16): pairs of tasks whose distances say "task 1 is at least as far from the source as
+ * Fig 5 / Thm 2.2 ('test' runs 2 regimes, decisive with 32 draws each; 'quick' 16 regimes with 64): pairs of tasks whose distances say "task 1 is at least as far from the source as
  * task 2" while transfer is positive for task 1 and negative for task 2. Task 1: θ = 0 (same feature
  * as the source) with scale a; task 2: angle θ₂ ≥ 1.2 with scale 1. Both at the same γ < 1, placed
  * inside task 2's negative-transfer interval (γ₋, γ₊) of eq (13). 𝒯 is simulated with the exact-in-law
@@ -56,8 +56,9 @@ type Bracket = { lower: number; upper: number };
 type PairDetails = { kl1: number; kl2: number; w1task1: Bracket; w1task2: Bracket; T1: number; T2: number; provablyFarther: boolean };
 
 async function measurePair(v: Pair, budget: string) {
-  // 32 draws: with n ≥ 100 (pairArb) the power against δ = 0.05 is ≥ 0.95 at the gate and rotated seeds.
-  const draws = 32;
+  // With n ≥ 100 (pairArb): 32 draws give power ≥ 0.95 against δ = 0.05 over the 2 'test' regimes (level α_c/2); the
+  // 16 'quick' regimes (level α_c/16) need ≈ 43, so 64 there.
+  const draws = budget === 'test' ? 32 : 64;
   const m1 = await simulate(transferabilityLtFastSim, { gamma: v.gamma, theta: 0, sigma: v.sigma / v.a1, d: v.d }, { seed: v.seed, draws });
   const m2 = await simulate(transferabilityLtFastSim, { gamma: v.gamma, theta: v.theta2, sigma: v.sigma, d: v.d }, { seed: v.seed + 1, draws });
   const a2 = v.a1 * v.a1;
