@@ -127,22 +127,51 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   'kou.thm/paper': {}, // TODO(issue 11): detect { abs | rel, reason }
 
   // ── uowq ────────────────────────────────────────────────────────────
-  'uowq.asymptotic-error/simulated-kl': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'uowq.single-source-weight/implied-argmin': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'uowq.kkt/optimum-rise': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'uowq.all-samples/fewer-samples': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'uowq.uniform-negative/pooling-vs-target': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'uowq.uniform-negative/interior-quantity': {}, // TODO(issue 11): detect { abs | rel, reason }
+  'uowq.asymptotic-error/simulated-kl': {
+    detect: { rel: 0.25, reason: 'a quarter of the predicted KL error: eq U1 is a leading-order formula, and the misprints that matter (a lost ½, α_k for α_k², d + 1 for d at d ≤ 3) change it by at least this much where the variance term dominates, as in the drawn local regimes' },
+  },
+  'uowq.single-source-weight/implied-argmin': {
+    detect: { abs: 0.1, reason: 'a shift of 0.1 of the optimal weight a* on its scale [0, 1]: one decimal of a weight is what a user of eq U2 sets' },
+  },
+  'uowq.kkt/optimum-rise': {
+    detect: { rel: 0.5, reason: 'half the predicted rise E(α′) − E(α*): an α* off the true optimum (a wrong program or solver) loses a sizeable part of the rise towards a random simplex point, and the sign of the rise is what "optimal" means' },
+  },
+  'uowq.all-samples/fewer-samples': {
+    detect: { abs: 0.1, reason: 'statistic in units of the target-only error ½d/N_0: fewer samples beating all of them by a tenth of what the target alone achieves would contradict eq U4 in a way that matters' },
+  },
+  'uowq.uniform-negative/pooling-vs-target': {
+    detect: { abs: 0.25, rel: 0.1, reason: 'statistic in units of the target-only error ½d/N_0, the yardstick of negative transfer in eq U5: a quarter of it is the smallest gain or loss of pooling a reader would act on; where eq U5 predicts a larger effect, a tenth of it' },
+  },
+  'uowq.uniform-negative/interior-quantity': {
+    detect: { abs: 0.25, rel: 0.1, reason: 'statistic in units of the target-only error ½d/N_0 (as pooling-vs-target): a quarter of it is the smallest gain of the interior quantity m* over all N_1 samples a reader would act on; where eq U5 predicts a larger gain, a tenth of it' },
+  },
 
   // ── universality ────────────────────────────────────────────────────────────
-  'universality.sgd-endpoint/interpolator-in-row-space': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'universality.isotropic-risk/simulated-risk': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'universality.general-sigma/richardson-risk': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'universality.improvement-condition/risk-sign': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'universality.laws/law-vs-gaussian': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'universality.classification/richardson-error': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'universality.classification/improvement-sign': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'universality.classification/localised-w-star': {}, // TODO(issue 11): detect { abs | rel, reason }
+  'universality.sgd-endpoint/interpolator-in-row-space': {
+    weight: 0,
+    tolerance: { abs: 1e-9, rel: 0, reason: 'round-off: the SGD loop stops at a relative residual 1e-11, and the off-row-space share of an exact row-space iterate is floating error of order 1e-12 (d ≤ 48); 1e-9 leaves two orders above both, while an end point off the row space or not interpolating is O(1)' },
+  },
+  'universality.isotropic-risk/simulated-risk': {
+    detect: { rel: 0.05, reason: 'E2 is exact at finite n, d: 5% of the predicted risk is the size of the finite-size slips a formula like it is prone to (σ²n/(d − n) for σ²n/(d − n − 1) at d − n ≤ 20, 1 − (n + 1)/d for 1 − n/d at d ≤ 20)' },
+  },
+  'universality.general-sigma/richardson-risk': {
+    detect: { rel: 0.1, reason: 'a tenth of the predicted risk: the deterministic equivalent is an n, d → ∞ statement, and an error of its bias or variance term (the 1/(1 − df₂/n) inflation, σ²df₂/(n − df₂)) changes the risk by more in the drawn regimes, while O(1/d²) remainders after Richardson are far below it' },
+  },
+  'universality.improvement-condition/risk-sign': {
+    detect: { abs: 0.1, reason: 'statistic (R(w_ft) − R(w_0))/max(R_0, |E4 margin|): an effect on the predicted side of a tenth of that unit — near the boundary 10% of the pretrained risk, the width of the band outside which the sign is tested; far from it a tenth of the predicted effect' },
+  },
+  'universality.laws/law-vs-gaussian': {
+    detect: { abs: 0.1, reason: 'statistic in units of the limiting risk: a law effect of a tenth of the risk, the same scale as general-sigma, would change the conclusions drawn from E3/E4' },
+  },
+  'universality.classification/richardson-error': {
+    detect: { abs: 0.03, reason: '3 percentage points of classification error: the precision at which error rates of fine-tuned classifiers are reported and compared (the improvement check uses a band of 2 points)' },
+  },
+  'universality.classification/improvement-sign': {
+    detect: { abs: 0.02, reason: 'an error difference of 2 percentage points on the predicted side: the boundary band outside which the sign is tested' },
+  },
+  'universality.classification/localised-w-star': {
+    detect: { abs: 0.03, reason: 'as richardson-error (same model and statistic): 3 percentage points of classification error' },
+  },
 };
 
 /** A user's check that is not listed here and states no level of its own gets this share. */

@@ -3,30 +3,38 @@ import { estimate } from '../../../core/measurement.ts';
 import { paired } from '../../../core/stats/index.ts';
 import { lawsClaim } from '../theory/index.ts';
 import { regressionSim } from '../sim/index.ts';
-import { LEVEL, RUNS, half, lawName, meanOf, predictInside, regArb, regParams, richardsonD, simulateReg, type RegCase } from './support.ts';
+import { RUNS, half, lawName, meanOf, predictInside, regArb, regDraws, regParams, richardsonD, simulateReg, topUpNote, withPower, type RegCase } from './support.ts';
 
-/** E5: law − Gaussian on coupled designs, Richardson in 1/d; the claim's limit is 0. */
+const ID = 'universality.laws/law-vs-gaussian';
+// The gate runs the first 2 of the quick sweep's 18 regimes, each extended to power against δ.
+const runs = RUNS(2, 18);
+/** The limiting risk (E3 deterministic equivalent): the statistic is stated in this unit. */
+const unitOf = (t: RegCase) => (lawsClaim.predict(regParams(t)).details as { deterministicEquivalent: number }).deterministicEquivalent;
+
+/** E5: law − Gaussian on coupled designs, Richardson in 1/d, in units of the limiting risk; the claim's limit is 0. */
 export const lawVsGaussian = defineCheck<RegCase>({
-  id: 'universality.laws/law-vs-gaussian',
+  id: ID,
   aliases: ['universality.laws'],
   claim: lawsClaim,
   simulations: [regressionSim],
   title: 'Rademacher / centred χ² / uniform designs with the same Σ give the same limiting risk as Gaussian (coupled draws, Richardson in 1/d)',
   arbitrary: regArb({ laws: [1, 3] }),
-  runs: RUNS(6),
-  alpha: LEVEL,
+  runs,
   compare: 'equal',
   params: regParams,
   region: (t) => lawName(t.law),
   evaluate(t) {
     const prediction = predictInside(lawsClaim, regParams(t));
     if ('skip' in prediction) return prediction;
-    return { prediction, target: prediction.value!, statistic: `2·Δ(d) − Δ(d/2), Δ = paired mean of R_${lawName(t.law)} − R_gaussian on coupled designs` };
+    const unit = (prediction.details as { deterministicEquivalent: number }).deterministicEquivalent;
+    return { prediction, target: prediction.value! / unit, statistic: `2·Δ(d) − Δ(d/2), Δ = paired mean of R_${lawName(t.law)} − R_gaussian on coupled designs, in units of the limiting risk` };
   },
   async measure(t, budget) {
-    const delta = async (c: RegCase) => paired((await simulateReg(c, c.law, budget)).fineTuned, (await simulateReg(c, 0, budget)).fineTuned);
-    const a = await delta(t);
-    const b = await delta(half(t));
-    return estimate(richardsonD(a, b), `law ${lawName(t.law)} vs Gaussian, same normal stream; plain Δ(d) = ${meanOf(a).toPrecision(3)}, Δ(d/2) = ${meanOf(b).toPrecision(3)}`);
+    const unit = unitOf(t);
+    const delta = async (c: RegCase, draws: number) => paired((await simulateReg(c, c.law, budget, draws)).fineTuned, (await simulateReg(c, 0, budget, draws)).fineTuned);
+    const sim = async (draws: number) => ({ a: await delta(t, draws), b: await delta(half(t), draws) });
+    const norm = (r: { a: number[]; b: number[] }) => richardsonD(r.a, r.b).map((x) => x / unit);
+    const { r, topUp } = await withPower({ checkId: ID, runs: runs[budget], target: 0 }, regDraws[budget], 32 * regDraws[budget], sim, norm);
+    return estimate(norm(r), `law ${lawName(t.law)} vs Gaussian, same normal stream; plain Δ(d) = ${meanOf(r.a).toPrecision(3)}, Δ(d/2) = ${meanOf(r.b).toPrecision(3)} (unit: limiting risk ${unit.toPrecision(4)})${topUpNote(topUp)}`);
   },
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { defineCheck } from '../../../properties/runner.ts';
 import { sgdEndpointClaim } from '../theory/index.ts';
 import { sgdSim } from '../sim/index.ts';
-import { LEVEL, RUNS, predictInside } from './support.ts';
+import { RUNS, predictInside } from './support.ts';
 
 interface SgdCase {
   law: number;
@@ -32,9 +32,7 @@ export const interpolatorInRowSpace = defineCheck<SgdCase>({
     seed: fc.integer({ min: 0, max: 0x7fffffff }),
   }),
   runs: RUNS(8),
-  alpha: LEVEL,
   compare: 'close',
-  tolerance: { rel: 0, abs: 1e-9 },
   params: (t) => ({ ...simParams(t), seed: t.seed }),
   evaluate(t) {
     const prediction = predictInside(sgdEndpointClaim, simParams(t));

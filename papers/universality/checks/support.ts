@@ -18,13 +18,53 @@ import type { Budget } from '../../../properties/check.ts';
 import type { Claim, Prediction } from '../../../theory/claim.ts';
 import type { Params } from '../../../core/params.ts';
 import { richardsonValues } from '../../../core/richardson.ts';
+import { drawsForPower } from '../../../core/stats/index.ts';
+import { CHECK_LEVELS, detectSize, levelOf } from '../../../core/levels.ts';
 import { LAW_NAMES } from '../theory/params.ts';
 import { classificationSim, regressionSim } from '../sim/index.ts';
 
-// level: moves to the levels module (issue 11)
-export const LEVEL = 0.05;
+/**
+ * Regimes per budget. The gate ('test') may run a decisive subset — the first `test` regimes of the quick
+ * sweep's fast-check sample, each with enough draws for power against the declared deviation.
+ */
+export const RUNS = (test: number, quick = 3 * test): Record<Budget, number> => ({ test, quick, full: (8 * quick) / 3 });
 
-export const RUNS = (test: number): Record<Budget, number> => ({ test, quick: 3 * test, full: 8 * test });
+/**
+ * Two-stage design (issue 11: no agreement without power). The budget's draws are a first batch; their
+ * spread gives the draws that reach power DESIGN_POWER against the check's declared deviation δ
+ * (core/levels.ts) at its per-regime level α_c/R (times SAFETY), and the simulation is extended to that many draws
+ * on the same seed (one extension: a re-run, which recomputes the first batch) (the replicate streams are prefix-stable, so the first batch is part of the final sample and
+ * the added replicates are independent of it), up to `cap` draws. DESIGN_POWER is above the 0.8 the
+ * verdict needs so that a first batch that underestimates the spread rarely leaves the regime short.
+ */
+const DESIGN_POWER = 0.95;
+const SAFETY = 1.3;
+export interface Decide {
+  checkId: string;
+  /** Regimes at this budget (R of the per-regime level α_c/R). */
+  runs: number;
+  /** The comparison's target in the statistic's units (δ may be relative to it; a sign check passes 0). */
+  target: number;
+  sided?: 'one' | 'two';
+}
+export async function withPower<T>(d: Decide, first: number, cap: number, simulate: (draws: number) => T | Promise<T>, values: (r: T) => readonly number[]): Promise<{ r: T; draws: number; topUp: number }> {
+  let r = await simulate(first);
+  let n = first;
+  const lv = CHECK_LEVELS[d.checkId]?.detect;
+  const level = levelOf(d.checkId);
+  if (!lv || !level) return { r, draws: first, topUp: 0 };
+  for (let stage = 0; stage < 1; stage++) {
+    const x = values(r);
+    const m = meanOf(x);
+    const sd = Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, x.length - 1));
+    const want = Math.min(cap, Math.ceil(SAFETY * drawsForPower(detectSize(lv, d.target), sd, level / d.runs, DESIGN_POWER, d.sided ?? 'two')));
+    if (!(want > n)) break;
+    r = await simulate(want);
+    n = want;
+  }
+  return { r, draws: n, topUp: n - first };
+}
+export const topUpNote = (n: number) => (n > 0 ? `; extended by ${n} draws for power against δ` : '');
 
 /** The claim's prediction, or a skip naming the hypotheses the regime leaves (`except`: hypotheses a check tests beyond on purpose). */
 export function predictInside(claim: Claim, p: Params, except: readonly string[] = []): Prediction | { skip: string; outOfHypotheses: true } {
@@ -36,7 +76,9 @@ export function predictInside(claim: Claim, p: Params, except: readonly string[]
 /** Richardson in 1/d: per draw 2·a_i − b_i (a at d, b at d/2; independent draws, so the pairs are iid). */
 export const richardsonD = (atD: number[], atHalf: number[]) => richardsonValues(atHalf, atD);
 
-export const meanOf = (x: readonly number[]) => x.reduce((p, q) => p + q, 0) / x.length;
+export function meanOf(x: readonly number[]): number {
+  return x.reduce((p, q) => p + q, 0) / x.length;
+}
 
 // --- general Σ regression regimes ---------------------------------------------------------------------
 export interface RegCase {
@@ -75,12 +117,12 @@ export const regParams = (t: RegCase): Params => ({ law: t.law, d: t.d, n: regN(
 export const regParamsE7 = (t: RegCase): Params => ({ ...regParams(t), nHalf: regN(half(t)) });
 export const spectrumRegion = (t: RegCase) => ['isotropic', 'bilevel', 'power law'][t.spectrum]!;
 
-const regDraws: Record<Budget, number> = { test: 20, quick: 60, full: 200 };
+export const regDraws: Record<Budget, number> = { test: 20, quick: 60, full: 200 };
 
 /** Fine-tuned and pretrained excess risks of the regime under a design law (coupled draws across laws). */
-export async function simulateReg(t: RegCase, law: number, budget: Budget): Promise<{ fineTuned: number[]; pretrained: number[] }> {
+export async function simulateReg(t: RegCase, law: number, budget: Budget, draws = regDraws[budget]): Promise<{ fineTuned: number[]; pretrained: number[] }> {
   const { seed: _seed, ...p } = regParams(t);
-  const m = await regressionSim.run({ ...p, law }, { seed: t.seed, draws: regDraws[budget] });
+  const m = await regressionSim.run({ ...p, law }, { seed: t.seed, draws });
   return { fineTuned: m.values, pretrained: m.extra!.pretrained!.values! };
 }
 
@@ -110,11 +152,11 @@ export const clsParams = (t: ClsCase): Params => ({ law: t.law, d: t.d, n: clsN(
 export const clsParamsE7 = (t: ClsCase): Params => ({ ...clsParams(t), nHalf: clsN(half(t)) });
 export const lawName = (law: number) => LAW_NAMES[law]!;
 
-const clsDraws: Record<Budget, number> = { test: 16, quick: 40, full: 150 };
+export const clsDraws: Record<Budget, number> = { test: 16, quick: 40, full: 150 };
 
 /** Test errors of the fine-tuned and pretrained models on 1000 fresh points per draw; w* dense or e_1. */
-export async function simulateCls(t: ClsCase, budget: Budget, localised = false): Promise<{ fineTuned: number[]; pretrained: number[] }> {
+export async function simulateCls(t: ClsCase, budget: Budget, localised = false, draws = clsDraws[budget]): Promise<{ fineTuned: number[]; pretrained: number[] }> {
   const { seed: _seed, ...p } = clsParams(t);
-  const m = await classificationSim.run({ ...p, ntest: 1000, localised: localised ? 1 : 0 }, { seed: t.seed, draws: clsDraws[budget] });
+  const m = await classificationSim.run({ ...p, ntest: 1000, localised: localised ? 1 : 0 }, { seed: t.seed, draws });
   return { fineTuned: m.values, pretrained: m.extra!.pretrained!.values! };
 }

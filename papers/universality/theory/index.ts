@@ -7,7 +7,7 @@ import { UNIV_PARAMS as U, batchAtMostN, canonicalSpectrum, nBelowD, nBelowDStri
 export * from './model.ts';
 export * from './params.ts';
 
-const REF = 'arXiv 2410.02164 abstract (seed 004); model and equations E1–E6 in theory/universality/model.ts';
+const REF = 'arXiv 2410.02164 abstract (seed 004); model and equations E1–E6 (our formalisation) in papers/universality/theory/model.ts';
 function src(statement: string, ref = REF): Source {
   return { paper: 'universality', ref, statement, provenance: 'derived from the abstract' };
 }
@@ -33,7 +33,7 @@ export const sgdEndpointClaim = defineClaim({
   id: 'universality.sgd-endpoint',
   paper: 'universality',
   title: 'SGD fine-tuning from w_0 converges to the interpolator nearest w_0',
-  source: src('SGD on the square loss from w_0 stays in w_0 + row(X) and converges to w_ft = w_0 + X⁺(y − Xw_0) (E1).', 'THEORY.md "standard facts"; E1'),
+  source: src('SGD on the square loss from w_0 stays in w_0 + row(X) and converges to w_ft = w_0 + X⁺(y − Xw_0) (E1).', 'standard fact of SGD on the square loss (iterates stay in w_0 + row(X)); E1, our formalisation of the abstract of arXiv 2410.02164'),
   params: [U.law, U.d, U.n, U.eta, U.batch],
   constraints: [nBelowD, batchAtMostN],
   hypotheses: [{ id: 'stable-step', text: 'η·max‖x_i‖² < 2 (stable step for every batch size)', holds: (p) => p.eta! < 2 }],
@@ -59,7 +59,7 @@ export const generalSigmaClaim = defineClaim({
   id: 'universality.general-sigma',
   paper: 'universality',
   title: 'Asymptotic fine-tuned risk for general Σ (HMRT 2022 deterministic equivalent with signal w_0 − w*)',
-  source: src('R(w_ft) → B + V with κ: n = Σ s_i/(s_i+κ), B = κ²Σ s_i v_i²/(s_i+κ)²/(1 − df₂/n), V = σ²df₂/(n − df₂) (E3).', 'HMRT 2022 Thm 3 via THEORY.md; E3'),
+  source: src('R(w_ft) → B + V with κ: n = Σ s_i/(s_i+κ), B = κ²Σ s_i v_i²/(s_i+κ)²/(1 − df₂/n), V = σ²df₂/(n − df₂) (E3).', 'Hastie, Montanari, Rosset, Tibshirani (2022), Thm 3 (deterministic equivalent of min-norm interpolation), with signal w_0 − w*; E3'),
   params: [...regressionParams, U.nHalf],
   constraints: [nBelowD],
   hypotheses: [],

@@ -4,7 +4,11 @@ import { estimate } from '../../../core/measurement.ts';
 import { kktClaim, kktOk, type KKTReport } from '../theory/index.ts';
 import { vectorParams } from '../theory/params.ts';
 import { weightedMleSim } from '../sim/index.ts';
-import { LEVEL, RUNS, build, instArb, modelNote, params, predictInside, richardsonN, simplexPoint, type Inst } from './support.ts';
+import { RUNS, build, instArb, modelNote, params, predictInside, richardsonN, simplexPoint, topUpNote, type Inst } from './support.ts';
+
+const ID = 'uowq.kkt/optimum-rise';
+// The gate runs the first 2 of the quick sweep's 18 regimes, each topped up to power against δ.
+const runs = RUNS(2, 18);
 
 type Case = Inst & { v: number[] };
 interface Optimum {
@@ -18,14 +22,13 @@ const claimParams = (t: Case) => ({ ...build(t).params, ...vectorParams('toward'
 
 /** Eq U3: moving from the KKT-certified α* towards a random simplex point raises the simulated error as eq U1 says. */
 export const optimumRise = defineCheck<Case>({
-  id: 'uowq.kkt/optimum-rise',
+  id: ID,
   aliases: ['uowq.kkt'],
   claim: kktClaim,
   simulations: [weightedMleSim],
   title: 'Moving from the KKT-certified optimum α* halfway to a random simplex point raises the simulated error as eq U1 predicts',
   arbitrary: fc.tuple(instArb({ K: [2, 3] }), fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 4, maxLength: 4 })).map(([t, v]) => ({ ...t, v })),
-  runs: RUNS(6),
-  alpha: LEVEL,
+  runs,
   compare: 'equal',
   params: (t) => params(t),
   evaluate(t) {
@@ -37,7 +40,7 @@ export const optimumRise = defineCheck<Case>({
   },
   async measure(t, budget) {
     const o = kktClaim.predict(claimParams(t)).details as unknown as Optimum;
-    const r = await richardsonN(t, budget, (b) => ({ alpha: o.alt, n: b.N, reference: { alpha: o.alpha, n: b.N } }), 'inverse');
-    return estimate(r.values, `${modelNote(t)}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)}`);
+    const r = await richardsonN(t, budget, (b) => ({ alpha: o.alt, n: b.N, reference: { alpha: o.alpha, n: b.N } }), 'inverse', { decide: { checkId: ID, runs: runs[budget], target: o.rise } });
+    return estimate(r.values, `${modelNote(t)}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)}${topUpNote(r.topUp)}`);
   },
 });

@@ -23,14 +23,52 @@ import type { Claim, Prediction } from '../../../theory/claim.ts';
 import type { Measurement } from '../../../core/measurement.ts';
 import type { Params } from '../../../core/params.ts';
 import { richardsonValues } from '../../../core/richardson.ts';
+import { drawsForPower } from '../../../core/stats/index.ts';
+import { CHECK_LEVELS, detectSize, levelOf } from '../../../core/levels.ts';
+import { Stream } from '../../../core/rng/stream.ts';
 import { instanceParams, vectorParams, type InstanceShape } from '../theory/index.ts';
 import { weightedMleSim } from '../sim/index.ts';
 
-// level: moves to the levels module (issue 11)
-export const LEVEL = 0.05;
-
-export const RUNS = (test: number): Record<Budget, number> => ({ test, quick: 3 * test, full: 8 * test });
+/**
+ * Regimes per budget. The gate ('test') runs a decisive subset — the first `test` regimes of the same
+ * fast-check sample, each with enough draws for power against the declared deviation; 'quick' and 'full'
+ * keep the wider sweeps.
+ */
+export const RUNS = (test: number, quick: number): Record<Budget, number> => ({ test, quick, full: (8 * quick) / 3 });
+/** First-stage draws per regime (before the two-stage top-up, see `decide`). */
 const DRAWS: Record<Budget, number> = { test: 160, quick: 400, full: 1200 };
+/** The second stage adds at most this many times the first stage's draws. */
+const MAX_TOP_UP = 24;
+
+/**
+ * Two-stage design (issue 11: no agreement without power). The first batch's spread gives the draws that
+ * reach power DESIGN_POWER against the check's declared deviation δ (core/levels.ts) at its per-regime level
+ * α_c/R (times SAFETY); further independent batches (their own seeds) add the missing draws, re-planned from the
+ * pooled spread after each batch (at most three), up to MAX_TOP_UP times the first batch. DESIGN_POWER and SAFETY is above the 0.8 the verdict needs so that a first batch that underestimates the
+ * spread rarely leaves the regime short (a flip to `inconclusive` at another seed). Under the null the
+ * pooled mean is independent of the first batch's spread for normal draws (Stein's two-stage test).
+ */
+const DESIGN_POWER = 0.95;
+const SAFETY = 1.15;
+export interface Decide {
+  checkId: string;
+  /** Regimes at this budget (R of the per-regime level α_c/R). */
+  runs: number;
+  /** The comparison's target, in the statistic's units (δ may be relative to it). */
+  target: number;
+  /** The statistic's values are divided by this (a normalised statistic); default 1. */
+  unit?: number;
+}
+export function drawsToDecide(d: Decide, values: readonly number[]): number {
+  const lv = CHECK_LEVELS[d.checkId]?.detect;
+  const level = levelOf(d.checkId);
+  if (!lv || !level) return values.length;
+  const u = d.unit ?? 1;
+  const x = values.map((v) => v / u);
+  const m = x.reduce((a, b) => a + b, 0) / x.length;
+  const sd = Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, x.length - 1));
+  return Math.ceil(SAFETY * drawsForPower(detectSize(lv, d.target), sd, level / d.runs, DESIGN_POWER, 'two'));
+}
 
 /** A drawn regime: integers that fix the instance, and the simulation's seed. */
 export interface Inst {
@@ -120,17 +158,32 @@ export async function richardsonN(
   budget: Budget,
   arms: (b: Built, scale: number) => Arms,
   kind: 'inverse' | 'scale-free',
-  opts: { buildAt?: (t: Inst, scale: number) => Built; drawFactor?: number; stat?: (m: Measurement, b: Built, scale: number) => number[] } = {},
-): Promise<{ values: number[]; plain: number }> {
-  const at = async (scale: number) => {
+  opts: { buildAt?: (t: Inst, scale: number) => Built; drawFactor?: number; stat?: (m: Measurement, b: Built, scale: number) => number[]; decide?: Decide } = {},
+): Promise<{ values: number[]; plain: number; topUp: number }> {
+  const at = async (scale: number, seed: number, n: number) => {
     const b = (opts.buildAt ?? build)(t, scale);
     const a = arms(b, scale);
     const p = { ...b.params, ...vectorParams('alpha', a.alpha), ...vectorParams('nUsed', a.n), ...(a.reference ? { ...vectorParams('refAlpha', a.reference.alpha), ...vectorParams('refUsed', a.reference.n) } : {}) };
-    const m = await weightedMleSim.run(p, { seed: t.seed, draws: draws(t, budget, opts.drawFactor) });
+    const m = await weightedMleSim.run(p, { seed, draws: n });
     return opts.stat ? opts.stat(m, b, scale) : a.reference ? m.extra!.difference!.values! : m.values;
   };
-  const x1 = await at(1);
-  const x2 = await at(2);
-  const values = kind === 'inverse' ? richardsonValues(x1, x2.map((x) => 2 * x)) : richardsonValues(x1, x2);
-  return { values, plain: x1.reduce((a, b) => a + b, 0) / x1.length };
+  const batch = async (seed: number, n: number) => {
+    const x1 = await at(1, seed, n);
+    const x2 = await at(2, seed, n);
+    return { x1, values: kind === 'inverse' ? richardsonValues(x1, x2.map((x) => 2 * x)) : richardsonValues(x1, x2) };
+  };
+  const first = draws(t, budget, opts.drawFactor);
+  const one = await batch(t.seed, first);
+  const plain = one.x1.reduce((a, b) => a + b, 0) / one.x1.length;
+  let values = one.values;
+  for (let stage = 0; opts.decide && stage < 3; stage++) {
+    const want = Math.min(drawsToDecide(opts.decide, values), first * (1 + MAX_TOP_UP));
+    if (!(want > values.length)) break;
+    // A further stage: an independent batch (a child seed of the regime's seed), both scales on the same data.
+    const more = await batch(Stream.childSeed(t.seed, 'uowq-second-stage', stage) >>> 1, want - values.length);
+    values = [...values, ...more.values];
+  }
+  return { values, plain, topUp: values.length - first };
 }
+
+export const topUpNote = (n: number) => (n > 0 ? `; second stage +${n} draws for power against δ` : '');

@@ -3,7 +3,7 @@ import { defineCheck } from '../../../properties/runner.ts';
 import { estimate } from '../../../core/measurement.ts';
 import { uniformNegativeClaim, uniformWeights } from '../theory/index.ts';
 import { weightedMleSim } from '../sim/index.ts';
-import { LEVEL, RUNS, build, instArb, modelNote, params, predictInside, richardsonN, type Built, type Inst } from './support.ts';
+import { RUNS, build, instArb, modelNote, params, predictInside, richardsonN, topUpNote, type Built, type Inst } from './support.ts';
 
 /** Single source, uniform per-sample weights: shifts scaled by `big` so that both signs of the transfer occur. */
 type Case = Inst & { big: number };
@@ -14,17 +14,25 @@ function buildU(t: Case, scale = 1): Built {
 }
 const predictU = (t: Case) => uniformNegativeClaim.predict(buildU(t).params);
 const buildAt = (t: Inst, scale: number) => buildU(t as Case, scale);
+/** ½d/N_0, the target-only error: both checks state their statistic in this unit. */
+const unitOf = (t: Case) => (predictU(t).details as { targetOnly: number }).targetOnly;
+const POOL = 'uowq.uniform-negative/pooling-vs-target';
+const INTERIOR = 'uowq.uniform-negative/interior-quantity';
+// The gate runs the first regimes of the quick sweeps (24 and 30), each topped up to power against δ;
+// pooling keeps 4 (both sides of the negative-transfer boundary are required; not guaranteed at every seed),
+// interior 4 because about half of its draws have no interior m*.
+const poolRuns = RUNS(4, 24);
+const interiorRuns = RUNS(4, 30);
 
 /** Eq U5: naive pooling (α ∝ n) against the target alone, on both sides of the negative-transfer boundary. */
 export const poolingVsTarget = defineCheck<Case>({
-  id: 'uowq.uniform-negative/pooling-vs-target',
+  id: POOL,
   aliases: ['uowq.uniform-negative'],
   claim: uniformNegativeClaim,
   simulations: [weightedMleSim],
   title: 'Naive pooling (α ∝ n): simulated E(pooled) − E(target only) matches eq U5, including negative transfer',
   arbitrary: fc.tuple(instArb({ K: [1, 1] }), fc.integer({ min: 0, max: 15 })).map(([t, s]) => ({ ...t, big: s })),
-  runs: RUNS(8),
-  alpha: LEVEL,
+  runs: poolRuns,
   compare: 'equal',
   params: (t) => params(t, { big: t.big }),
   region: (t) => (predictU(t).value! > 0 ? 'negative transfer' : 'positive transfer'),
@@ -32,24 +40,25 @@ export const poolingVsTarget = defineCheck<Case>({
   evaluate(t) {
     const prediction = predictInside(uniformNegativeClaim, buildU(t).params);
     if ('skip' in prediction) return prediction;
-    return { prediction, target: prediction.value!, statistic: 'paired simulated KL(pooled) − KL(target only), Richardson in 1/N, − eq U5' };
+    return { prediction, target: prediction.value! / unitOf(t), statistic: 'paired simulated KL(pooled) − KL(target only), Richardson in 1/N, − eq U5, both in units of the target-only error ½d/N_0' };
   },
   async measure(t, budget) {
-    const r = await richardsonN(t, budget, (b) => ({ alpha: uniformWeights(b.N), n: b.N, reference: { alpha: [1, 0], n: b.N } }), 'inverse', { buildAt });
-    return estimate(r.values, `${modelNote(t)}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)}`);
+    const unit = unitOf(t);
+    const decide = { checkId: POOL, runs: poolRuns[budget], target: predictU(t).value! / unit, unit };
+    const r = await richardsonN(t, budget, (b) => ({ alpha: uniformWeights(b.N), n: b.N, reference: { alpha: [1, 0], n: b.N } }), 'inverse', { buildAt, decide });
+    return estimate(r.values.map((x) => x / unit), `${modelNote(t)}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)} (unit ½d/N_0 = ${unit.toPrecision(4)})${topUpNote(r.topUp)}`);
   },
 });
 
 /** Eq U5: under pooling, the interior quantity m* beats all N_1 source samples by the predicted amount. */
 export const interiorQuantity = defineCheck<Case>({
-  id: 'uowq.uniform-negative/interior-quantity',
+  id: INTERIOR,
   aliases: ['uowq.uniform-interior'],
   claim: uniformNegativeClaim,
   simulations: [weightedMleSim],
   title: 'Uniform weighting: the interior quantity m* = dn_0/(2Dn_0 − d) beats using all N_1 source samples by the predicted amount',
   arbitrary: fc.tuple(instArb({ K: [1, 1] }), fc.integer({ min: 6, max: 15 })).map(([t, s]) => ({ ...t, big: s })),
-  runs: RUNS(10),
-  alpha: LEVEL,
+  runs: interiorRuns,
   compare: 'equal',
   params: (t) => params(t, { big: t.big }),
   evaluate(t) {
@@ -57,10 +66,11 @@ export const interiorQuantity = defineCheck<Case>({
     if ('skip' in prediction) return prediction;
     const { interiorGain } = prediction.details as { interiorGain?: number };
     if (interiorGain === undefined) return { skip: 'no interior optimal quantity below N_1 (2Dn_0 ≤ d or m* ≥ N_1)' };
-    return { prediction, target: interiorGain, statistic: 'paired simulated KL(pooled, m*) − KL(pooled, N_1), Richardson in 1/N, − eq U5' };
+    return { prediction, target: interiorGain / unitOf(t), statistic: 'paired simulated KL(pooled, m*) − KL(pooled, N_1), Richardson in 1/N, − eq U5, both in units of the target-only error ½d/N_0' };
   },
   async measure(t, budget) {
     const m = Math.round((predictU(t).details as { interiorQuantity: number }).interiorQuantity); // m* scales with N
+    const unit = unitOf(t);
     const r = await richardsonN(
       t,
       budget,
@@ -69,8 +79,8 @@ export const interiorQuantity = defineCheck<Case>({
         return { alpha: uniformWeights(nm), n: nm, reference: { alpha: uniformWeights(b.N), n: b.N } };
       },
       'inverse',
-      { buildAt },
+      { buildAt, decide: { checkId: INTERIOR, runs: interiorRuns[budget], target: (predictU(t).details as { interiorGain: number }).interiorGain / unit, unit } },
     );
-    return estimate(r.values, `${modelNote(t)}; m* = ${m}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)}`);
+    return estimate(r.values.map((x) => x / unit), `${modelNote(t)}; m* = ${m}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)} (unit ½d/N_0 = ${unit.toPrecision(4)})${topUpNote(r.topUp)}`);
   },
 });

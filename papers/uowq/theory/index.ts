@@ -20,7 +20,7 @@ export function canonicalProblem(p: Params): InstanceShape & UowqInstance {
   const J = c.model === 'logistic' ? logisticFisher(c.theta0) : c.theta0.map((_, i) => c.theta0.map((__, j) => (i === j ? (c.xVar?.[i] ?? 1) : 0)));
   return { ...c, J };
 }
-const REF = 'arXiv 2601.10779 abstract (seed 003); model and equations U1–U5 in theory/uowq/model.ts';
+const REF = 'arXiv 2601.10779 abstract (seed 003); model and equations U1–U5 (our formalisation) in papers/uowq/theory/model.ts';
 
 function src(statement: string, ref = REF): Source {
   return { paper: 'uowq', ref, statement, provenance: 'derived from the abstract' };
@@ -136,7 +136,9 @@ export const allSamplesClaim = defineClaim({
     const full = optimalWeights(errorMatrix(c, c.N));
     const part = optimalWeights(errorMatrix(c, n));
     const diff = asymptoticError(c, part.alpha, n) - asymptoticError(c, full.alpha, c.N);
-    return { quantity: 'E*(n) − E*(N)', kind: 'sign', sign: diff > 0 ? 1 : 0, value: diff, details: { n, alphaN: full.alpha, alphaPart: part.alpha } };
+    // targetOnly = E((1, 0, …), N) = ½d/N_0: the unit in which the checks state a relevant deviation.
+    const targetOnly = asymptoticError(c, c.N.map((_, k) => (k === 0 ? 1 : 0)), c.N);
+    return { quantity: 'E*(n) − E*(N)', kind: 'sign', sign: diff > 0 ? 1 : 0, value: diff, details: { n, alphaN: full.alpha, alphaPart: part.alpha, targetOnly } };
   },
 });
 
@@ -166,6 +168,7 @@ export const uniformNegativeClaim = defineClaim({
       value: pooled - targetOnly,
       details: {
         D,
+        targetOnly,
         interiorQuantity: m,
         negativeFrom: negativeTransferThreshold(D, c.d, c.N[0]!),
         ...(nm ? { interiorGain: asymptoticError(c, uniformWeights(nm), nm) - pooled } : {}),
