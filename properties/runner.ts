@@ -247,7 +247,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   } else {
     verdict = 'conforms';
     summary = statistical
-      ? `${outcomes.length} regimes agree at ${levelText}${def.compare === 'sign' ? ', each significantly on the predicted side' : ''}; power ≥ ${minPower!.toFixed(2)} against ${detectText(lv.detect!)}`
+      ? `${outcomes.length} regimes agree at ${levelText}${def.compare === 'sign' ? ', each significantly on the predicted side' : ''}${lv.detect ? `; power ≥ ${minPower!.toFixed(2)} against ${detectText(lv.detect)}` : ' (a replayed regime: power is judged on the whole check)'}`
       : `${outcomes.length} regimes agree within the ${levelText}`;
   }
   if (skipped) summary += `; ${skipped} draws skipped (boundary band or outside hypotheses)`;
