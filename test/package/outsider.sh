@@ -175,7 +175,10 @@ node -e "
 " || fail "own report verdicts"
 
 step "npx vitest run (the scaffold's test, with vitest installed as a user would)"
-npm_install -D vitest
+# vitest's bundler binding is an optional dependency, so this install keeps optional dependencies; with
+# --ignore-scripts the package's optional tfjs-node stays without its native download (it is not loaded:
+# the package falls back to the wasm backend, and no later step here uses tfjs).
+npm install --no-audit --no-fund --loglevel=error --ignore-scripts -D vitest
 npx --no-install vitest run papers/ols 2>&1 | tee vitest.txt || fail "vitest on the scaffold's test"
 
 step "a typo in the formula: σ²d/(n − d) for σ²d/(n − d − 1) is a mismatch, and its token replays it"
