@@ -79,7 +79,8 @@ export const perpMonotone = defineCheck({
     };
   },
   async measure(v, budget) {
-    const draws = 64;
+    // 'quick' has 12 regimes at α_c/12 and needs ≈ 69 draws.
+    const draws = budget === 'test' ? 64 : 80;
     const N = budget === 'test' ? 3000 : 8000;
     const a = await simulate(perpMcSim, { d: v.d, mstar: v.mstar, mu: v.k1 / v.mstar, N }, { seed: v.seed, draws });
     const b = await simulate(perpMcSim, { d: v.d, mstar: v.mstar, mu: (v.k1 + v.gap) / v.mstar, N }, { seed: v.seed, draws });

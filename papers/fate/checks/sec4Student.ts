@@ -21,7 +21,8 @@ import type { Budget } from '../../../properties/check.ts';
  * teacher law the paper's figures rule out (teacher.ts: its ‖f*_t‖² ≈ 5e-3 lies below Fig 4(c)'s risks and its
  * ‖P⊥f*‖²/‖f*‖² is ten times Fig 4(d)'s axis). With c*_i = 1, the law matched to Fig 4(c–d) (issue 12), the same
  * protocol at the paper's sizes gives R_sc = 1.86e-2, 9.17e-3, 3.90e-3, 1.79e-3 — inside Fig 4(c)'s 1e-2…1e-3 — and
- * ν = 1.14 (per draw 1.13, 1.14; teacher 1, seed 20261122; every fit reached loss ≤ 1e-6 in 143–785 steps).)
+ * ν = 1.14 (per draw 1.13, 1.14; teacher 1, seed 20261122; every fit reached loss ≤ 1e-6 in 143–785 steps); with
+ * |N(0, 1)|, the other law the figures allow, ν = 1.02 (1.02, 1.01).)
  * Sizes: 'test' and 'quick' d = 10, m = 40, m* = 10 in float64; 'full' the paper's d = 100, m = 1000,
  * m* = 100 on the mixed-precision path (sim/fate/relu/trainFast.ts).
  */

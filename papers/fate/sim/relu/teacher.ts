@@ -21,9 +21,9 @@ import type { Stream } from '../../../../core/rng/stream.ts';
  *    ‖f*_t‖², so ‖f*_t‖² must lie above the curve. N(0, 1): ‖f*_t‖² ≈ 1/(2m*) = 5.0e-3, below the paper's risk at
  *    small n; c* = 1: 0.164; |N(0, 1)|: 0.095; U(0, 1): 0.039.
  *  - Fig 4(c) at the paper's sizes (trained as printed, teacher 1, 2 data draws; sec4Student.ts): c* = 1 gives
- *    R_sc = 1.86e-2, 9.17e-3, 3.90e-3, 1.79e-3 at n = 100, 200, 400, 800 and |N(0, 1)| 1.13e-2, 5.85e-3, 2.57e-3 at
- *    n ≤ 400 — both inside the figure's 1e-2…1e-3 band — while U(0, 1) gives 2.2e-3, 1.0e-3 at n = 100, 200: its curve
- *    would run from 2e-3 to ≈ 1.5e-4, a decade below the band. U(0, 1) is therefore tried and ruled out.
+ *    R_sc = 1.86e-2, 9.17e-3, 3.90e-3, 1.79e-3 at n = 100, 200, 400, 800 and |N(0, 1)| 1.13e-2, 5.85e-3, 2.57e-3,
+ *    1.42e-3 — both inside the figure's 1e-2…1e-3 band — while U(0, 1) gives 2.2e-3, 1.0e-3, 5.3e-4 at n = 100, 200,
+ *    400: its curve runs a decade below the band. U(0, 1) is therefore tried and ruled out.
  * So N(0, 1) (this tool's law until issue 12) contradicts both panels, U(0, 1) contradicts Fig 4(c), and c* = 1 and
  * |N(0, 1)| fit both. c* = 1 (code 1) is the default — the plain mean-field teacher, the lowest Fig 4(d) curve
  * (closest to the 0.04 axis) and the highest risk in Fig 4(c)'s band; |N(0, 1)| (2) is the alternative consistent with
