@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { fig5, fig5Pool, klScaled, spearman } from '../theory/fig5.ts';
 import { negativeRootsUnderparam } from '../theory/phase.ts';
-import { fastSims } from '../sim/sims.ts';
+import { transferabilityLtFastSim } from '../sim/sims.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
 import { defineCheck, estimate } from '../../../properties/runner.ts';
-import { fastSim, outsideHypotheses, simulate } from './support.ts';
-
-const transferabilityLtFastSim = fastSim(fastSims, 'fate.transferability-lt.fast');
+import { outsideHypotheses, simulate } from './support.ts';
 
 /**
  * Fig 5 / Thm 2.2 ('test' runs 2 regimes, decisive with 32 draws each; 'quick' 16 regimes with 64): pairs of tasks whose distances say "task 1 is at least as far from the source as
