@@ -14,9 +14,9 @@ import { estimate, type Estimate } from '../core/measurement.ts';
  * (its fixed share of the run's 1 %, core/levels.ts), Holm across regimes:
  *  - 'equal': two-sided t-test of E[sim] = target; conforms only with power ≥ 0.8 against the declared
  *    deviation δ in every regime (at α_c/R, the level of Holm's first step);
- *  - 'sign': one-sided t-tests: a mean significantly on the wrong side is a mismatch; the check conforms
- *    only when every regime is significantly on the predicted side and the power against an effect δ
- *    on that side is ≥ 0.8; a zero standard error is never evidence;
+ *  - 'sign': one-sided t-tests: a mean significantly on the wrong side is a mismatch (Holm at α_c); the check
+ *    conforms only when every regime is significantly on the predicted side at α_c (an intersection–union
+ *    test) and the power against an effect δ on that side is ≥ 0.8; a zero standard error is never evidence;
  *  - 'close': deterministic |sim − target| ≤ abs + rel·|target|, with the tolerance and its reason
  *    (GD end points, identities); no level;
  *  - 'binomial': for "with probability ≥ 1 − q" statements: the measurement's mean is the fraction of
@@ -197,17 +197,23 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   const R = opts.path !== undefined ? runs : Math.max(1, outcomes.length);
   const adjust = (ps: number[]) => (opts.path !== undefined ? ps.map((p) => Math.min(1, p * R)) : holmAdjust(ps));
   const adjusted = adjust(outcomes.map((o) => o.p));
-  const adjustedConfirm = def.compare === 'sign' ? adjust(outcomes.map((o) => o.pConfirm ?? 1)) : [];
+  // Confirming a sign in every regime is an intersection–union test: "the sign holds in all R regimes" is
+  // concluded only when each regime's one-sided test rejects at α_c, and that conclusion is wrong with
+  // probability ≤ α_c without a multiplicity correction (Berger 1982). The wrong-side tests, whose rejection
+  // is a mismatch, keep Holm at α_c. So a sign's confirmation and its power are per regime at α_c, while an
+  // 'equal' check's power is at α_c/R (the level of Holm's first step).
+  const confirmP = def.compare === 'sign' ? outcomes.map((o) => o.pConfirm ?? 1) : [];
   const perRegime = lv.level / R;
-  const powers = outcomes.map((o) => (statistical ? regimePower(def as PropertyDef<unknown>, o, perRegime) : NaN));
+  const powerLevel = def.compare === 'sign' ? lv.level : perRegime;
+  const powers = outcomes.map((o) => (statistical ? regimePower(def as PropertyDef<unknown>, o, powerLevel) : NaN));
   outcomes.forEach((o, k) => {
     if (!statistical) return;
     o.rec.adjustedP = adjusted[k];
     o.rec.ok = adjusted[k]! > lv.level;
-    if (o.se !== undefined && o.se > 0 && o.df! >= 1) o.rec.minDetectable = minDetectable(o.se, o.df!, perRegime);
+    if (o.se !== undefined && o.se > 0 && o.df! >= 1) o.rec.minDetectable = minDetectable(o.se, o.df!, powerLevel);
     o.rec.power = powers[k];
     if (o.delta !== undefined) o.rec.detect = o.delta;
-    if (def.compare === 'sign') o.rec.confirmedP = adjustedConfirm[k];
+    if (def.compare === 'sign') o.rec.confirmedP = confirmP[k];
   });
   const failing = outcomes.filter((o) => !o.rec.ok);
   const rawFail = failing.length > 0;
@@ -217,7 +223,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
 
   const coverageShort = Object.entries(def.requiredCoverage ?? {}).filter(([r, k]) => (coverage[r] ?? 0) < k);
   const lowPower = statistical ? outcomes.filter((_, k) => !(powers[k]! >= POWER_TARGET)) : [];
-  const unconfirmed = def.compare === 'sign' ? outcomes.filter((_, k) => !(adjustedConfirm[k]! <= lv.level)) : [];
+  const unconfirmed = def.compare === 'sign' ? outcomes.filter((_, k) => !(confirmP[k]! <= lv.level)) : [];
   const minPower = statistical && powers.length ? Math.min(...powers) : undefined;
 
   let verdict: Verdict;
@@ -242,8 +248,8 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     summary = coverageShort.length
       ? `regions under-covered: ${coverageShort.map(([r, k]) => `${r} ${coverage[r] ?? 0}/${k}`).join(', ')}`
       : unconfirmed.length
-        ? `${outcomes.length - unconfirmed.length}/${outcomes.length} regimes significantly on the predicted side at ${levelText}; ${needText(def as PropertyDef<unknown>, unconfirmed.length ? unconfirmed : lowPower, perRegime)}`
-        : `power ${minPower!.toFixed(2)} < ${POWER_TARGET} against the declared deviation at ${levelText} in ${lowPower.length}/${outcomes.length} regimes; ${needText(def as PropertyDef<unknown>, lowPower, perRegime)}`;
+        ? `${outcomes.length - unconfirmed.length}/${outcomes.length} regimes significantly on the predicted side at ${levelText}; ${needText(def as PropertyDef<unknown>, unconfirmed.length ? unconfirmed : lowPower, powerLevel)}`
+        : `power ${minPower!.toFixed(2)} < ${POWER_TARGET} against the declared deviation at ${levelText} in ${lowPower.length}/${outcomes.length} regimes; ${needText(def as PropertyDef<unknown>, lowPower, powerLevel)}`;
   } else {
     verdict = 'conforms';
     summary = statistical
@@ -266,7 +272,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     runLevel: RUN_LEVEL,
     detect: statistical && lv.detect ? detectText(lv.detect) : undefined,
     minPower,
-    power: statistical && outcomes.length ? `power against the declared deviation: ${minPower!.toFixed(2)} (worst regime; target ${POWER_TARGET}, per-regime level α_c/${R})` : undefined,
+    power: statistical && outcomes.length ? `power against the declared deviation: ${minPower!.toFixed(2)} (worst regime; target ${POWER_TARGET}, per-regime level ${def.compare === 'sign' ? 'α_c (intersection–union)' : `α_c/${R}`})` : undefined,
   };
   return {
     checkId: def.id,
