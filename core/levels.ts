@@ -99,32 +99,34 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   },
 
   // ── ptransfer ────────────────────────────────────────────────────────────
-  'ptransfer.thm4.2/loss': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.thm4.2/monotone': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.thm4.2/monotone-paper': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.thm4.2/constants': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.thm4.2/alpha0': { weight: 0 }, // TODO(issue 11): tolerance with its reason
-  'ptransfer.thm4.3/monotone': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.prop4.4/gamma': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.prop4.4/both': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.prop4.4/both-literal': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.negative/inside': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.negative/paper': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.negative/weak-baseline': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.fig1a/direction': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.fig1b/direction': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.fig1c/direction': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.fig1a/weak-u': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.fig1b/weak-u': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.fig2/level': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.table1/transfer-helps': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'ptransfer.table1/noise-sweep': {}, // TODO(issue 11): detect { abs | rel, reason }
+  'ptransfer.thm4.2/loss': { detect: { abs: 0.5, reason: 'a training-loss statement that fails looks like most replicates stuck above ε: failure rate 2δ + 0.5 = 0.7 against the allowed 2δ = 0.2' } },
+  'ptransfer.thm4.2/monotone': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair (S changed ≥ 30%): the accuracy resolution at which Fig 1 reads its curves' } },
+  'ptransfer.thm4.2/monotone-paper': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair: the accuracy resolution at which Fig 1 reads its curves' } },
+  'ptransfer.thm4.2/constants': { detect: { abs: 0.02, reason: 'discriminating pairs: an error difference of 2 points in the direction S predicts (S moves ×1.6–2 there); order: τ = −0.5; thresholds: AUC 0.75 against 0.9 (constants.ts)' } },
+  'ptransfer.thm4.2/alpha0': { weight: 0, tolerance: { abs: 1e-12, rel: 0, reason: 'an identity of the formulas (relative round-off ~1e-16) plus a run-for-run identity of the algorithms (the same draws: exactly 0)' } },
+  'ptransfer.thm4.3/monotone': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair (S_3 changed ≥ 30%): the accuracy resolution of the figures' } },
+  'ptransfer.prop4.4/gamma': { detect: { abs: 0.05, reason: 'Prop 4.4 separates an error ≥ 0.1 without transfer from a small c with it: a gain of half that gap (0.05) is the smallest effect the item describes' } },
+  'ptransfer.prop4.4/both': { detect: { abs: 0.05, reason: 'near-optimal means error < 0.1 (PROP44.nearOptimal): the worse arm at 0.05 or below is the margin the item describes' } },
+  'ptransfer.prop4.4/both-literal': { detect: { abs: 0.05, reason: 'near-optimal means error < 0.1: the worse arm at 0.05 or below is the margin the item describes' } },
+  'ptransfer.negative/inside': { detect: { abs: 0.02, reason: 'negative transfer of 2 accuracy points: the resolution of Fig 1(c), where it is read at ‖u‖ = 0' } },
+  'ptransfer.negative/paper': { detect: { abs: 0.02, reason: 'negative transfer of 2 accuracy points: the resolution of Fig 1(c), where it is read at ‖u‖ = 0' } },
+  'ptransfer.negative/weak-baseline': { detect: { abs: 0.02, reason: 'negative transfer of 2 accuracy points: the resolution of Fig 1(c)' } },
+  'ptransfer.fig1a/direction': { detect: { abs: 0.02, reason: 'Fig 1(a) rises by ≈ 0.05 over N_1 = 25 → 400; 2 accuracy points between a pair is the resolution it is read at' } },
+  'ptransfer.fig1b/direction': { detect: { abs: 0.02, reason: 'Fig 1(b) falls by ≈ 0.12 over σ_{p,1} = 1 → 10; 2 accuracy points between a pair is the resolution it is read at' } },
+  'ptransfer.fig1c/direction': { detect: { abs: 0.02, reason: 'Fig 1(c): 2 accuracy points between a pair is the resolution it is read at' } },
+  'ptransfer.fig1a/weak-u': { detect: { abs: 0.02, reason: 'Fig 1(a): 2 accuracy points between a pair is the resolution it is read at' } },
+  'ptransfer.fig1b/weak-u': { detect: { abs: 0.02, reason: 'Fig 1(b): 2 accuracy points between a pair is the resolution it is read at' } },
+  'ptransfer.fig2/level': { detect: { abs: 0.02, reason: 'Fig 2 is read at its truncation levels 0.65/0.70: 2 accuracy points below 0.65 is the resolution of the heat map' } },
+  'ptransfer.table1/transfer-helps': { detect: { abs: 0.02, reason: 'a gain below 2 accuracy points is not what Table 1 is about (its gains are 0.6–12 points, most ≥ 2)' } },
+  'ptransfer.table1/noise-sweep': { detect: { abs: 0.02, reason: 'Fig 3 shows the gain widening by several points as σ_{p,2} grows: 2 points is the resolution it is read at' } },
+  'ptransfer.consistency/error-exponent': { weight: 0, tolerance: { abs: 0, rel: 1e-9, reason: 'a ratio of two printed formulas in float64: agreement up to a constant means equal to round-off (~1e-15)' } },
+  'ptransfer.consistency/training-time': { weight: 0, tolerance: { abs: 0, rel: 1e-9, reason: 'a ratio of two printed formulas in float64: agreement up to a constant means equal to round-off (~1e-15)' } },
 
   // ── kou ────────────────────────────────────────────────────────────
-  'kou.thm/loss': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'kou.thm/monotone': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'kou.thm/constants': {}, // TODO(issue 11): detect { abs | rel, reason }
-  'kou.thm/paper': {}, // TODO(issue 11): detect { abs | rel, reason }
+  'kou.thm/loss': { detect: { abs: 0.5, reason: 'a fitting statement that fails looks like most replicates stuck above ε: failure rate δ + 0.5 against the allowed δ' } },
+  'kou.thm/monotone': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair: the resolution of Kou et al.’s heat map' } },
+  'kou.thm/constants': { detect: { abs: 0.02, reason: 'discriminating pairs: an error difference of 2 points in the direction the statistic predicts; order: τ = −0.5; thresholds: AUC 0.75 against 0.9 (constants.ts)' } },
+  'kou.thm/paper': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair: the resolution of Kou et al.’s heat map' } },
 
   // ── uowq ────────────────────────────────────────────────────────────
   'uowq.asymptotic-error/simulated-kl': {
