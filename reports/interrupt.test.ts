@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,6 +45,19 @@ function ttc(argv: string[], onTick?: (kill: (s: NodeJS.Signals) => void) => voi
 }
 
 describe('interrupting ttc report', () => {
+  it('a worker whose parent went away while it computed exits quietly (no EPIPE stack trace)', async () => {
+    const child = fork(join(root, 'reports', 'worker.js'), [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced', execArgv: [] });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const exit = new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('exit', (code, signal) => r([code, signal])));
+    child.on('message', (m: { ready?: boolean }) => {
+      // The channel closes while the check runs: its result has nowhere to go.
+      if (m.ready) child.send({ kind: 'check', id: 'kou.thm/paper', seed: gateSeed(), budget: 'test' }, () => setTimeout(() => child.disconnect(), 200));
+    });
+    expect(await exit).toEqual([0, null]);
+    expect(stderr).toBe('');
+  }, 60_000);
+
   it('SIGINT ends parent and workers without a stack trace; --resume takes the finished units from the cache', async () => {
     // Interrupt as soon as the first unit's result is in the cache.
     let sent = false;
