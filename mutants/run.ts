@@ -360,9 +360,9 @@ async function main(): Promise<void> {
   for (const p of PAPERS) {
     const b = byPaper[p]!;
     if (b['paper-typo'].counted + b['paper-typo'].stale + b['sim-bug'].counted + b['sim-bug'].stale === 0) continue;
-    console.log(`  ${pad(p, 13)} paper typos ${pad(fmt(b['paper-typo']), 34)} sim bugs ${fmt(b['sim-bug'])}`);
+    console.log(`  ${pad(p, 13)} paper typos ${pad(fmt(b['paper-typo']), 44)} sim bugs ${fmt(b['sim-bug'])}`);
   }
-  console.log(`  ${pad('overall', 13)} paper typos ${pad(fmt(overall['paper-typo']), 34)} sim bugs ${fmt(overall['sim-bug'])}`);
+  console.log(`  ${pad('overall', 13)} paper typos ${pad(fmt(overall['paper-typo']), 44)} sim bugs ${fmt(overall['sim-bug'])}`);
   console.log(`  all entries: ${fmt(overall.all)}; wall time ${((Date.now() - t0) / 60000).toFixed(1)} min`);
 
   let commit = 'unknown';

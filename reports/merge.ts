@@ -69,6 +69,8 @@ export function mergeReports(parts: { dir: string; report: Report }[]): Report {
       figureDataMs: Object.assign({}, ...parts.map((p) => p.report.timings.figureDataMs)),
       cached: parts.flatMap((p) => p.report.timings.cached),
       mergedFrom: parts.map((p) => p.dir),
+      // Per-unit CPU time (reports/run.ts TimingsProfile), where the shards recorded it.
+      ...{ cpuMs: Object.assign({}, ...parts.map((p) => (p.report.timings as { cpuMs?: Record<string, number> }).cpuMs ?? {})) as Record<string, number> },
     },
   };
   return finalize(merged);

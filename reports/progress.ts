@@ -1,7 +1,10 @@
 /**
- * Progress on stderr: one redrawn line with a bar, the unit (claim check or figure job) running, the
- * regimes done so far and an ETA from the elapsed time per unit of weight (fast-check runs per check).
- * Off when stderr is not a TTY, under CI (CI set), or with --quiet; results go to stdout regardless.
+ * Progress on stderr, with an ETA from the elapsed time per unit of weight (fast-check runs per check).
+ * On a terminal: one redrawn line with a bar, the unit (claim check or figure job) running and the
+ * regimes done so far. Piped or under CI (CI set), where a redrawn line is garbage in a log and silence
+ * for minutes looks like a hang: one plain line every `intervalMs` (and one at the end), e.g.
+ * `[ttc report] 12/71 checks, 3/8 figure jobs, 1m40s elapsed, ETA ~3m`. Off with --quiet; results go
+ * to stdout regardless.
  */
 export interface ProgressSink {
   isTTY?: boolean;
@@ -9,32 +12,70 @@ export interface ProgressSink {
   write(s: string): unknown;
 }
 
+export type ProgressMode = 'bar' | 'lines';
+
+export interface ProgressUnit {
+  id: string;
+  weight: number;
+  kind?: 'check' | 'figure';
+}
+
+/** What a plain progress line says (see `plainLine`). */
+export interface PlainState {
+  checks: [done: number, total: number];
+  figures: [done: number, total: number];
+  elapsedS: number;
+  /** Seconds left; undefined before the first unit finished, 0 when done. */
+  etaS?: number;
+  /** Units taken from the resume cache so far. */
+  cached?: number;
+  done?: boolean;
+}
+
+/** One progress line for logs: plain ASCII, no carriage return, no escape codes. */
+export function plainLine(s: PlainState): string {
+  const parts = [`${s.checks[0]}/${s.checks[1]} checks`];
+  if (s.figures[1] > 0) parts.push(`${s.figures[0]}/${s.figures[1]} figure jobs`);
+  if (s.cached) parts.push(`${s.cached} from the cache`);
+  parts.push(`${fmtSecs(s.elapsedS)} elapsed`);
+  if (s.done) parts.push('done');
+  else if (s.etaS !== undefined && Number.isFinite(s.etaS)) parts.push(`ETA ~${roughSecs(s.etaS)}`);
+  return `[ttc report] ${parts.join(', ')}`;
+}
+
 export class Progress {
-  private units: { id: string; weight: number }[] = [];
+  private units: ProgressUnit[] = [];
+  private doneIds = new Set<string>();
+  private cachedUnits = 0;
+  private cachedWeight = 0;
   private doneWeight = 0;
   private totalWeight = 0;
   private doneUnits = 0;
   private regimes = 0;
   private current = '';
   private t0 = 0;
+  private started = false;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly out: ProgressSink,
     readonly enabled: boolean,
     private readonly now: () => number = Date.now,
+    readonly mode: ProgressMode = 'bar',
+    private readonly intervalMs = 10_000,
   ) {}
 
   static forStderr(quiet = false): Progress {
-    const on = !quiet && Boolean(process.stderr.isTTY) && !process.env.CI;
-    return new Progress(process.stderr, on);
+    const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+    return new Progress(process.stderr, !quiet, Date.now, tty ? 'bar' : 'lines');
   }
 
-  start(units: { id: string; weight: number }[]): void {
-    if (this.t0 === 0) {
+  start(units: ProgressUnit[]): void {
+    if (!this.started) {
+      this.started = true;
       this.t0 = this.now();
       if (this.enabled) {
-        this.timer = setInterval(() => this.draw(), 1000);
+        this.timer = setInterval(() => (this.mode === 'bar' ? this.draw() : this.out.write(`${this.plain()}\n`)), this.mode === 'bar' ? 1000 : this.intervalMs);
         this.timer.unref?.();
       }
     }
@@ -48,10 +89,15 @@ export class Progress {
     this.draw();
   }
 
-  end(id: string, regimes: number, verdict?: string): void {
+  end(id: string, regimes: number, verdict?: string, fromCache = false): void {
     const u = this.units.find((x) => x.id === id);
     this.doneWeight += Math.max(1, u?.weight ?? 1);
     this.doneUnits++;
+    this.doneIds.add(id);
+    if (fromCache) {
+      this.cachedUnits++;
+      this.cachedWeight += Math.max(1, u?.weight ?? 1);
+    }
     this.regimes += regimes;
     void verdict;
     this.draw();
@@ -59,7 +105,29 @@ export class Progress {
 
   done(): void {
     if (this.timer) clearInterval(this.timer);
-    if (this.enabled) this.out.write('\r\x1b[2K');
+    this.timer = undefined;
+    if (this.enabled && this.mode === 'bar') this.out.write('\r\x1b[2K');
+    else if (this.enabled && this.started) this.out.write(`${this.plain(true)}\n`);
+  }
+
+  /** Stops the timer without a final line (the run was interrupted). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.enabled && this.mode === 'bar') this.out.write('\r\x1b[2K');
+  }
+
+  /** The plain line of the `lines` mode, for the state now (exported for tests). */
+  plain(done = false): string {
+    const count = (kind: 'check' | 'figure'): [number, number] => {
+      const mine = this.units.filter((u) => (u.kind ?? 'check') === kind);
+      return [mine.filter((u) => this.doneIds.has(u.id)).length, mine.length];
+    };
+    const elapsedS = (this.now() - this.t0) / 1000;
+    // Units from the cache take no time: counted as work done, they would make the rest look faster.
+    const computed = this.doneWeight - this.cachedWeight;
+    const etaS = computed > 0 ? (elapsedS * (this.totalWeight - this.doneWeight)) / computed : undefined;
+    return plainLine({ checks: count('check'), figures: count('figure'), elapsedS, etaS, cached: this.cachedUnits, done });
   }
 
   /** The status line (exported for tests); the unit's name is shortened first to fit `cols`. */
@@ -77,9 +145,16 @@ export class Progress {
   }
 
   private draw(): void {
-    if (!this.enabled) return;
+    if (!this.enabled || this.mode !== 'bar') return;
     this.out.write(`\r\x1b[2K${this.line(this.out.columns || 120)}`);
   }
+}
+
+/** A coarse duration for an estimate: "~40s" is honest, "~3m12s" is not. */
+function roughSecs(s: number): string {
+  if (Math.round(s / 5) * 5 < 60) return `${Math.max(5, Math.round(s / 5) * 5)}s`;
+  if (s < 600) return `${Math.round(s / 60)}m`;
+  return `${Math.round(s / 300) * 5}m`;
 }
 
 function fmtSecs(s: number): string {

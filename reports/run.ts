@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import type { Budget, CheckResult, CheckSpec, Verdict } from '../properties/check.ts';
 import { allChecks } from '../papers/registry.ts';
 import { allClaims } from '../papers/registry.ts';
@@ -5,11 +6,11 @@ import { selectShard, selectShardByClaim } from './shard.ts';
 import { replayCommand } from '../properties/replay.ts';
 import { ResultCache } from './cache.ts';
 import { codeVersion, gitSha, packageVersion, tfjsBackend } from './meta.ts';
-import type { CheckEntry, ClaimEntry, FigureData, Report, ReportMeta, ReportRecord, ReportSummary } from './types.ts';
+import type { CheckEntry, ClaimEntry, FigureData, Report, ReportMeta, ReportRecord, ReportSummary, ReportTimings } from './types.ts';
 import type { FigureJob } from './figures/types.ts';
 import { paperFigureModules } from './figures/index.ts';
 import { Progress } from './progress.ts';
-import { WorkerPool } from './pool.ts';
+import { cpuMsSince, Interrupted, STOP_SIGNALS, WorkerPool } from './pool.ts';
 
 export const VERDICTS: Verdict[] = ['conforms', 'deviates', 'not-reproduced', 'mismatch', 'inconclusive', 'out-of-hypotheses'];
 /** Severity for a claim's overall verdict: the worst of its checks. */
@@ -29,7 +30,11 @@ export interface RunOptions {
   resume?: boolean;
   cacheDir?: string;
   progress?: Progress;
-  /** Run units in this many worker processes (registered checks only; 1 = in this process). */
+  /**
+   * Run units in this many worker processes (default 1 = in this process, the only way to run checks
+   * that are not registered, e.g. test fixtures). `ttc report` asks for `defaultWorkers()`. Never more
+   * processes than units.
+   */
   workers?: number;
   /** Test hook: called after each finished unit (used to simulate an interrupted run). */
   afterUnit?: (id: string) => void | Promise<void>;
@@ -59,7 +64,32 @@ export function checkOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Runs the selected checks (and figure simulations) and assembles the report (not yet written). */
+/** One worker process per core the machine offers this process (the checks are single-threaded). */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** Worker processes for `units` units: as requested (default 1), at most one per unit. */
+export function reportWorkers(requested: number | undefined, units: number): number {
+  return Math.max(1, Math.min(requested ?? 1, units));
+}
+
+/**
+ * Per-unit CPU time and the machine's load, beside the wall times of ReportTimings (a unit's CPU time
+ * well below its wall time means it waited for a core: the load, not the code).
+ */
+export interface TimingsProfile {
+  /** User + system CPU ms each unit computed for (in its worker, or in this process); cached units have none. */
+  cpuMs: Record<string, number>;
+  /** os.loadavg() (1, 5, 15 min) when the run started and when it ended. */
+  loadavg: { start: number[]; end: number[] };
+}
+
+/**
+ * Runs the selected checks (and figure simulations) and assembles the report (not yet written).
+ * With worker processes, SIGINT, SIGTERM and SIGHUP end the workers at once, say on stderr how many
+ * finished units the cache holds for `--resume`, and end this process with the same signal.
+ */
 export async function runReport(opts: RunOptions): Promise<Report> {
   const started = new Date();
   const t0 = Date.now();
@@ -73,16 +103,28 @@ export async function runReport(opts: RunOptions): Promise<Report> {
     jobs = selectShard(jobs, opts.shard);
   }
   const progress = opts.progress;
-  progress?.start(
-    [...checks.map((c) => ({ id: c.id, weight: c.runs[opts.budget] })), ...jobs.map((j) => ({ id: j.id, weight: 20 }))],
-  );
+  progress?.start([
+    ...checks.map((c) => ({ id: c.id, weight: c.runs[opts.budget], kind: 'check' as const })),
+    ...jobs.map((j) => ({ id: j.id, weight: 20, kind: 'figure' as const })),
+  ]);
+  const load0 = loadavg();
 
   const checksMs: Record<string, number> = {};
   const figureDataMs: Record<string, number> = {};
+  const cpuMs: Record<string, number> = {};
   const cached: string[] = [];
+  let stored = 0;
   const checkOut = new Map<string, CheckResult>();
   const figureData: Record<string, FigureData> = {};
-  const pool = opts.workers && opts.workers > 1 && checks.length + jobs.length > 1 ? new WorkerPool(Math.min(opts.workers, checks.length + jobs.length)) : undefined;
+  const nWorkers = reportWorkers(opts.workers, checks.length + jobs.length);
+  const pool = nWorkers > 1 ? new WorkerPool(nWorkers) : undefined;
+  /** Runs a unit in a worker, or here; with the CPU time it took. */
+  const timed = async <T>(kind: 'check' | 'figure', id: string, here: () => Promise<T>): Promise<{ value: T; cpuMs: number }> => {
+    if (pool) return pool.runTimed<T>({ kind, id, seed: opts.seed, budget: opts.budget });
+    const c0 = process.cpuUsage();
+    const value = await here();
+    return { value, cpuMs: cpuMsSince(c0) };
+  };
 
   const runCheck = async (spec: CheckSpec): Promise<void> => {
     const key = ResultCache.key({ kind: 'check', id: spec.id, claim: spec.claimId, runs: spec.runs[opts.budget], budget: opts.budget, seed: opts.seed, code: version });
@@ -91,16 +133,21 @@ export async function runReport(opts: RunOptions): Promise<Report> {
     if (r) cached.push(spec.id);
     else {
       try {
-        r = pool ? await pool.run<CheckResult>({ kind: 'check', id: spec.id, seed: opts.seed, budget: opts.budget }) : await spec.run({ seed: opts.seed, budget: opts.budget });
+        const t = await timed('check', spec.id, () => spec.run({ seed: opts.seed, budget: opts.budget }));
+        r = t.value;
+        cpuMs[spec.id] = t.cpuMs;
         cache?.set(key, r);
+        stored++;
       } catch (e) {
-        // A check that crashes is reported (as a mismatch: the run must fail), not allowed to sink the report.
+        // An interrupted check has no result; one that crashes is reported (as a mismatch: the run
+        // must fail), not allowed to sink the report.
+        if (e instanceof Interrupted) throw e;
         r = crashed(spec, e, opts);
       }
     }
     checkOut.set(spec.id, r);
     checksMs[spec.id] = r.elapsedMs;
-    progress?.end(spec.id, r.records.length, r.verdict);
+    progress?.end(spec.id, r.records.length, r.verdict, cached.includes(spec.id));
     await opts.afterUnit?.(spec.id);
   };
   const runJob = async (job: FigureJob): Promise<void> => {
@@ -111,27 +158,51 @@ export async function runReport(opts: RunOptions): Promise<Report> {
     let d = opts.resume && !volatile ? cache?.get<FigureData>(key) : undefined;
     if (d) cached.push(job.id);
     else {
-      d = pool ? await pool.run<FigureData>({ kind: 'figure', id: job.id, seed: opts.seed, budget: opts.budget }) : await job.run({ seed: opts.seed, budget: opts.budget });
+      const t = await timed('figure', job.id, () => job.run({ seed: opts.seed, budget: opts.budget }));
+      d = t.value;
+      cpuMs[job.id] = t.cpuMs;
       cache?.set(key, d);
+      stored++;
     }
     figureData[job.id] = d;
     figureDataMs[job.id] = Date.now() - j0;
-    progress?.end(job.id, d.points.length);
+    progress?.end(job.id, d.points.length, undefined, cached.includes(job.id));
     await opts.afterUnit?.(job.id);
   };
   const units: (() => Promise<void>)[] = [...checks.map((c) => () => runCheck(c)), ...jobs.map((j) => () => runJob(j))];
   if (pool) {
     // Dynamic dispatch: each worker process takes the next unit when it is free. Results do not depend
     // on which process ran a unit (each is a function of its id, seed and budget).
+    let stopping: Promise<never> | undefined;
+    const stop = (signal: NodeJS.Signals): Promise<never> =>
+      (stopping ??= (async () => {
+        progress?.stop();
+        await pool.terminate(signal);
+        const where = cache ? ` ${stored + cached.length} finished unit${stored + cached.length === 1 ? ' is' : 's are'} in the cache (${cache.dir}); run the same command with --resume to continue.` : '';
+        process.stderr.write(`\nttc report: interrupted by ${signal}.${where}\n`);
+        // End as the signal would have: the shell and CI see the usual status (130 for SIGINT).
+        for (const s of STOP_SIGNALS) process.removeListener(s, onSignal);
+        process.kill(process.pid, signal);
+        return new Promise<never>(() => {});
+      })());
+    const onSignal = (signal: NodeJS.Signals): void => void stop(signal);
+    for (const s of STOP_SIGNALS) process.on(s, onSignal);
     try {
       let next = 0;
       await Promise.all(
         Array.from({ length: pool.size }, async () => {
-          while (next < units.length) await units[next++]!();
+          while (next < units.length && !stopping) await units[next++]!();
         }),
       );
+    } catch (e) {
+      // A worker ended by a stop signal sent to the process group may be noticed before our own handler runs.
+      if (e instanceof Interrupted) await stop(e.signal);
+      throw e;
     } finally {
-      pool.close();
+      if (!stopping) {
+        for (const s of STOP_SIGNALS) process.removeListener(s, onSignal);
+        pool.close();
+      }
     }
   } else for (const u of units) await u();
   const results = checks.map((c) => checkOut.get(c.id)!);
@@ -151,7 +222,18 @@ export async function runReport(opts: RunOptions): Promise<Report> {
     shard: opts.shard,
   };
   const report = assemble(meta, results.map((r) => ({ result: r, spec: opts.checks.find((c) => c.id === r.checkId) })), figureData, opts.budget);
-  report.timings = { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), totalMs: Date.now() - t0, checksMs, figureDataMs, cached, processes: pool?.size ?? 1 };
+  const timings: ReportTimings & TimingsProfile = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    totalMs: Date.now() - t0,
+    checksMs,
+    figureDataMs,
+    cpuMs,
+    cached,
+    processes: pool?.size ?? 1,
+    loadavg: { start: load0, end: loadavg() },
+  };
+  report.timings = timings;
   return report;
 }
 

@@ -1,11 +1,42 @@
 import { allChecks } from '../papers/registry.ts';
 import { figureJobsFor } from './run.ts';
 import { paperIds } from '../papers/registry.ts';
-import type { UnitRequest } from './pool.ts';
+import { cpuMsSince, type UnitReply, type UnitRequest } from './pool.ts';
+
+// A Ctrl-C in a terminal reaches the whole process group. The parent (reports/pool.ts, run.ts) decides
+// what an interruption means and ends its workers with SIGTERM (whose default action ends this process
+// at once, even in the middle of a unit), so the worker itself lets SIGINT pass.
+process.on('SIGINT', () => {});
+
+/** Whether the pipe to the parent is gone: the parent was killed or is shutting down. */
+function channelClosed(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ERR_IPC_CHANNEL_CLOSED' || code === 'ECONNRESET';
+}
+
+// A parent that died while a unit ran leaves nobody to send its result to; that is not an error of the
+// worker. Anything else still fails loudly.
+process.on('error', (e) => {
+  if (channelClosed(e)) process.exit(0);
+  throw e;
+});
+for (const stream of [process.stdout, process.stderr]) stream.on('error', (e) => (channelClosed(e) ? process.exit(0) : undefined));
+
+function reply(m: UnitReply | { ready: true }): void {
+  if (!process.connected) process.exit(0);
+  process.send!(m, undefined, {}, (e) => {
+    if (e && channelClosed(e)) process.exit(0);
+    else if (e) throw e;
+  });
+}
 
 /** Runs units sent by the parent (reports/pool.ts), one at a time, and replies with each result. */
 process.on('message', (req: UnitRequest) => {
   void (async () => {
+    // The unit's own time: the parent sees only its wall time including the message round trip.
+    const w0 = performance.now();
+    const c0 = process.cpuUsage();
+    const took = () => ({ wallMs: performance.now() - w0, cpuMs: cpuMsSince(c0) });
     try {
       let value: unknown;
       if (req.kind === 'check') {
@@ -17,11 +48,12 @@ process.on('message', (req: UnitRequest) => {
         if (!job) throw new Error(`unknown figure job '${req.id}' in the worker`);
         value = await job.run({ seed: req.seed, budget: req.budget });
       }
-      process.send!({ ok: true, value });
+      reply({ ok: true, value, ...took() });
     } catch (e) {
-      process.send!({ ok: false, error: (e as Error)?.message ?? String(e) });
+      reply({ ok: false, error: (e as Error)?.message ?? String(e), ...took() });
     }
   })();
 });
 process.on('disconnect', () => process.exit(0));
-process.send!({ ready: true });
+reply({ ready: true });
+
