@@ -136,12 +136,12 @@ options:
   --resume          reuse finished checks and figure simulations from the cache (.ttc-cache/report,
                     keyed by check, parameters, seed, budget and code version)
   --cache DIR       where the --resume cache lives
-  --jobs N          run in N processes (default: 2, or 1 on a 1-core machine; results are the same)
+  --jobs N          run in N processes (default: the machine's cores; results are the same)
   --shard i/N       run only shard i of N (claims with all their checks, and figure jobs, dealt
                     round-robin)
   --merge DIR …     merge shard outputs (each from --shard i/N --out DIR) into --out; runs nothing
   --json            print the summary and the written files as JSON on stdout
-  --quiet           no progress bar (it is also off when stderr is not a TTY or CI is set)
+  --quiet           no progress output (a bar on a terminal; piped or in CI a plain line every 10 s)
   --wide            print the summary table whole (by default cut to 100 columns)
 Exit status: 0 when every check conforms or deviates as recorded, 1 on a mismatch, 2 on bad input.
 

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Budget } from '../properties/check.ts';
 import { gateSeed } from '../properties/seeds.ts';
@@ -7,7 +6,7 @@ import { paperIds } from '../papers/registry.ts';
 import { mergeReports, readReport } from '../reports/merge.ts';
 import { gitSha, ROOT } from '../reports/meta.ts';
 import { Progress } from '../reports/progress.ts';
-import { runReport } from '../reports/run.ts';
+import { defaultWorkers, runReport } from '../reports/run.ts';
 import type { Report } from '../reports/types.ts';
 import { checkOutDir, writeReport } from '../reports/write.ts';
 import { choice, intOpt, seedOpt, type ParsedArgs } from './args.ts';
@@ -42,7 +41,7 @@ export async function reportCmd(args: ParsedArgs): Promise<number> {
     if (checks.length === 0) throw new InputError('no checks match the selection');
     const papers = args.values.paper ? [...new Set(args.values.paper.split(','))].sort() : paperIds();
     const claims = args.values.claim ? [...new Set(args.values.claim.split(','))].sort() : null;
-    const jobs = intOpt('jobs', args.values.jobs, Math.min(2, availableParallelism()), 1);
+    const jobs = intOpt('jobs', args.values.jobs, defaultWorkers(), 1);
     report = await runReport({
       checks,
       seed,
