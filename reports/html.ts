@@ -1,6 +1,8 @@
 import type { Verdict } from '../properties/check.ts';
 import type { RenderedFigure } from './figures/build.ts';
-import type { CheckEntry, Report } from './types.ts';
+import type { CheckEntry, ClaimEntry, Report } from './types.ts';
+import { allClaims } from '../papers/registry.ts';
+import { hasTex, katexCss, texToHtml } from './latex.ts';
 
 /** The self-contained HTML page: inline CSS and inline SVG figures, no scripts, no external requests. */
 
@@ -32,7 +34,8 @@ export function renderHtml(report: Report, figures: RenderedFigure[]): string {
   const papers = [...new Set(report.checks.map((c) => c.paper))];
   const parts: string[] = [];
   parts.push(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
-  parts.push(`<title>Conformance report — transfer-theory-checker</title><style>${CSS}</style></head><body><main>`);
+  const math = report.claims.some((c) => hasTex(c.source.statement) || hypothesesOf(c).some((h) => hasTex(h)));
+  parts.push(`<title>Conformance report — transfer-theory-checker</title><style>${CSS}</style>${math ? `<style>${katexCss()}</style>` : ''}</head><body><main>`);
   parts.push(`<header><h1>Conformance report</h1><p class="sub">Published transfer-learning theorems against faithful simulations — transfer-theory-checker ${esc(m.packageVersion)}</p>`);
   parts.push(
     `<p class="meta">seed <b>${m.seed}</b> · budget <b>${esc(m.budget)}</b> · papers ${esc(m.selection.papers.join(', ') || 'all')}${m.selection.claims ? ` · claims ${esc(m.selection.claims.join(', '))}` : ''}${m.shard ? ` · <b>shard ${esc(m.shard)} (partial)</b>` : ''} · git ${esc(m.gitSha.slice(0, 12))} · code ${esc(m.codeVersion)} · node ${esc(m.node)} · tfjs ${esc(m.tfjsBackend)}</p></header>`,
@@ -48,7 +51,7 @@ export function renderHtml(report: Report, figures: RenderedFigure[]): string {
     const checks = report.checks.filter((k) => k.claimId === c.id);
     const reg = c.regime as { kind: string; limit?: string };
     parts.push(
-      `<tr><td><b>${esc(c.id)}</b><div class="t">${esc(c.title)}</div></td><td>${esc(c.source.ref)}</td><td>${esc(reg.kind === 'asymptotic' ? `asymptotic: ${reg.limit}` : reg.kind)}</td>` +
+      `<tr><td><b>${esc(c.id)}</b><div class="t">${esc(c.title)}</div>${statementHtml(c)}</td><td>${esc(c.source.ref)}</td><td>${esc(reg.kind === 'asymptotic' ? `asymptotic: ${reg.limit}` : reg.kind)}</td>` +
         `<td>${checks.map((k) => `<div class="ck">${badge(k.verdict)} <a href="#${anchor(k.checkId)}">${esc(k.checkId)}</a> <span class="n">${k.regimes} regimes</span></div>`).join('')}</td><td>${badge(c.verdict)}</td></tr>`,
     );
   }
@@ -99,6 +102,18 @@ export function renderHtml(report: Report, figures: RenderedFigure[]): string {
   return parts.join('\n');
 }
 
+/** The claim's hypotheses as the registry holds them (a report merged from elsewhere may name claims it does not know). */
+function hypothesesOf(c: ClaimEntry): string[] {
+  return allClaims().find((x) => x.id === c.id)?.hypotheses.map((h) => h.text) ?? [];
+}
+
+/** The printed statement and its hypotheses, with `$…$` typeset by KaTeX (reports/latex.ts). */
+export function statementHtml(c: ClaimEntry): string {
+  const st = c.source.statement ? `<div class="stmt">${texToHtml(c.source.statement)}</div>` : '';
+  const hyp = hypothesesOf(c);
+  return st + (hyp.length ? `<ul class="hyp">${hyp.map((h) => `<li>${texToHtml(h)}</li>`).join('')}</ul>` : '');
+}
+
 function anchor(id: string): string {
   return `check-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
@@ -137,4 +152,5 @@ figure.wide{flex:1 1 600px}figcaption{font-size:13px;color:#333;max-width:760px;
 .dev{background:#fff8f0;border:1px solid #f0c9a0;border-left:5px solid #ef6c00;padding:8px 12px;margin:8px 0;font-size:14px}.dev p{margin:5px 0}
 code{font-size:12px;background:#eef0f3;padding:1px 4px;word-break:break-all}
 .kv th{width:200px}
+.stmt{font-size:13px;margin-top:4px;max-width:520px}.hyp{font-size:12px;color:#444;margin:3px 0 0 16px;padding:0;max-width:500px}.stmt .katex,.hyp .katex{font-size:1.08em}
 `;

@@ -29,7 +29,8 @@ export function renderMarkdown(report: Report, figures: RenderedFigure[]): strin
   L.push('| claim | source | checks | verdict |', '|---|---|---|---|');
   for (const c of report.claims) {
     const checks = report.checks.filter((k) => k.claimId === c.id);
-    L.push(`| \`${c.id}\` ${cell(c.title)} | ${cell(c.source.ref)} | ${checks.map((k) => `\`${k.checkId}\` ${MARK[k.verdict]} (${k.regimes})`).join('<br>')} | ${MARK[c.verdict]} |`);
+    // `$…$` stays as written: GitHub typesets it in Markdown, and the text stays readable elsewhere.
+    L.push(`| \`${c.id}\` ${cell(c.title)}${c.source.statement ? `<br>${cell(c.source.statement)}` : ''} | ${cell(c.source.ref)} | ${checks.map((k) => `\`${k.checkId}\` ${MARK[k.verdict]} (${k.regimes})`).join('<br>')} | ${MARK[c.verdict]} |`);
   }
   L.push('');
   for (const paper of [...new Set(report.checks.map((c) => c.paper))]) {
