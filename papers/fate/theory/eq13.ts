@@ -13,9 +13,9 @@ export const eq13: Claim = {
     paper: 'fate',
     ref: '§3.3, eq (13), Fig 1(a–b)',
     statement:
-      '𝒯_lt = ((1−γ)²+γσ²)/(1−γ) − sin²θ (γ<1); σ²/(γ−1) − sin²θ (γ>1). Negative transfer for all γ−1 > σ²/sin²θ; ' +
-      'for γ < 1 only when σ < 1, θ ∈ (arccos(1−σ), π/2) and γ ∈ (γ₊, γ₋), γ± = ½[(1+cos²θ−σ²) ± √((1+cos²θ−σ²)²−4cos²θ)]; ' +
-      'noiseless: θ ∈ (0, π/2), cos²θ < γ < 1; positive transfer between the two regions even at θ = π/2.',
+      '$\\mathcal{T}_{\\mathrm{lt}} = \\frac{(1-\\gamma)^2+\\gamma\\sigma^2}{1-\\gamma} - \\sin^2\\theta$ ($\\gamma<1$); $\\frac{\\sigma^2}{\\gamma-1} - \\sin^2\\theta$ ($\\gamma>1$). Negative transfer for all $\\gamma-1 > \\sigma^2/\\sin^2\\theta$; ' +
+      'for $\\gamma < 1$ only when $\\sigma < 1$, $\\theta \\in (\\arccos(1-\\sigma), \\pi/2)$ and $\\gamma \\in (\\gamma_+, \\gamma_-)$, $\\gamma_\\pm = \\frac12\\big[(1+\\cos^2\\theta-\\sigma^2) \\pm \\sqrt{(1+\\cos^2\\theta-\\sigma^2)^2-4\\cos^2\\theta}\\big]$; ' +
+      'noiseless: $\\theta \\in (0, \\pi/2)$, $\\cos^2\\theta < \\gamma < 1$; positive transfer between the two regions even at $\\theta = \\pi/2$.',
     provenance: 'printed',
   },
   params: [P.gammaNot1, P.theta, P.sigma, nOpt, dOpt],

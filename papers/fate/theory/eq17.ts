@@ -13,7 +13,7 @@ export const eq17: Claim = {
   source: {
     paper: 'fate',
     ref: '§3.4, eq (17), Fig 3',
-    statement: '𝒯_ft = (γ − 1)(1 − 2cos θ) for γ ≤ 1 and 0 for γ > 1 — positive transfer for θ < π/3, negative for θ > π/3.',
+    statement: '$\\mathcal{T}_{\\mathrm{ft}} = (\\gamma - 1)(1 - 2\\cos\\theta)$ for $\\gamma \\le 1$ and $0$ for $\\gamma > 1$ — positive transfer for $\\theta < \\pi/3$, negative for $\\theta > \\pi/3$.',
     provenance: 'printed',
   },
   params: [P.gamma, P.theta, { ...P.sigma, optional: true, description: 'label-noise sd (the printed 𝒯_ft does not depend on it)' }, nOpt, dOpt],

@@ -73,8 +73,8 @@ export const fig5 = defineClaim({
     paper: 'fate',
     ref: 'Fig 5 (App. E), Thm 2.2, §2',
     statement:
-      'Transferability plotted against D_KL(p_s‖p_t) (exact) and W1(p_s, p_t) (from finite samples, Sriperumbudur et al. 2009) for the §3 setting shows that ' +
-      'transferability is not predicted by φ-divergences or integral probability metrics; one can achieve positive transfer with distributions arbitrarily far apart.',
+      'Transferability plotted against $D_{\\mathrm{KL}}(p_s \\Vert p_t)$ (exact) and $W_1(p_s, p_t)$ (from finite samples, Sriperumbudur et al. 2009) for the §3 setting shows that ' +
+      'transferability is not predicted by $\\phi$-divergences or integral probability metrics; one can achieve positive transfer with distributions arbitrarily far apart.',
     provenance: 'printed',
   },
   params: [P.gammaNot1, theta, { ...P.sigma, domain: { min: 0, minOpen: true } }, scale, theta2, scale2, gamma2, sigma2],

@@ -9,7 +9,7 @@ export const lemma3_3: Claim = {
   source: {
     paper: 'fate',
     ref: 'Lemma 3.3 (proof: App. B.2, eqs 35–49)',
-    statement: 'Under gradient flow (6) on the population risk objective (4) with initialization satisfying (22), lim_{t→∞} β(t) = β_s.',
+    statement: 'Under gradient flow (6) on the population risk objective (4) with initialization satisfying (22), $\\lim_{t\\to\\infty} \\beta(t) = \\beta_s$.',
     provenance: 'printed',
   },
   params: [DP.d, DP.L, DP.alpha, DP.sigma, DP.init],

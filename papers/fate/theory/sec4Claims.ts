@@ -39,7 +39,7 @@ export const sec4Arccos = defineClaim({
   source: {
     paper: 'fate',
     ref: 'App. C, eqs (152–153) (Cho & Saul 2009)',
-    statement: '⟨σ(w_iᵀx)σ(w_jᵀx)⟩_{L2} = (1/2π)(√(1−u²) + u(π − arccos u)), u = w_iᵀw_j/(‖w_i‖‖w_j‖), for unit w_i, w_j.',
+    statement: '$\\langle \\sigma(w_i^\\top x)\\sigma(w_j^\\top x)\\rangle_{L^2} = \\frac{1}{2\\pi}\\big(\\sqrt{1-u^2} + u(\\pi - \\arccos u)\\big)$, $u = \\frac{w_i^\\top w_j}{\\lVert w_i\\rVert\\,\\lVert w_j\\rVert}$, for unit $w_i, w_j$.',
     provenance: 'printed',
   },
   params: [u, d],
@@ -74,8 +74,8 @@ export const sec4Projection = defineClaim({
     paper: 'fate',
     ref: '§4 eq (21), Fig 4(d); App. C eqs (154–159)',
     statement:
-      `${SETTING} Linear transfer = kernel regression with the pretrained kernel k(x,x′) = (1/m) Σ σ(w_iᵀx)σ(w_iᵀx′); ` +
-      'E_D R_lt = C(n) + ‖P⊥f*_t‖²_{L2}, ‖P⊥f*‖² = (1/m*) c*ᵀK*c* − (1/m*) c*ᵀK̃ᵀK⁻¹K̃c*; "the norm of this projection increases monotonically with μ".',
+      `${SETTING} Linear transfer = kernel regression with the pretrained kernel $k(x,x^\\prime) = \\frac1m \\sum_i \\sigma(w_i^\\top x)\\sigma(w_i^\\top x^\\prime)$; ` +
+      '$\\mathbb{E}_{\\mathcal{D}} R_{\\mathrm{lt}} = C(n) + \\lVert P_\\perp f^*_t\\rVert^2_{L^2}$, $\\lVert P_\\perp f^*\\rVert^2 = \\frac{1}{m^*} c^{*\\top} K^* c^* - \\frac{1}{m^*} c^{*\\top}\\tilde K^\\top K^{-1}\\tilde K c^*$; "the norm of this projection increases monotonically with $\\mu$".',
     provenance: 'printed',
   },
   params: [d, mstar, mu, mu2, n],
@@ -135,7 +135,7 @@ export const sec4Kernel = defineClaim({
     paper: 'fate',
     ref: '§4, Fig 4(a–b)',
     statement:
-      'After population pretraining in the mean-field regime, k(x,x′) = (1/m) Σ_{i≤m} σ(w_iᵀx)σ(w_iᵀx′) ≈ (1/((1−μ)m*)) Σ_{i∉A} σ(w*_iᵀx)σ(w*_iᵀx′): ' +
+      'After population pretraining in the mean-field regime, $k(x,x^\\prime) = \\frac1m\\sum_{i\\le m}\\sigma(w_i^\\top x)\\sigma(w_i^\\top x^\\prime) \\approx \\frac{1}{(1-\\mu)m^*}\\sum_{i\\notin A}\\sigma(w^{*\\top}_i x)\\sigma(w^{*\\top}_i x^\\prime)$: ' +
       '"the two Gram matrices are nearly indistinguishable".',
     provenance: 'printed',
   },
@@ -161,7 +161,7 @@ export const sec4Scaling = defineClaim({
   source: {
     paper: 'fate',
     ref: '§4, Fig 4(c)',
-    statement: 'Empirically the generalization error of the scratch-trained model obeys a power law R_sc ∼ A n^(−ν) with ν = 1.18 (d = 100, m = 1000, m* = 100).',
+    statement: 'Empirically the generalization error of the scratch-trained model obeys a power law $R_{\\mathrm{sc}} \\sim A n^{-\\nu}$ with $\\nu = 1.18$ ($d = 100$, $m = 1000$, $m^* = 100$).',
     provenance: 'printed',
   },
   params: [d, m, mstar],
@@ -195,7 +195,7 @@ export const sec4NegativeTransfer = defineClaim({
     paper: 'fate',
     ref: '§4, Fig 4(e), eq (21)',
     statement:
-      'Setting the predicted transferred risk ‖P⊥f*_t‖² equal to the scratch power law A n^(−ν) approximately identifies the point of negative transfer in n for any μ; ' +
+      'Setting the predicted transferred risk $\\lVert P_\\perp f^*_t\\rVert^2$ equal to the scratch power law $A n^{-\\nu}$ approximately identifies the point of negative transfer in $n$ for any $\\mu$; ' +
       'the heuristic becomes more accurate as n grows.',
     provenance: 'printed',
   },

@@ -15,7 +15,7 @@ export const thm2_2: Claim = {
     paper: 'fate',
     ref: 'Thm 2.2, proof eqs (23–34)',
     statement:
-      'For any f ∈ Φ and δ > 0 there is g ∈ Φ with Dudley metric γ_β(p_f, p_g) ≥ δ, and one with D_KL(p_f‖p_g) ≥ δ; D_KL(p_f‖p_g) = ‖f − g‖²_{L2(p)}/(2σ²).',
+      'For any $f \\in \\Phi$ and $\\delta > 0$ there is $g \\in \\Phi$ with Dudley metric $\\gamma_\\beta(p_f, p_g) \\ge \\delta$, and one with $D_{\\mathrm{KL}}(p_f \\Vert p_g) \\ge \\delta$; $D_{\\mathrm{KL}}(p_f \\Vert p_g) = \\lVert f - g\\rVert^2_{L^2(p)}/(2\\sigma^2)$.',
     provenance: 'printed',
   },
   params: [

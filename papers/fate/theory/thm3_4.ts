@@ -9,7 +9,7 @@ export const thm3_4: Claim = {
   source: {
     paper: 'fate',
     ref: 'Thm 3.4 (proof: App. B.3, Lemma B.1, eqs 50–77)',
-    statement: 'Let the columns of Φ = W_1W_2⋯W_{L−1} denote the hidden features of the model. After pretraining lim_{α→0} lim_{t→∞} Φ = β_s v_{L−1}ᵀ for some vector v_{L−1}.',
+    statement: 'Let the columns of $\\Phi = W_1 W_2 \\cdots W_{L-1}$ denote the hidden features of the model. After pretraining $\\lim_{\\alpha\\to 0}\\lim_{t\\to\\infty} \\Phi = \\beta_s v_{L-1}^\\top$ for some vector $v_{L-1}$.',
     provenance: 'printed',
   },
   params: [DP.d, DP.L, DP.alpha, DP.sigma, DP.init],

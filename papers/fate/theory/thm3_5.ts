@@ -10,7 +10,7 @@ export const thm3_5: Claim = {
     paper: 'fate',
     ref: 'Thm 3.5 (proof: App. B.4, eqs 78–90)',
     statement:
-      'Under gradient flow on the empirical risk minimization objective (5) with initialization satisfying (22), lim_{α→0} lim_{t→∞} β(t) = β̂, where β̂ is the minimum norm solution to the linear least squares problem β̂ = argmin_β (1/2n)‖y_t − Xβ‖²₂ = X⁺y_t.',
+      'Under gradient flow on the empirical risk minimization objective (5) with initialization satisfying (22), $\\lim_{\\alpha\\to 0}\\lim_{t\\to\\infty}\\beta(t) = \\hat\\beta$, where $\\hat\\beta$ is the minimum norm solution to the linear least squares problem $\\hat\\beta = \\operatorname{argmin}_\\beta \\frac{1}{2n}\\lVert y_t - X\\beta\\rVert_2^2 = X^+ y_t$.',
     provenance: 'printed',
   },
   params: [DP.gamma, DP.d, DP.theta, DP.sigma, DP.L, DP.alpha, DP.init],

@@ -12,7 +12,7 @@ export const thm3_6: Claim = {
   source: {
     paper: 'fate',
     ref: 'Thm 3.6, eq (10)',
-    statement: 'E_D R_sc = ((1−γ)² + γσ²)/(1−γ) for γ < 1, and σ²/(γ−1) for γ > 1.',
+    statement: '$\\mathbb{E}_{\\mathcal{D}} R_{\\mathrm{sc}} = \\frac{(1-\\gamma)^2 + \\gamma\\sigma^2}{1-\\gamma}$ for $\\gamma < 1$, and $\\frac{\\sigma^2}{\\gamma-1}$ for $\\gamma > 1$.',
     provenance: 'printed',
   },
   params: [P.gammaNot1, P.sigma, nOpt, dOpt],

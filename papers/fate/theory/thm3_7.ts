@@ -11,7 +11,7 @@ export const thm3_7: Claim = {
   source: {
     paper: 'fate',
     ref: 'Thm 3.7, eq (12)',
-    statement: 'E_D R_lt = sin²θ + (σ² + sin²θ)/(n − 2).',
+    statement: '$\\mathbb{E}_{\\mathcal{D}} R_{\\mathrm{lt}} = \\sin^2\\theta + \\frac{\\sigma^2 + \\sin^2\\theta}{n-2}$.',
     provenance: 'printed',
   },
   params: [

@@ -12,7 +12,7 @@ export const thm3_8: Claim = {
     paper: 'fate',
     ref: 'Thm 3.8, eq (15), Fig 2',
     statement:
-      'lim_{n→∞} E_D R_lt^λ = 1 − cos²θ (1+2λ)/(1+λ)²; a strictly increasing function of λ ≥ 0 for any θ ∈ [0, π/2], so λ* = 0.',
+      '$\\lim_{n\\to\\infty} \\mathbb{E}_{\\mathcal{D}} R_{\\mathrm{lt}}^\\lambda = 1 - \\cos^2\\theta\\,\\frac{1+2\\lambda}{(1+\\lambda)^2}$; a strictly increasing function of $\\lambda \\ge 0$ for any $\\theta \\in [0, \\pi/2]$, so $\\lambda^* = 0$.',
     provenance: 'printed',
   },
   params: [P.theta, P.sigma, P.lambda, { ...P.n, optional: true, domain: { min: 3, integer: true } }, { ...P.gamma, optional: true }, { ...P.d, optional: true }],

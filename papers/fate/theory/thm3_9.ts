@@ -14,7 +14,7 @@ export const thm3_9: Claim = {
   source: {
     paper: 'fate',
     ref: 'Thm 3.9, eq (16); proof eq (142)',
-    statement: 'E_D R_ft = E_D R_sc + (1 − γ)(1 − 2cos θ) for γ ≤ 1 and E_D R_sc for γ > 1; mechanism: β_ft = β_sc + (I − P_row(X))β_s.',
+    statement: '$\\mathbb{E}_{\\mathcal{D}} R_{\\mathrm{ft}} = \\mathbb{E}_{\\mathcal{D}} R_{\\mathrm{sc}} + (1-\\gamma)(1-2\\cos\\theta)$ for $\\gamma \\le 1$ and $\\mathbb{E}_{\\mathcal{D}} R_{\\mathrm{sc}}$ for $\\gamma > 1$; mechanism: $\\beta_{\\mathrm{ft}} = \\beta_{\\mathrm{sc}} + (I - P_{\\mathrm{row}(X)})\\beta_s$.',
     provenance: 'printed',
   },
   params: [P.gammaNot1, P.theta, P.sigma, nOpt, dOpt],

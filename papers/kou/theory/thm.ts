@@ -33,7 +33,7 @@ export const kouThm = defineClaim({
     paper: 'kou',
     ref: 'Kou, Chen, Chen, Gu (ICML 2023), main theorem as cited by ptransfer Thm 4.3',
     statement:
-      'Training loss ≤ ε; if n‖μ‖⁴ ≥ C_1σ_p⁴d the test error (against flipped labels) is ≤ p + exp(−C_2 n‖μ‖⁴/(σ_p⁴d)); if n‖μ‖⁴ ≤ C_3σ_p⁴d it is ≥ p + 0.1. Synthetic study: a sharp transition along n‖μ‖⁴ ≈ C·σ_p⁴d.',
+      'Training loss $\\le \\varepsilon$; if $n\\lVert\\mu\\rVert^4 \\ge C_1\\sigma_p^4 d$ the test error (against flipped labels) is $\\le p + \\exp(-C_2 n\\lVert\\mu\\rVert^4/(\\sigma_p^4 d))$; if $n\\lVert\\mu\\rVert^4 \\le C_3\\sigma_p^4 d$ it is $\\ge p + 0.1$. Synthetic study: a sharp transition along $n\\lVert\\mu\\rVert^4 \\approx C\\sigma_p^4 d$.',
     provenance: 'derived from the abstract',
   },
   params: KOU_PARAMS.concat([PT.delta]),

@@ -40,7 +40,7 @@ export const thm42Consistency = defineClaim({
     paper: 'ptransfer',
     ref: 'Thm 4.2 (Sec 4) and Thm E.12 (appendix E.3), as summarised in the seed',
     statement:
-      'Main: at T = Ω(N_2 m/(η ε σ_{p,2}²)), P(y f < 0) ≤ exp{−C_2 Num/(α²σ_{p,2}²N_1 d/σ_{p,1}² + N_2 d)} if d ≤ C_1 Num/Den. Appendix: with T_1 = C_1* N_1 m/(η σ_{p,1}² d), T_2 = C_2* N_2 m/(η σ_{p,2}² d), P(y f < 0) ≤ exp{−C_2 (1/d) Num/Den} if d ≤ C′ Num/Den.',
+      'Main: at $T = \\Omega(N_2 m/(\\eta\\varepsilon\\sigma_{p,2}^2))$, $P(y f < 0) \\le \\exp\\{-C_2\\,\\mathrm{Num}/(\\alpha^2\\sigma_{p,2}^2 N_1 d/\\sigma_{p,1}^2 + N_2 d)\\}$ if $d \\le C_1\\,\\mathrm{Num}/\\mathrm{Den}$. Appendix: with $T_1 = C_1^* N_1 m/(\\eta\\sigma_{p,1}^2 d)$, $T_2 = C_2^* N_2 m/(\\eta\\sigma_{p,2}^2 d)$, $P(y f < 0) \\le \\exp\\{-C_2 (1/d)\\,\\mathrm{Num}/\\mathrm{Den}\\}$ if $d \\le C^\\prime\\,\\mathrm{Num}/\\mathrm{Den}$.',
     provenance: 'printed',
   },
   params: [...TRANSFER_PARAMS, dRatio, epsRatio],

@@ -77,7 +77,7 @@ export const fig2 = defineClaim({
     paper: 'ptransfer',
     ref: 'Sec 5, setting (4), Fig 2',
     statement:
-      'Fix N_1 = 1000, N_2 = 100, σ_{p,1} = σ_{p,2} = 15, α = 0.5; vary d and ‖u‖: a phase transition, better with larger ‖u‖ and smaller d; truncated heat maps threshold at 0.65 and 0.70.',
+      'Fix $N_1 = 1000$, $N_2 = 100$, $\\sigma_{p,1} = \\sigma_{p,2} = 15$, $\\alpha = 0.5$; vary $d$ and $\\lVert u\\rVert$: a phase transition, better with larger $\\lVert u\\rVert$ and smaller $d$; truncated heat maps threshold at 0.65 and 0.70.',
     provenance: 'printed',
   },
   params: TRANSFER_PARAMS,

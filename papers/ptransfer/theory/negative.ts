@@ -28,7 +28,7 @@ export const negative = defineClaim({
   source: {
     paper: 'ptransfer',
     ref: 'Prop 4.4, last item; Fig 1(c) at ‖u‖ = 0',
-    statement: 'When ‖u+v_2‖²/‖u‖² ≥ αN_1σ_{p,2}²/(N_2σ_{p,1}²) ≥ C_4 (C_4 large), the universal knowledge is weak and parameter transfer harms the test accuracy.',
+    statement: 'When $\\lVert u+v_2\\rVert^2/\\lVert u\\rVert^2 \\ge \\alpha N_1\\sigma_{p,2}^2/(N_2\\sigma_{p,1}^2) \\ge C_4$ ($C_4$ large), the universal knowledge is weak and parameter transfer harms the test accuracy.',
     provenance: 'printed',
   },
   params: [...TRANSFER_PARAMS, PT.delta],

@@ -43,7 +43,7 @@ export const prop44 = defineClaim({
     paper: 'ptransfer',
     ref: 'Prop 4.4',
     statement:
-      "If Γ ≥ C (large) and d > C_1′N_2‖u+v_2‖⁴/σ_{p,2}⁴: without transfer the error is ≥ 0.1, with transfer it is ≤ c (small). If d < C_3′N_2‖u+v_2‖⁴/σ_{p,2}⁴ both are near-optimal. Γ is sufficient, not necessary.",
+      "If $\\Gamma \\ge C$ (large) and $d > C_1^\\prime N_2\\lVert u+v_2\\rVert^4/\\sigma_{p,2}^4$: without transfer the error is $\\ge 0.1$, with transfer it is $\\le c$ (small). If $d < C_3^\\prime N_2\\lVert u+v_2\\rVert^4/\\sigma_{p,2}^4$ both are near-optimal. $\\Gamma$ is sufficient, not necessary.",
     provenance: 'printed',
   },
   params: [...TRANSFER_PARAMS, PT.delta],

@@ -31,7 +31,7 @@ export const table1 = defineClaim({
     paper: 'ptransfer',
     ref: '§5 Table 1 (CIFAR-10/100, ResNet-101→ResNet-34 etc.), Fig 3, Thms 4.2–4.3',
     statement:
-      'Target = 2 random classes, source = other classes with N_1/N_2 ∈ {2, 3, 4}; CIFAR-10 ResNet-101→ResNet-34: 90.80% without transfer; 94.20, 96.90, 97.20% with. ' +
+      'Target = 2 random classes, source = other classes with $N_1/N_2 \\in \\{2, 3, 4\\}$; CIFAR-10 ResNet-101→ResNet-34: 90.80% without transfer; 94.20, 96.90, 97.20% with. ' +
       'Inheriting parameters from a larger related source helps, and more so as N_1/N_2 grows.',
     provenance: 'printed',
   },

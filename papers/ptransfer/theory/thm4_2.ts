@@ -64,7 +64,7 @@ export const thm42 = defineClaim({
     paper: 'ptransfer',
     ref: 'Thm 4.2 (appendix Thm E.12)',
     statement:
-      'Under Condition 4.1, w.p. ≥ 1 − 2δ, after T = Ω(N_2 m/(η ε σ_{p,2}²)) steps: training loss ≤ ε; if d ≤ C_1·Num/Den then P(y f(W;x) < 0) ≤ exp(−C_2·Num/(Den·d)); if d ≥ C_3·Num/Den then P(y f(W;x) < 0) ≥ 0.1, with Num = α²N_1²‖u‖⁴/σ_{p,1}⁴ + N_2²‖u+v_2‖⁴/σ_{p,2}⁴, Den = α²σ_{p,2}²N_1/σ_{p,1}² + N_2.',
+      'Under Condition 4.1, w.p. $\\ge 1 - 2\\delta$, after $T = \\Omega\\big(N_2 m/(\\eta\\varepsilon\\sigma_{p,2}^2)\\big)$ steps: training loss $\\le \\varepsilon$; if $d \\le C_1\\,\\mathrm{Num}/\\mathrm{Den}$ then $P(y f(W;x) < 0) \\le \\exp\\big(-C_2\\,\\mathrm{Num}/(\\mathrm{Den}\\cdot d)\\big)$; if $d \\ge C_3\\,\\mathrm{Num}/\\mathrm{Den}$ then $P(y f(W;x) < 0) \\ge 0.1$, with $\\mathrm{Num} = \\alpha^2 N_1^2\\lVert u\\rVert^4/\\sigma_{p,1}^4 + N_2^2\\lVert u+v_2\\rVert^4/\\sigma_{p,2}^4$, $\\mathrm{Den} = \\alpha^2\\sigma_{p,2}^2 N_1/\\sigma_{p,1}^2 + N_2$.',
     provenance: 'printed',
   },
   params: [...TRANSFER_PARAMS, PT.delta],

@@ -25,7 +25,7 @@ export const thm43 = defineClaim({
     paper: 'ptransfer',
     ref: 'Thm 4.3',
     statement:
-      "Training loss ≤ ε; if N_2‖u+v_2‖⁴ ≥ C_1′σ_{p,2}⁴d then P(y f(W;x) < 0) ≤ exp(−C_2′N_2‖u+v_2‖⁴/(σ_{p,2}⁴d)); if N_2‖u+v_2‖⁴ ≤ C_3′σ_{p,2}⁴d then P(y f(W;x) < 0) ≥ 0.1.",
+      "Training loss $\\le \\varepsilon$; if $N_2\\lVert u+v_2\\rVert^4 \\ge C_1^\\prime\\sigma_{p,2}^4 d$ then $P(y f(W;x) < 0) \\le \\exp\\big(-C_2^\\prime N_2\\lVert u+v_2\\rVert^4/(\\sigma_{p,2}^4 d)\\big)$; if $N_2\\lVert u+v_2\\rVert^4 \\le C_3^\\prime\\sigma_{p,2}^4 d$ then $P(y f(W;x) < 0) \\ge 0.1$.",
     provenance: 'printed',
   },
   params: [...TRANSFER_PARAMS, PT.delta],
