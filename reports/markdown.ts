@@ -2,6 +2,7 @@ import type { Verdict } from '../properties/check.ts';
 import type { RenderedFigure } from './figures/build.ts';
 import { fmtParams } from './html.ts';
 import type { Report } from './types.ts';
+import { findings, FINDING_HEADINGS, type Finding } from './findings.ts';
 
 /** report.md: the same content as the page, for pasting into a review; figures are figures/<id>.svg. */
 
@@ -24,6 +25,20 @@ export function renderMarkdown(report: Report, figures: RenderedFigure[]): strin
   const L: string[] = [];
   L.push('# Conformance report', '');
   L.push(`transfer-theory-checker ${m.packageVersion} · seed ${m.seed} · budget ${m.budget} · git ${m.gitSha.slice(0, 12)} · code ${m.codeVersion} · node ${m.node} · tfjs ${m.tfjsBackend}${m.shard ? ` · shard ${m.shard} (partial)` : ''}`, '');
+  const found = findings(report);
+  L.push('## Findings', '');
+  if (found.length === 0) L.push('No printed statement failed in this run, and nothing was unexpected.', '');
+  for (const kind of ['deviates', 'not-reproduced', 'mismatch'] as Finding['kind'][]) {
+    const fs = found.filter((f) => f.kind === kind);
+    if (!fs.length) continue;
+    L.push(`### ${FINDING_HEADINGS[kind]}`, '');
+    for (const f of fs) {
+      L.push(`- **${cell(f.title)}** (\`${f.checkId}\`). ${cell(f.evidence)}${f.effect ? ` Effect: ${cell(f.effect)}.` : ''}${f.where ? ` Visible where: ${cell(f.where)}.` : ''}`);
+      if (f.assumptions?.length) L.push(`  Assumptions: ${f.assumptions.map(cell).join('; ')}.`);
+      if (f.replay) L.push(`  Replay: \`${f.replay}\``);
+    }
+    L.push('');
+  }
   L.push('## Summary', '');
   L.push(`${s.checks} checks over ${report.claims.length} claims (${s.records} regimes): ${(Object.keys(MARK) as Verdict[]).map((v) => `${MARK[v]} ${s.byVerdict[v]}`).join(' · ')}. Exit status ${s.exitCode}.`, '');
   L.push('| claim | source | checks | verdict |', '|---|---|---|---|');
