@@ -1,6 +1,7 @@
 import type { Verdict } from '../properties/check.ts';
 import type { RenderedFigure } from './figures/build.ts';
 import type { CheckEntry, ClaimEntry, Report } from './types.ts';
+import { findings, FINDING_HEADINGS, type Finding } from './findings.ts';
 import { allClaims } from '../papers/registry.ts';
 import { hasTex, katexCss, texToHtml } from './latex.ts';
 
@@ -41,11 +42,30 @@ export function renderHtml(report: Report, figures: RenderedFigure[]): string {
     `<p class="meta">seed <b>${m.seed}</b> · budget <b>${esc(m.budget)}</b> · papers ${esc(m.selection.papers.join(', ') || 'all')}${m.selection.claims ? ` · claims ${esc(m.selection.claims.join(', '))}` : ''}${m.shard ? ` · <b>shard ${esc(m.shard)} (partial)</b>` : ''} · git ${esc(m.gitSha.slice(0, 12))} · code ${esc(m.codeVersion)} · node ${esc(m.node)} · tfjs ${esc(m.tfjsBackend)}</p></header>`,
   );
 
+  // Findings first (issue 12 item 6): errors of the papers, then non-reproductions under our reading, then mismatches.
+  const found = findings(report);
+  parts.push(`<section id="findings"><h2>Findings</h2>`);
+  if (found.length === 0) parts.push(`<p>No printed statement failed in this run, and nothing was unexpected.</p>`);
+  for (const kind of ['deviates', 'not-reproduced', 'mismatch'] as Finding['kind'][]) {
+    const fs = found.filter((f) => f.kind === kind);
+    if (!fs.length) continue;
+    parts.push(`<h3>${badge(kind)} ${esc(FINDING_HEADINGS[kind])}</h3><ul class="findings">`);
+    for (const f of fs) {
+      parts.push(
+        `<li><b>${esc(f.title)}</b> <a href="#${anchor(f.checkId)}">${esc(f.checkId)}</a>. ${esc(f.evidence)}` +
+          `${f.effect ? ` <span class="eff">Effect: ${esc(f.effect)}.</span>` : ''}${f.where ? ` Visible where: ${esc(f.where)}.` : ''}` +
+          `${f.assumptions?.length ? `<div class="n">Assumptions: ${f.assumptions.map(esc).join('; ')}.</div>` : ''}${f.replay ? `<div class="n"><code>${esc(f.replay)}</code></div>` : ''}</li>`,
+      );
+    }
+    parts.push(`</ul>`);
+  }
+  parts.push(`</section>`);
+
   // Summary
   const overall = s.byVerdict.mismatch ? 'mismatch' : s.byVerdict.inconclusive ? 'inconclusive' : 'conforms';
   parts.push(`<section id="summary"><h2>Summary</h2><div class="overall o-${overall}">${s.ok ? '✔' : '✘'} ${s.checks} checks over ${report.claims.length} claims, ${s.records} regimes: `);
   parts.push((['conforms', 'deviates', 'not-reproduced', 'mismatch', 'inconclusive', 'out-of-hypotheses'] as Verdict[]).map((v) => `${badge(v)}&nbsp;${s.byVerdict[v]}`).join(' &nbsp; '));
-  parts.push(`<div class="exit">exit status ${s.exitCode}: ${s.ok ? 'every check conforms or deviates as recorded' : 'unexpected mismatch'}</div></div>`);
+  parts.push(`<div class="exit">exit status ${s.exitCode}: ${s.ok ? 'no unexpected mismatch (every check conforms, is inconclusive, or deviates / does not reproduce as recorded)' : 'unexpected mismatch'}</div></div>`);
   parts.push(`<table class="summary"><thead><tr><th>claim</th><th>source</th><th>regime</th><th>checks</th><th>verdict</th></tr></thead><tbody>`);
   for (const c of report.claims) {
     const checks = report.checks.filter((k) => k.claimId === c.id);
@@ -143,7 +163,7 @@ h1{font-size:28px;margin:0}h2{font-size:22px;margin:34px 0 10px;border-bottom:2p
 table{border-collapse:collapse;background:#fff;width:100%}th,td{border:1px solid #d9dde3;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px}th{background:#eceff3}
 .t{color:#555;font-size:13px}.n{color:#666;font-size:12px}.ck{margin:2px 0;white-space:nowrap}
 .v{display:inline-block;padding:1px 7px;border-radius:10px;font-size:12px;font-weight:bold;color:#fff;white-space:nowrap}
-.v-conforms{background:#2e7d32}.v-deviates{background:#ef6c00}.v-not-reproduced{background:#b8860b}.v-mismatch{background:#c62828}.v-inconclusive{background:#757575}.v-out-of-hypotheses{background:#5c6bc0}
+.v-conforms{background:#2e7d32}.v-deviates{background:#ef6c00}ul.findings li{margin:.4em 0}.eff{font-variant-numeric:tabular-nums}.v-not-reproduced{background:#b8860b}.v-mismatch{background:#c62828}.v-inconclusive{background:#757575}.v-out-of-hypotheses{background:#5c6bc0}
 .figs{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;background:#fff;border:1px solid #d9dde3;padding:10px;max-width:100%}
 figure.wide{flex:1 1 600px}figcaption{font-size:13px;color:#333;max-width:760px;margin-top:6px}
 .svg svg{max-width:100%;height:auto;display:block}
