@@ -299,7 +299,7 @@ function effectOf(failing: Outcome[], compare: PropertyDef<unknown>['compare']):
   const est = compare === 'sign' ? m.mean : m.mean - (worst.rec.target ?? 0);
   const df = m.draws > 1 ? m.draws - 1 : Infinity;
   const half = Number.isFinite(m.stderr) ? studentQuantile(0.975, df) * m.stderr : NaN;
-  return { estimate: est, low: est - half, high: est + half, statistic: compare === 'sign' ? `measured ${worst.rec.statistic.split(' ')[0] ?? 'effect'} (predicted sign ${Math.sign(worst.rec.target ?? 1) > 0 ? '+' : '−'})` : `measured − (${worst.rec.statistic})`, params: worst.rec.params };
+  return { estimate: est, low: est - half, high: est + half, statistic: compare === 'sign' ? `measured value (predicted sign ${Math.sign(worst.rec.target ?? 1) > 0 ? '+' : '−'}) of ${worst.rec.statistic}` : `measured − (${worst.rec.statistic})`, params: worst.rec.params };
 }
 
 function fmtLevel(a: number): string {

@@ -81,7 +81,8 @@ export const ridgeMonotone = defineCheck({
 });
 
 /**
- * "Strictly increasing for any θ ∈ [0, π/2]" tested in the limit it is printed for. At θ = π/2 the printed
+ * "A strictly increasing function of λ" (§3.3.1 before Thm 3.8, and Fig 2's caption), said of Thm 3.8's overlap θ
+ * without restriction, tested in the limit it is printed for. At θ = π/2 the printed
  * eq (15) is 1 for every λ, so the printed limit itself is flat — not strictly increasing. That eq (15) is the
  * right limit there is checked by simulation-independent convergence (fate.thm3.8/printed-limit includes
  * θ = π/2) and shown here beside each regime: the paired simulation's R(λ₂) − R(λ₁) at n and 4n shrinks like
@@ -104,7 +105,7 @@ export const ridgeAtRightAngle = defineCheck({
     const out = outsideHypotheses(thm3_8, { ...p, n: v.n });
     if (out) return out;
     const pred = thm3_8.predict(p);
-    return { prediction: pred, target: pred.details!.printedSlopeSign as number, statistic: 'sign of lim E R^λ₂ − lim E R^λ₁ by eq (15) at θ = π/2 vs the printed "strictly increasing in λ for any θ ∈ [0, π/2]" (+1)' };
+    return { prediction: pred, target: pred.details!.printedSlopeSign as number, statistic: 'sign of lim E R^λ₂ − lim E R^λ₁ by eq (15) at θ = π/2 vs the printed "a strictly increasing function of λ" (+1), said for any overlap θ' };
   },
   measure(v) {
     const at = (lambda: number) => thm3_8.predict({ theta: Math.PI / 2, sigma: v.sigma, lambda }).value!;
@@ -118,12 +119,12 @@ export const ridgeAtRightAngle = defineCheck({
     return { mean: sign, stderr: 0, draws: 1, note: `eq (15) rise ${rise.toExponential(2)}; simulated R(λ₂) − R(λ₁) ${sim.join('; ')}` };
   },
   deviation: {
-    title: 'Thm 3.8 states "strictly increasing in λ for any θ ∈ [0, π/2]", but its own limit (15) is flat at θ = π/2',
+    title: 'The text calls the ridge error "a strictly increasing function of λ" for Thm 3.8\'s overlap θ without restriction, but its own limit (15) is flat at θ = π/2',
     explanation:
       'At θ = π/2, cos θ = 0 and eq (15) equals 1 for every λ ≥ 0, so the limit is constant, not strictly increasing (and λ* = 0 is not the unique ' +
       'minimiser). The statement holds on [0, π/2); at the end point θ = π/2 it fails. An end-point slip, found by reading eq (15) at θ = π/2 — ' +
       'the simulation only confirms that eq (15) is the right limit there.',
-    statement: 'Thm 3.8, eq (15): lim_{n→∞} E_D R_lt^λ = 1 − cos²θ (1+2λ)/(1+λ)², "a strictly increasing function of λ ≥ 0 for any θ ∈ [0, π/2]", so λ* = 0.',
+    statement: 'Thm 3.8, eq (15): lim_{n→∞} E_D R_lt^λ = 1 − cos²θ (1+2λ)/(1+λ)², and §3.3.1: "the generalization error for regularized linear transfer is a strictly increasing function of the ridge parameter λ" (Fig 2 caption: "…which implies that the optimal regularizer is λ* = 0"); Thm 3.8 assumes only "the source-target overlap is θ". (The paper adds later that regularization impairs "useful features, i.e., those with θ < π/2": the finding is a boundary case the text does not exclude.)',
     hypotheses: 'θ = π/2 (inside the printed range [0, π/2]), σ ∈ [0, 1], 0 ≤ λ₁ < λ₂ (λ ≥ 0), rank-one features (the predicate: λ, σ ≥ 0, n ≥ 3)',
     evidence:
       'the printed eq (15) itself, evaluated at θ = π/2 (no formula of ours); that eq (15) is the limit there is confirmed by the paired simulation of ' +

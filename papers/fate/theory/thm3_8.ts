@@ -45,7 +45,7 @@ export const thm3_8: Claim = {
         : undefined,
       details: {
         optimalLambdaPrinted: 0,
-        // As printed: strictly increasing in λ ≥ 0 for any θ ∈ [0, π/2] (slope sign +1).
+        // As printed (§3.3.1, Fig 2 caption): "a strictly increasing function of λ", for the overlap θ of Thm 3.8 (slope sign +1).
         printedSlopeSign: 1,
         optimalLambdaFinite: size ? ridgeOptimalLambdaFinite(size.n, th, p.sigma!) : null,
         // |finite(n) − eq (15)| = O(1/n), and λ*(n) − λ* = O(1/n) (r²/n = 1 + O_P(n^{-1/2}), its mean-zero part squared).
