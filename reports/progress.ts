@@ -5,6 +5,11 @@
  * for minutes looks like a hang: one plain line every `intervalMs` (and one at the end), e.g.
  * `[ttc report] 12/71 checks, 3/8 figure jobs, 1m40s elapsed, ETA ~3m`. Off with --quiet; results go
  * to stdout regardless.
+ *
+ * Why hand-written (issue 13 item 7): cli-progress, the usual library, redraws a bar; its non-TTY mode
+ * (`noTTYOutput`) repeats the bar as text rather than a count line, and it has no notion of the ETA this needs —
+ * weights per unit (fast-check runs) with cached units excluded. The whole module is ~100 lines and tested
+ * (progress.test.ts).
  */
 export interface ProgressSink {
   isTTY?: boolean;

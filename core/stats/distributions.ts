@@ -1,4 +1,14 @@
-/** Special functions for the tests: normal and Student-t tails, float64, no dependencies. */
+/**
+ * Special functions for the tests: normal and Student-t tails, float64, no dependencies.
+ *
+ * Why hand-written (issue 13 item 7: kept libraries where they serve as well): the checks' levels are
+ * α_c ≈ 1.7e-4 split across regimes, so tails down to 1e-10 must be accurate. simple-statistics (the design
+ * card's choice) has no Student-t distribution at all, and its normal CDF is a two-decimal table:
+ * cumulativeStdNormalProbability(−4) = 0.001 and (−6) = 0.001 (true 3.17e-5 and 9.87e-10, as here); its
+ * probit(1e-6) = −4.7405 (true −4.7534). stdlib-js has accurate t and normal functions but as separate
+ * packages per function; these ~120 lines are meta-tested against known distributions (stats.test.ts,
+ * power.test.ts) instead.
+ */
 
 /** log Γ(x) by the Lanczos approximation (g = 7, n = 9), |error| < 1e-14 for x > 0. */
 export function logGamma(x: number): number {
