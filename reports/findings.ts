@@ -34,7 +34,8 @@ function effectText(k: CheckEntry): string | undefined {
 
 function firstSentence(s: string | undefined): string {
   if (!s) return '';
-  const m = /^(.+?[.;])(\s|$)/.exec(s);
+  // The first sentence: up to a full stop followed by a space and a capital (not one inside "e.g." or a number).
+  const m = /^(.+?\.)\s+(?=[A-Z(])/.exec(s);
   return (m ? m[1]! : s).trim();
 }
 
