@@ -7,7 +7,14 @@ import { gateSeed } from '../properties/seeds.ts';
  * Runs a registered check at the gate's fixed seed and asserts its verdict. The evidence is logged on
  * pass and on fail (as neural-tangents' test utilities do), with the command that replays it.
  */
-export async function expectVerdict(checkId: string, expected: Verdict, runs?: number): Promise<CheckResult> {
+/**
+ * A check whose power at the gate budget does not guarantee a decision at every seed: the gate asserts that it
+ * never reports a mismatch, and accepts either of the verdicts its design allows (the verdict's summary says how
+ * many draws would decide it). Used instead of pinning `inconclusive`, which a luckier seed would break.
+ */
+export const UNDECIDED_AT_GATE: readonly Verdict[] = ['inconclusive', 'conforms'];
+
+export async function expectVerdict(checkId: string, expected: Verdict | readonly Verdict[], runs?: number): Promise<CheckResult> {
   const seed = gateSeed();
   const res = await getCheck(checkId).run({ seed, budget: 'test', runs });
   const lines = [
@@ -20,6 +27,7 @@ export async function expectVerdict(checkId: string, expected: Verdict, runs?: n
   if (res.counterexample) lines.push(`  counterexample: ${JSON.stringify(res.counterexample.params)} — replay: ${res.counterexample.replay}`);
   lines.push(`  replay the check: ${res.replay}`);
   console.log(lines.join('\n'));
-  expect(res.verdict, `${checkId}: ${res.summary}\nreplay: ${res.counterexample?.replay ?? res.replay}`).toBe(expected);
+  const allowed: readonly Verdict[] = typeof expected === 'string' ? [expected] : expected;
+  expect(allowed, `${checkId}: ${res.summary}\nreplay: ${res.counterexample?.replay ?? res.replay}`).toContain(res.verdict);
   return res;
 }
