@@ -1,8 +1,9 @@
 /**
  * universality — Ghane, Akhtiamov, Hassibi, "Universality in Transfer Learning for Linear Models",
  * arXiv 2410.02164 (seed 004: ABSTRACT ONLY). The formulas below are OUR formalisation of the
- * abstract (Source.provenance = 'derived from the abstract'), built on the standard facts that
- * THEORY.md names.
+ * abstract (Source.provenance = 'derived from the abstract'), built on standard facts: the implicit bias of
+ * SGD/GD on least squares (it converges to the interpolator nearest its initialisation, in w_0 + row space of X)
+ * and the risk of that interpolator under Gaussian or universal designs (deterministic equivalents).
  *
  * MODEL. x ∈ R^d, E x = 0, Cov x = Σ; y = xᵀw* + z, E z = 0, Var z = σ². Pretrained weights w_0,
  * v := w_0 − w*. Fine-tuning: SGD/GD on the square loss over n < d target samples (X ∈ R^{n×d}), from w_0.
