@@ -1,8 +1,7 @@
 import type { Params } from '../../../core/params.ts';
 import { KOU_PARAMS } from '../../ptransfer/theory/params.ts';
-import { defineSimulation, type Measurement, type SimSpec } from '../../../sim/sim.ts';
+import { defineSimulation, measurement, summary, type Measurement, type SimSpec } from '../../../sim/sim.ts';
 import { runKouFast, type KouParams } from '../../ptransfer/sim/cell.ts';
-import { stats } from '../../ptransfer/sim/index.ts';
 
 const asKou = (p: Params) => p as unknown as KouParams;
 
@@ -18,17 +17,15 @@ export const kouSim: SimSpec = defineSimulation({
     const rs = Array.from({ length: opts.draws }, (_, k) => runKouFast(asKou(params), opts.seed, k));
     const e = rs.map((r) => r.errObserved);
     const loss = rs.map((r) => r.loss.final);
-    return {
+    return measurement({
       simId: 'kou.cell',
       quantity: this.quantity,
-      ...stats(e),
-      draws: opts.draws,
       values: e,
       seed: opts.seed,
       params,
-      extra: { errClean: stats(rs.map((r) => r.err)), trainLoss: { ...stats(loss), values: loss } },
+      extra: { errClean: summary(rs.map((r) => r.err)), trainLoss: summary(loss) },
       method: 'exact fast path; errObserved = p + (1 − 2p)·P(ȳ f < 0)',
-    };
+    });
   },
 });
 

@@ -1,16 +1,7 @@
 import type { Params } from '../../../core/params.ts';
 import { TRANSFER_PARAMS } from '../theory/params.ts';
-import { defineSimulation, type Measurement, type SimSpec } from '../../../sim/sim.ts';
+import { defineSimulation, measurement, summary, type Measurement, type SimSpec } from '../../../sim/sim.ts';
 import { runBaselineFast, runCellFast, runCellTf, type CellParams } from './cell.ts';
-
-export function stats(values: number[]): { mean: number; stderr: number } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const v = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : NaN;
-  return { mean, stderr: n > 1 ? Math.sqrt(v / n) : NaN };
-}
-
-const withValues = (values: number[]) => ({ ...stats(values), values });
 
 const asCell = (p: Params) => p as unknown as CellParams;
 
@@ -26,23 +17,21 @@ export const cellSim: SimSpec = {
     const rs = Array.from({ length: opts.draws }, (_, k) => runCellFast(asCell(params), opts.seed, k));
     const eT = rs.map((r) => r.errTransfer);
     const eB = rs.map((r) => r.errBaseline);
-    return {
+    return measurement({
       simId: 'ptransfer.cell',
       quantity: this.quantity,
-      ...stats(eT),
-      draws: opts.draws,
       values: eT,
       seed: opts.seed,
       params,
       extra: {
-        errBaseline: { ...stats(eB), values: eB },
-        transferMinusBaseline: { ...stats(eT.map((e, i) => e - eB[i]!)) },
-        trainLossTransfer: withValues(rs.map((r) => r.lossTransfer.final)),
-        trainLossUp: withValues(rs.map((r) => r.lossUp.final)),
-        trainLossBaseline: withValues(rs.map((r) => r.lossBaseline.final)),
+        errBaseline: summary(eB),
+        transferMinusBaseline: summary(eT.map((e, i) => e - eB[i]!)),
+        trainLossTransfer: summary(rs.map((r) => r.lossTransfer.final)),
+        trainLossUp: summary(rs.map((r) => r.lossUp.final)),
+        trainLossBaseline: summary(rs.map((r) => r.lossBaseline.final)),
       },
       method: `exact fast path (pool Gram, ${rs[0]!.mode}); test error by Monte Carlo over the 2m-dimensional Gaussian of noise responses (${params.nTest} draws × both labels)`,
-    };
+    });
   },
 };
 
@@ -58,17 +47,15 @@ export const cellTfSim: SimSpec = {
     for (let k = 0; k < opts.draws; k++) rs.push(await runCellTf(asCell(params), opts.seed, k));
     const eT = rs.map((r) => r.errTransfer);
     const eB = rs.map((r) => r.errBaseline);
-    return {
+    return measurement({
       simId: 'ptransfer.cell.tfjs',
       quantity: this.quantity,
-      ...stats(eT),
-      draws: opts.draws,
       values: eT,
       seed: opts.seed,
       params,
-      extra: { errBaseline: { ...stats(eB), values: eB } },
+      extra: { errBaseline: summary(eB) },
       method: `tfjs (${rs[0]?.backend ?? 'unknown'} backend, float32), explicit d-dimensional patches`,
-    };
+    });
   },
 };
 
@@ -86,17 +73,15 @@ export const baselineSim: SimSpec = defineSimulation({
   run(params, opts): Measurement {
     const rs = Array.from({ length: opts.draws }, (_, k) => runBaselineFast(asCell(params), opts.seed, k));
     const e = rs.map((r) => r.err);
-    return {
+    return measurement({
       simId: 'ptransfer.baseline',
       quantity: this.quantity,
-      ...stats(e),
-      draws: opts.draws,
       values: e,
       seed: opts.seed,
       params,
-      extra: { trainLoss: { ...stats(rs.map((r) => r.loss.final)), values: rs.map((r) => r.loss.final) } },
+      extra: { trainLoss: summary(rs.map((r) => r.loss.final)) },
       method: `exact fast path (pool Gram, ${rs[0]!.mode}), target task only`,
-    };
+    });
   },
 });
 
