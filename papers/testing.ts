@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
-import type { CheckResult, Verdict } from '../properties/check.ts';
+import type { CheckResult, CheckSpec, Verdict } from '../properties/check.ts';
+import type { Claim, Prediction } from '../theory/claim.ts';
+import type { Params } from '../core/params.ts';
 import { getCheck } from './registry.ts';
-import { gateSeed } from '../properties/seeds.ts';
+import { GATE_SEED, gateSeed } from '../properties/seeds.ts';
 
 /**
  * Runs a registered check at the gate's fixed seed and asserts its verdict. The evidence is logged on
@@ -30,4 +32,19 @@ export async function expectVerdict(checkId: string, expected: Verdict | readonl
   const allowed: readonly Verdict[] = typeof expected === 'string' ? [expected] : expected;
   expect(allowed, `${checkId}: ${res.summary}\nreplay: ${res.counterexample?.replay ?? res.replay}`).toContain(res.verdict);
   return res;
+}
+
+/**
+ * A check's verdict with a typo planted in its claim's printed statement, as if the paper had printed it: the
+ * claim's predict is wrapped so that only the printed part (value or details) changes — the finite-size form
+ * stays — and restored afterwards. Run at the gate's fixed seed (a unit test of what the check can reject).
+ */
+export async function verdictWithTypo(check: CheckSpec, claim: Claim, typo: (pred: Prediction, p: Params) => Prediction): Promise<string> {
+  const original = claim.predict;
+  (claim as { predict: Claim['predict'] }).predict = (p) => typo(original(p), p);
+  try {
+    return (await check.run({ seed: GATE_SEED, budget: 'test' })).verdict;
+  } finally {
+    (claim as { predict: Claim['predict'] }).predict = original;
+  }
 }

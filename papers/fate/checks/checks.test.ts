@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { expectVerdict } from '../../testing.ts';
-import type { Claim, Prediction } from '../../../theory/claim.ts';
+import { expectVerdict, verdictWithTypo } from '../../testing.ts';
+import type { Prediction } from '../../../theory/claim.ts';
 import type { Params } from '../../../core/params.ts';
 import { thm3_6 } from '../theory/thm3_6.ts';
 import { thm3_8 } from '../theory/thm3_8.ts';
 import { scratchPrintedLimit } from './thm3_6.ts';
 import { ridgePrintedLimit, ridgePrintedOptimum } from './thm3_8.ts';
-import type { CheckSpec } from '../../../properties/check.ts';
-import { GATE_SEED, gateSeed } from '../../../properties/seeds.ts';
+import { gateSeed } from '../../../properties/seeds.ts';
 import { getCheck } from '../../registry.ts';
-
-/**
- * Runs a check with a typo planted in the claim's printed statement, as if the paper had printed it: the
- * claim's predict is wrapped so that only the printed part (value or details) changes — the finite-size
- * form stays — and restored afterwards.
- */
-async function verdictWithTypo(check: CheckSpec, claim: Claim, typo: (pred: Prediction, p: Params) => Prediction): Promise<string> {
-  const original = claim.predict;
-  (claim as { predict: Claim['predict'] }).predict = (p) => typo(original(p), p);
-  try {
-    return (await check.run({ seed: GATE_SEED, budget: 'test' })).verdict;
-  } finally {
-    (claim as { predict: Claim['predict'] }).predict = original;
-  }
-}
 
 // The gate: each fate check at the fixed seed. Recorded deviations must keep failing ('deviates').
 describe('fate checks at the gate seed: distances, scratch, linear transfer', () => {

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expectVerdict } from '../../testing.ts';
-import type { Claim, Prediction } from '../../../theory/claim.ts';
+import { expectVerdict, verdictWithTypo } from '../../testing.ts';
+import type { Prediction } from '../../../theory/claim.ts';
 import type { Params } from '../../../core/params.ts';
-import type { CheckSpec } from '../../../properties/check.ts';
-import { GATE_SEED, gateSeed } from '../../../properties/seeds.ts';
+import { gateSeed } from '../../../properties/seeds.ts';
 import { getCheck } from '../../registry.ts';
 import { eq13 } from '../theory/eq13.ts';
 import { ltBoundaries, ltPrintedLimit } from './eq13.ts';
-
-/** The check's verdict with a typo planted in the printed statement (predict wrapped; the finite-size form untouched). */
-async function verdictWithTypo(check: CheckSpec, claim: Claim, typo: (pred: Prediction, p: Params) => Prediction): Promise<string> {
-  const original = claim.predict;
-  (claim as { predict: Claim['predict'] }).predict = (p) => typo(original(p), p);
-  try {
-    return (await check.run({ seed: GATE_SEED, budget: 'test' })).verdict;
-  } finally {
-    (claim as { predict: Claim['predict'] }).predict = original;
-  }
-}
 
 // The gate: each fate check at the fixed seed. Recorded deviations must keep failing ('deviates').
 describe('fate checks at the gate seed: the phase diagram of eq 13', () => {
