@@ -43,4 +43,15 @@ export const kou: PaperTypo[] = [
     claims: ['kou.thm'],
     description: 'Kou et al.: harmful-overfitting level printed as error ≥ 0.1 instead of ≥ p + 0.1',
   },
+  // Added in session 4 (before any check was added for it).
+  {
+    id: 'kou-monotone-sign',
+    paper: 'kou',
+    kind: 'paper-typo',
+    file: 'papers/kou/theory/thm.ts',
+    find: "monotone: { quantity: 'err(higher statistic) − err(lower)', kind: 'monotone', sign: -1 },",
+    replace: "monotone: { quantity: 'err(higher statistic) − err(lower)', kind: 'monotone', sign: 1 },",
+    claims: ['kou.thm'],
+    description: 'Kou et al.: the test error printed as increasing in n‖μ‖⁴/(σ_p⁴d) (sign of the direction)',
+  },
 ];

@@ -94,4 +94,15 @@ export const universality: PaperTypo[] = [
     claims: ['universality.classification'],
     description: '(E6) printed with m → μ(1 − ψ) + ψc_0 (ψ and 1 − ψ swapped)',
   },
+  // Added in session 4 (before any check was added for it).
+  {
+    id: 'universality-e2-missing-projection',
+    paper: 'universality',
+    kind: 'paper-typo',
+    file: UNIV_MODEL,
+    find: 'return v2 * (1 - n / d) + (sigma2 * n)',
+    replace: 'return v2 + (sigma2 * n)',
+    claims: ['universality.isotropic-risk'],
+    description: '(E2) printed as ‖w_0 − w*‖² + σ²n/(d − n − 1): the bias without the projection onto null(X) (factor 1 − n/d missing)',
+  },
 ];
