@@ -16,7 +16,10 @@
  * A measurement, not a gate: exit status 0 whatever the catch rate; 2 only if the harness itself breaks.
  *
  * usage: tsx mutants/run.ts [--only id,id] [--paper p] [--kind paper-typo|sim-bug] [--jobs 1|2]
- *                           [--out DIR (default /tmp/ttc-mutants)] [--no-baseline] [--validate] [--keep]
+ *                           [--out DIR (default /tmp/ttc-mutants)] [--no-baseline] [--validate] [--keep] [--worktree]
+ *
+ * The sources are the committed HEAD (`git archive HEAD`), so a measurement names one commit even while
+ * others have uncommitted edits in the shared tree; --worktree copies the working tree instead.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -87,6 +90,7 @@ const { values } = (() => {
         'no-baseline': { type: 'boolean' },
         validate: { type: 'boolean' },
         keep: { type: 'boolean' },
+        worktree: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -147,6 +151,14 @@ function copyTree(from: string, entries: string[], label: string): string {
   const filter = (src: string) => !/[/\\](node_modules|out|dist|\.ttc-cache|\.scratch|\.tmp_[^/\\]*)$/.test(src.slice(from.length));
   for (const e of entries) cpSync(join(from, e), join(dir, e), { recursive: true, dereference: false, filter });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** The committed HEAD, extracted under outDir/work (the tree's uncommitted edits are not measured). */
+function archiveHead(commit: string): string {
+  const dir = mkdtempSync(join(outDir, 'work', 'snapshot-'));
+  const tar = execFileSync('git', ['-C', REPO, 'archive', '--format=tar', commit], { maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
   return dir;
 }
 
@@ -277,7 +289,10 @@ async function main(): Promise<void> {
   const entries = trackedTopLevel();
   // One snapshot of the tree at the start, so that every mutant and its baseline see the same sources
   // even while others edit the repository.
-  const snapshot = copyTree(REPO, entries, 'snapshot');
+  // HEAD moves while others commit: the commit measured is the one read here, at the start.
+  const startCommit = execFileSync('git', ['-C', REPO, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  const snapshot = values.worktree ? copyTree(REPO, entries, 'snapshot') : archiveHead(startCommit);
+  if (!values.validate) console.error(`mutants: measuring ${values.worktree ? 'the working tree at' : 'commit'} ${startCommit.slice(0, 7)}`);
   const t0 = Date.now();
   const results: Result[] = [];
   const runnable: Mutant[] = [];
@@ -363,14 +378,9 @@ async function main(): Promise<void> {
     console.log(`  ${pad(p, 13)} paper typos ${pad(fmt(b['paper-typo']), 44)} sim bugs ${fmt(b['sim-bug'])}`);
   }
   console.log(`  ${pad('overall', 13)} paper typos ${pad(fmt(overall['paper-typo']), 44)} sim bugs ${fmt(overall['sim-bug'])}`);
-  console.log(`  all entries: ${fmt(overall.all)}; wall time ${((Date.now() - t0) / 60000).toFixed(1)} min`);
+  console.log(`  commit ${startCommit.slice(0, 7)}${values.worktree ? ' (working tree)' : ''}; all entries: ${fmt(overall.all)}; wall time ${((Date.now() - t0) / 60000).toFixed(1)} min`);
 
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['-C', REPO, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    // not a git checkout
-  }
+  const commit = startCommit;
   const dirty = (() => {
     try {
       return execFileSync('git', ['-C', REPO, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).length;
@@ -378,7 +388,7 @@ async function main(): Promise<void> {
       return null;
     }
   })();
-  const json = { generated: new Date().toISOString(), commit, modifiedTrackedFiles: dirty, seed: GATE_SEED, budget: 'test', selection: { only, paper: values.paper, kind: values.kind }, rates: { byPaper, overall }, results };
+  const json = { generated: new Date().toISOString(), commit, sources: values.worktree ? 'working tree' : 'HEAD (git archive)', modifiedTrackedFiles: values.worktree ? dirty : 0, seed: GATE_SEED, budget: 'test', selection: { only, paper: values.paper, kind: values.kind }, rates: { byPaper, overall }, results };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwritten: ${join(outDir, 'results.json')}`);
 }
