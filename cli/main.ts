@@ -58,12 +58,6 @@ export async function main(argv: string[]): Promise<number> {
         return await replayCmd(bindOptions(tokens, cmd));
       default: {
         const args = bindOptions(tokens, cmd);
-        // The report's worker processes load only the built-in papers, so users' papers run in this
-        // process unless --jobs is given (the report's results do not depend on the number of processes).
-        if (loadedPaperModules().length > 0) {
-          if (args.values.jobs !== undefined && args.values.jobs !== '1') throw new InputError(`ttc report: --jobs ${args.values.jobs} runs checks in worker processes, which load only the built-in papers; with your papers use --jobs 1 (the default then)`);
-          args.values.jobs = '1';
-        }
         const { reportCmd } = await import('./reportCmd.ts');
         return await reportCmd(args);
       }

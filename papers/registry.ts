@@ -25,6 +25,11 @@ export function useBuiltinPapers(on: boolean): void {
   builtin = on;
 }
 
+/** Whether the built-in papers are included (report workers are set up the same way as their parent). */
+export function builtinPapersOn(): boolean {
+  return builtin;
+}
+
 /** Registers users' papers; an id (paper, claim, check or alias) already registered is an InputError. */
 export function registerPapers(papers: readonly Paper[]): void {
   for (const p of papers) {

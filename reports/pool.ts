@@ -2,6 +2,18 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Budget } from '../properties/check.ts';
 
+/**
+ * What a worker loads before its first unit, so it sees the same papers as its parent: whether the built-in
+ * papers are on, and the users' paper modules (absolute paths) loaded with --paper-module or ttc.config.*.
+ */
+export interface WorkerSetup {
+  builtin: boolean;
+  modules: readonly string[];
+}
+
+/** The environment variable a worker reads its setup from (JSON). */
+export const WORKER_SETUP_ENV = 'TTC_WORKER_SETUP';
+
 export interface UnitRequest {
   kind: 'check' | 'figure';
   id: string;
@@ -60,10 +72,15 @@ export class WorkerPool {
   /** Set by `terminate`: the signal the run is stopping for. */
   private stopping: NodeJS.Signals | undefined;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    setup: WorkerSetup = { builtin: true, modules: [] },
+  ) {
     const script = fileURLToPath(new URL('./worker.js', import.meta.url));
+    // NODE_OPTIONS (e.g. `--import tsx` for a user's .ts paper module) reaches the workers through the environment.
+    const env = { ...process.env, [WORKER_SETUP_ENV]: JSON.stringify(setup) };
     for (let i = 0; i < size; i++) {
-      const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [] });
+      const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [], env });
       const w: Worker = { child, busy: null, ready: false, exited: new Promise((r) => child.once('exit', () => r())) };
       child.on('message', (m: UnitReply | { ready: true }) => {
         if ('ready' in m) {

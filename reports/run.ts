@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { Budget, CheckResult, CheckSpec, Verdict } from '../properties/check.ts';
-import { allChecks } from '../papers/registry.ts';
+import { allChecks, builtinPapersOn, loadedPaperModules } from '../papers/registry.ts';
 import { allClaims } from '../papers/registry.ts';
 import { selectShard, selectShardByClaim } from './shard.ts';
 import { replayCommand } from '../properties/replay.ts';
@@ -117,7 +117,7 @@ export async function runReport(opts: RunOptions): Promise<Report> {
   const checkOut = new Map<string, CheckResult>();
   const figureData: Record<string, FigureData> = {};
   const nWorkers = reportWorkers(opts.workers, checks.length + jobs.length);
-  const pool = nWorkers > 1 ? new WorkerPool(nWorkers) : undefined;
+  const pool = nWorkers > 1 ? new WorkerPool(nWorkers, { builtin: builtinPapersOn(), modules: loadedPaperModules() }) : undefined;
   /** Runs a unit in a worker, or here; with the CPU time it took. */
   const timed = async <T>(kind: 'check' | 'figure', id: string, here: () => Promise<T>): Promise<{ value: T; cpuMs: number }> => {
     if (pool) return pool.runTimed<T>({ kind, id, seed: opts.seed, budget: opts.budget });

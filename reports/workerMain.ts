@@ -1,7 +1,6 @@
-import { allChecks } from '../papers/registry.ts';
+import { allChecks, loadPaperModule, paperIds, useBuiltinPapers } from '../papers/registry.ts';
 import { figureJobsFor } from './run.ts';
-import { paperIds } from '../papers/registry.ts';
-import { cpuMsSince, type UnitReply, type UnitRequest } from './pool.ts';
+import { cpuMsSince, WORKER_SETUP_ENV, type UnitReply, type UnitRequest, type WorkerSetup } from './pool.ts';
 
 // A Ctrl-C in a terminal reaches the whole process group. The parent (reports/pool.ts, run.ts) decides
 // what an interruption means and ends its workers with SIGTERM (whose default action ends this process
@@ -55,5 +54,20 @@ process.on('message', (req: UnitRequest) => {
   })();
 });
 process.on('disconnect', () => process.exit(0));
+
+// The same papers as the parent: built-ins on or off, and the users' modules it loaded (a module that
+// loaded there loads here; if it does not, the worker reports that on every unit instead of a wrong result).
+let setupError: string | undefined;
+try {
+  const setup = JSON.parse(process.env[WORKER_SETUP_ENV] ?? '{"builtin":true,"modules":[]}') as WorkerSetup;
+  useBuiltinPapers(setup.builtin);
+  for (const m of setup.modules) await loadPaperModule(m, 'report worker: paper module');
+} catch (e) {
+  setupError = (e as Error)?.message ?? String(e);
+}
+if (setupError !== undefined) {
+  process.removeAllListeners('message');
+  process.on('message', () => reply({ ok: false, error: `report worker could not load the papers: ${setupError}`, wallMs: 0, cpuMs: 0 }));
+}
 reply({ ready: true });
 
