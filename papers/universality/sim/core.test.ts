@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
 import { compareMean, paired, summarize } from '../../../core/stats/index.ts';
-import { LAWS, drawDesign, lawEntry, nearestInterpolator, regressionReplicate, regressionRisks } from './core.ts';
+import { LAWS, classificationReplicate, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
+import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
+import { gramRows } from '../../../core/linalg/dense.ts';
+import { classificationWeights } from './index.ts';
 import { dot } from '../../../core/linalg/vector.ts';
 import { mulXv } from './linalg.ts';
 import { sgdReplicate } from './index.ts';
@@ -64,6 +67,52 @@ describe('regression simulation', () => {
   it('one replicate is reproducible from its stream', () => {
     const p = { law: 'chi2' as const, n: 5, spectrum: new Array(20).fill(1), wStar: new Array(20).fill(0), w0: new Array(20).fill(0.2), sigma: 1 };
     expect(regressionReplicate(p, Stream.fromSeed(4))).toEqual(regressionReplicate(p, Stream.fromSeed(4)));
+  });
+});
+
+describe('exact reductions against the plain computation', () => {
+  it('Σ = I: the noise factor tr((XXᵀ)⁻¹) equals the general two-solve form', () => {
+    const s = Stream.fromSeed(5);
+    for (const [n, d] of [[3, 10], [20, 45], [70, 90]] as const) {
+      const X = drawDesign(s, 'rademacher', n, new Array(d).fill(1));
+      const L = gramRows(X, n, d);
+      expect(tryCholeskyInPlace(L, n)).toBe(true);
+      const ones = new Array(d).fill(1);
+      const fast = noiseFactor(X, n, d, L, ones);
+      const plain = noiseFactorSolves(X, n, d, L, ones);
+      expect(Math.abs(fast - plain) / plain).toBeLessThan(1e-10);
+    }
+  });
+  it("classification test errors: 'fast' (Gaussian exact, other laws drawn directly) agrees with 'plain' Monte Carlo on the same designs (paired t-test α = 0.001)", () => {
+    const d = 40;
+    const { wStar, w0 } = classificationWeights(d, 0.3, 1.2);
+    for (const law of LAWS as readonly Law[]) {
+      const diffs: number[] = [];
+      const diffs0: number[] = [];
+      for (const st of Stream.replicates(41, 100)) {
+        const p = { law, n: 20, d, wStar, w0, flip: 0.1, nTest: 300 };
+        const seed = st.uniform();
+        const a = classificationReplicate({ ...p, testPoints: 'fast' }, Stream.fromSeed(Math.floor(seed * 2 ** 31)));
+        const b = classificationReplicate({ ...p, testPoints: 'plain' }, Stream.fromSeed(Math.floor(seed * 2 ** 31)));
+        diffs.push(a.fineTuned - b.fineTuned);
+        diffs0.push(a.pretrained - b.pretrained);
+      }
+      expect(compareMean(summarize(diffs), 0, 0.001).pValue, `${law} fine-tuned`).toBeGreaterThan(0.001);
+      expect(compareMean(summarize(diffs0), 0, 0.001).pValue, `${law} pretrained`).toBeGreaterThan(0.001);
+    }
+  });
+  it('a planted slip in the fast path is caught by that cross-check (Gaussian angle/(2π) in place of angle/π)', () => {
+    const d = 40;
+    const { wStar, w0 } = classificationWeights(d, 0.3, 1.2);
+    const diffs: number[] = [];
+    for (const st of Stream.replicates(41, 100)) {
+      const seed = Math.floor(st.uniform() * 2 ** 31);
+      const p = { law: 'gaussian' as const, n: 20, d, wStar, w0, flip: 0.1, nTest: 300 };
+      const a = classificationReplicate({ ...p, testPoints: 'fast' }, Stream.fromSeed(seed));
+      const b = classificationReplicate({ ...p, testPoints: 'plain' }, Stream.fromSeed(seed));
+      diffs.push((a.fineTuned - 0.1) / 2 + 0.1 - b.fineTuned);
+    }
+    expect(compareMean(summarize(diffs), 0, 0.001).pValue).toBeLessThan(0.001);
   });
 });
 

@@ -8,10 +8,10 @@
  * The regression risk reported is the excess risk ‖w − w*‖²_Σ = E(y − xᵀw)² − σ².
  */
 import { Stream } from '../../../core/rng/stream.ts';
-import { normalCdf } from '../../../core/stats/index.ts';
+import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
-import { gramRows } from '../../../core/linalg/dense.ts';
+import { gramRows, inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
 import { mulXtA, mulXv, triSolveRows } from './linalg.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
@@ -20,8 +20,12 @@ export type Law = (typeof LAWS)[number];
 /**
  * One entry with mean 0, variance 1 from the law. All laws are driven by the same standard normal g
  * (coupled draws: at a fixed seed, the Gaussian and Rademacher/uniform designs are strongly
- * correlated, which makes law-vs-law contrasts precise):
- *   gaussian g;  rademacher sign(g);  uniform √3(2Φ(g) − 1);  chi2 (g² − 1)/√2 (centred, scaled χ²_1).
+ * correlated, which makes law-vs-law contrasts precise). Every map is increasing in g (a quantile coupling), so each
+ * law is as correlated with the Gaussian design as its shape allows:
+ *   gaussian g;  rademacher sign(g);  uniform √3(2Φ(g) − 1);  chi2 (h² − 1)/√2 (centred, scaled χ²_1) with
+ *   h = −Φ⁻¹(Φ(−g)/2), the half-normal quantile of Φ(g) (h² is then the χ²_1 quantile of Φ(g)). The earlier
+ *   (g² − 1)/√2 has the same law but is uncorrelated with g, which left the χ² − Gaussian contrasts of
+ *   universality.laws needing up to 10× the draws of the other laws.
  */
 export function lawEntry(law: Law, g: number): number {
   switch (law) {
@@ -31,8 +35,10 @@ export function lawEntry(law: Law, g: number): number {
       return g >= 0 ? 1 : -1;
     case 'uniform':
       return Math.sqrt(3) * (2 * normalCdf(g) - 1);
-    case 'chi2':
-      return (g * g - 1) / Math.SQRT2;
+    case 'chi2': {
+      const h = -normalQuantile(Math.max(Number.MIN_VALUE, normalCdf(-g) / 2));
+      return (h * h - 1) / Math.SQRT2;
+    }
   }
 }
 
@@ -75,7 +81,19 @@ function excessRisk(spectrum: ArrayLike<number>, w: ArrayLike<number>, wStar: Ar
  * Σ-weighted squared norm of X⁺ = Xᵀ(XXᵀ)⁻¹: ‖(XXᵀ)⁻¹XΣ^{1/2}‖²_F = tr(X⁺ᵀ Σ X⁺) — the conditional
  * expectation over the label noise of ‖X⁺z‖²_Σ per unit σ². L is the Cholesky factor of XXᵀ.
  */
-function noiseFactor(X: Float64Array, n: number, d: number, L: Float64Array, spectrum: ArrayLike<number>): number {
+export function noiseFactor(X: Float64Array, n: number, d: number, L: Float64Array, spectrum: ArrayLike<number>): number {
+  // Σ = I: tr(X⁺ᵀX⁺) = tr((XXᵀ)⁻¹) = ‖L⁻¹‖²_F, O(n³) instead of the O(n²d) solves below (cross-checked in core.test.ts).
+  if (isIdentity(spectrum)) return inverseRowNormsSquared(L, n).reduce((a, b) => a + b, 0);
+  return noiseFactorSolves(X, n, d, L, spectrum);
+}
+
+function isIdentity(spectrum: ArrayLike<number>): boolean {
+  for (let k = 0; k < spectrum.length; k++) if (spectrum[k] !== 1) return false;
+  return true;
+}
+
+/** The general form by two blocked triangular solves: Σ_ij s_j ((XXᵀ)⁻¹X)²_ij. Exported for the cross-check. */
+export function noiseFactorSolves(X: Float64Array, n: number, d: number, L: Float64Array, spectrum: ArrayLike<number>): number {
   const Y = triSolveRows(L, n, Float64Array.from(X), d, false); // L⁻¹X
   triSolveRows(L, n, Y, d, true); // L⁻ᵀL⁻¹X = (XXᵀ)⁻¹X
   let t = 0;
@@ -129,13 +147,51 @@ export interface ClassificationProblem {
   flip: number;
   /** Fresh test points per replicate for the Monte Carlo classification error. */
   nTest: number;
+  /**
+   * 'plain': every law's test points are Σ^{1/2}g mapped through lawEntry, sign disagreements counted (the reference).
+   * 'fast' (default): the same expectation over test points at lower cost — for the Gaussian law the exact one,
+   * P(sign(gᵀw) ≠ sign(gᵀw*)) = arccos(cos∠(w, w*))/π (Sheppard's orthant probability; g is rotation invariant, so only
+   * the angle of (w, w*) matters), with no test points; for the other laws test entries drawn directly from the law
+   * (±1 from one random bit, √3(2u − 1) from one uniform) instead of through a normal — test points need no
+   * coupling across laws. Cross-checked against 'plain' in core.test.ts.
+   */
+  testPoints?: 'plain' | 'fast';
+}
+
+/** Sheppard: for g ~ N(0, I), P(sign(gᵀa) ≠ sign(gᵀb)) = ∠(a, b)/π. */
+function gaussianDisagreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let k = 0; k < a.length; k++) {
+    ab += a[k]! * b[k]!;
+    aa += a[k]! * a[k]!;
+    bb += b[k]! * b[k]!;
+  }
+  return Math.acos(Math.max(-1, Math.min(1, ab / Math.sqrt(aa * bb)))) / Math.PI;
+}
+
+/** One test entry of the law drawn directly (no coupling to a normal): same law as lawEntry(law, g). */
+function directEntry(law: Law, s: Stream): number {
+  switch (law) {
+    case 'gaussian':
+      return s.normal();
+    case 'rademacher':
+      return s.sign();
+    case 'uniform':
+      return Math.sqrt(3) * (2 * s.uniform() - 1);
+    case 'chi2': {
+      const g = s.normal();
+      return (g * g - 1) / Math.SQRT2;
+    }
+  }
 }
 
 /**
  * One replicate of binary classification with isotropic design (Σ = I): labels sign(xᵀw*) flipped with
  * probability `flip`; fine-tuning interpolates the ±1 labels from w_0 (SGD end point on the square
- * loss). Test error P(sign(xᵀw) ≠ y) on nTest fresh points of the same law, with the label flip
- * integrated exactly: flip + (1 − 2·flip)·1[sign(xᵀw) ≠ sign(xᵀw*)].
+ * loss). Test error P(sign(xᵀw) ≠ y) over fresh points of the same law (nTest of them, or exactly for the
+ * Gaussian law in 'fast' mode), with the label flip integrated exactly: flip + (1 − 2·flip)·P(sign(xᵀw) ≠ sign(xᵀw*)).
  */
 export function classificationReplicate(p: ClassificationProblem, s: Stream): { fineTuned: number; pretrained: number } {
   const ones = new Float64Array(p.d).fill(1);
@@ -143,16 +199,19 @@ export function classificationReplicate(p: ClassificationProblem, s: Stream): { 
   const m = mulXv(X, p.n, p.d, p.wStar);
   const y = Float64Array.from(m, (v) => (v >= 0 ? 1 : -1) * (s.uniform() < p.flip ? -1 : 1));
   const w = nearestInterpolator(X, p.n, p.d, y, p.w0);
+  const f = p.flip;
+  const fast = (p.testPoints ?? 'fast') === 'fast';
+  if (fast && p.law === 'gaussian') {
+    return { fineTuned: f + (1 - 2 * f) * gaussianDisagreement(w, p.wStar), pretrained: f + (1 - 2 * f) * gaussianDisagreement(p.w0, p.wStar) };
+  }
   let eFt = 0;
   let e0 = 0;
-  const x = new Float64Array(p.d);
   for (let t = 0; t < p.nTest; t++) {
     let a = 0;
     let b = 0;
     let c = 0;
     for (let k = 0; k < p.d; k++) {
-      const v = lawEntry(p.law, s.normal());
-      x[k] = v;
+      const v = fast ? directEntry(p.law, s) : lawEntry(p.law, s.normal());
       a += v * p.wStar[k]!;
       b += v * w[k]!;
       c += v * p.w0[k]!;
@@ -161,7 +220,6 @@ export function classificationReplicate(p: ClassificationProblem, s: Stream): { 
     if (sa !== b >= 0) eFt++;
     if (sa !== c >= 0) e0++;
   }
-  const f = p.flip;
   return { fineTuned: f + ((1 - 2 * f) * eFt) / p.nTest, pretrained: f + ((1 - 2 * f) * e0) / p.nTest };
 }
 

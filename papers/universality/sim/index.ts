@@ -128,7 +128,7 @@ export const classificationSim = defineSimulation({
     const nTest = p.ntest ?? 2000;
     const { wStar, w0 } = (p.localised === 1 ? localisedWeights : classificationWeights)(p.d!, p.cos0!, p.norm0!);
     const r = classificationErrors({ law: lawOf(p.law!), n: p.n!, d: p.d!, wStar, w0, flip: p.flip!, nTest }, seed, draws);
-    return measurement({ simId: 'universality.classification', quantity: 'P(sign(xᵀw_ft) ≠ y)', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: `Monte Carlo test error on ${nTest} fresh points per draw, label flips integrated exactly` });
+    return measurement({ simId: 'universality.classification', quantity: 'P(sign(xᵀw_ft) ≠ y)', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: p.law === 0 ? 'test error over Gaussian test points exact given the design (Sheppard: angle(w, w*)/π), label flips integrated exactly' : `Monte Carlo test error on ${nTest} fresh points per draw, label flips integrated exactly` });
   },
 });
 
