@@ -13,6 +13,24 @@
 export const RUN_LEVEL = 0.01;
 export const POWER_TARGET = 0.8;
 
+/**
+ * Automatic top-up (properties/topUp.ts, Stein's two-stage design): a regime whose power against δ is below
+ * POWER_TARGET is re-measured in further batches at independent derived seeds, at most TOP_UP_CAP[budget] batches
+ * beyond the first. The gate ('test', ≤ 3 min for everything) allows 3 — enough for a regime at power ≈ 0.5–0.78
+ * (the seed-to-seed flips of issue 11: the per-draw spread varies with the drawn regime) and bounded at 4× its
+ * measurement; 'quick' 8 (9× draws, a third of the standard error); 'full' 32 (33×, a sixth of it). A regime that
+ * needs more than the cap is not topped up at all (no draws spent on a regime that cannot be decided).
+ */
+export const TOP_UP_CAP = { test: 3, quick: 8, full: 32 } as const;
+/**
+ * The power the batches are planned for (from the first batch's spread): above POWER_TARGET because that spread is
+ * itself an estimate — with 30–60 draws its standard error is 9–13 %, and a 15 % under-estimate would leave a plan
+ * for 0.8 at ≈ 0.6; planned for 0.95 the final power is ≥ 0.8 unless the spread was under-estimated by more than
+ * about 15 %. A second round re-plans from the pooled standard error (TOP_UP_ROUNDS).
+ */
+export const TOP_UP_DESIGN_POWER = 0.95;
+export const TOP_UP_ROUNDS = 2;
+
 /** The smallest deviation a check must detect, in the claim's units: max(abs, rel·|target|), with why. */
 export interface Detect {
   abs?: number;

@@ -45,11 +45,24 @@ export interface RegimeRecord {
   confirmedP?: number;
   /** Deterministic tolerance used (relative + absolute) where the comparison is not statistical. */
   tolerance?: { rel: number; abs: number };
+  /** Set when the regime was topped up (properties/topUp.ts): `measurement` is then the pooled estimate. */
+  topUp?: TopUpRecord;
   ok: boolean;
   seed: number;
   path: string;
   replay: string;
   note?: string;
+}
+
+/** Further batches drawn for an underpowered regime at seeds derived from its own (two-stage, Stein 1945). */
+export interface TopUpRecord {
+  /** Batches beyond the first. */
+  batches: number;
+  /** Draws pooled (first batch included). */
+  draws: number;
+  firstDraws: number;
+  /** The derived seeds of the further batches. */
+  seeds: number[];
 }
 
 export interface StatsUsed {

@@ -7,6 +7,7 @@ import { replayCommand, type ReplayTarget } from './replay.ts';
 import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, holmAdjust, minDetectable, powerOneSided, powerTwoSided, studentQuantile, studentTwoSidedP } from '../core/stats/index.ts';
 import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
 import { estimate, type Estimate } from '../core/measurement.ts';
+import { topUp } from './topUp.ts';
 
 /**
  * The shared property runner. A property draws parameter regimes with fast-check inside a claim's
@@ -23,6 +24,12 @@ import { estimate, type Estimate } from '../core/measurement.ts';
  *    replicates where the statement failed, the target is q; exact binomial test, and power against a
  *    failure rate q + δ.
  * On failure the worst regime is shrunk by fast-check from its path to a smallest counterexample.
+ *
+ * Top-up ('equal' and 'sign'): a regime whose power against δ falls short is re-measured in further batches at
+ * seeds derived from its drawn `seed`, up to TOP_UP_CAP[budget] batches, and tested once on the pooled estimate
+ * (properties/topUp.ts: Stein's two-stage design — planned from standard errors only, so the level holds). 'close'
+ * is deterministic (another seed measures nothing new) and 'binomial' counts failures of a "with probability ≥ 1 − q"
+ * event whose power is set by the replicate count the claim's q needs, planned by the check itself; neither tops up.
  */
 export type Evaluation =
   | { prediction: Prediction; target: number; statistic: string; note?: string }
@@ -67,6 +74,12 @@ export interface PropertyDef<T> {
   evaluate(t: T, budget: Budget): Evaluation;
   measure(t: T, budget: Budget): Promise<Estimate & { note?: string }> | (Estimate & { note?: string });
   deviation?: KnownDeviation;
+  /**
+   * false: never top up an underpowered regime with further seeds — where re-measuring at another seed is not an
+   * independent replicate of the same quantity (e.g. the seed is a fixed printed setting). Default: top up when the
+   * drawn value has a numeric `seed` field (which `measure` must use for all its randomness).
+   */
+  topUp?: boolean;
   /** Milliseconds allowed for shrinking a counterexample; 0 keeps the worst regime as it is (e.g. a fixed printed setting). */
   shrinkMs?: Record<Budget, number>;
 }
@@ -122,10 +135,38 @@ function oneSidedP(mean: number, se: number, df: number, sign: number): number {
   return t > 0 ? two / 2 : 1 - two / 2;
 }
 
-async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts: CheckOptions, lv: ReturnType<typeof resolveLevels>): Promise<Outcome | { skipped: string; outOfHypotheses: boolean; region?: string }> {
+/**
+ * The level a regime's top-up is planned at: α_c for 'sign' (intersection–union), α_c/runs for 'equal' — the
+ * configured runs, not the regimes left after skips, so that a replayed path plans exactly the same top-up (α_c/runs
+ * ≤ α_c/R, so the verdict's power at α_c/R is at least the planned one).
+ */
+function planLevel(def: PropertyDef<unknown>, lv: ReturnType<typeof resolveLevels>, runs: number): number {
+  return def.compare === 'sign' ? lv.level : lv.level / Math.max(1, runs);
+}
+
+async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts: CheckOptions, lv: ReturnType<typeof resolveLevels>, runs: number): Promise<Outcome | { skipped: string; outOfHypotheses: boolean; region?: string }> {
   const ev = def.evaluate(value, opts.budget);
   if ('skip' in ev) return { skipped: ev.skip, outOfHypotheses: ev.outOfHypotheses ?? false, region: def.region?.(value) };
-  const m = await def.measure(value, opts.budget);
+  const first = await def.measure(value, opts.budget);
+  const topped =
+    def.compare === 'equal' || def.compare === 'sign'
+      ? await topUp({
+          value,
+          first,
+          measure: async (v) => def.measure(v, opts.budget),
+          sameTarget: (v) => {
+            const e = def.evaluate(v, opts.budget);
+            return !('skip' in e) && e.target === ev.target;
+          },
+          delta: lv.detect ? detectSize(lv.detect, def.compare === 'sign' ? 0 : ev.target) : undefined,
+          level: planLevel(def as PropertyDef<unknown>, lv, runs),
+          sided: def.compare === 'sign' ? 'one' : 'two',
+          floor: def.compare === 'equal' ? def.floor : undefined,
+          budget: opts.budget,
+          disabled: def.topUp === false,
+        })
+      : { estimate: first, df: first.draws > 1 ? first.draws - 1 : 0, record: undefined };
+  const m = topped.estimate;
   const target: ReplayTarget = { checkId: def.id, seed: opts.seed, path: String(index), budget: opts.budget };
   const base = {
     params: def.params(value),
@@ -137,13 +178,14 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     path: String(index),
     replay: replayCommand(target),
     note: [ev.note, m.note, def.region ? `region: ${def.region(value)}` : undefined].filter(Boolean).join('; ') || undefined,
+    ...(topped.record ? { topUp: topped.record } : {}),
   };
   if (def.compare === 'close') {
     const tol = lv.tolerance ?? { rel: 1e-9, abs: 1e-12, reason: 'default round-off tolerance' };
     const c = closeTo(m.mean, ev.target, tol.rel, tol.abs);
     return { rec: { ...base, tolerance: { rel: tol.rel, abs: tol.abs }, ok: c.ok }, p: c.ok ? 1 : 0 };
   }
-  const df = m.draws > 1 ? m.draws - 1 : 0;
+  const df = topped.df;
   const se = m.draws > 1 && Number.isFinite(m.stderr) ? m.stderr : NaN;
   const delta = lv.detect ? detectSize(lv.detect, def.compare === 'sign' ? 0 : ev.target) : undefined;
   if (def.compare === 'binomial') {
@@ -159,7 +201,7 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     return { rec: { ...base, pValue: p, ok: true }, p, pConfirm, se, df, delta };
   }
   if (!(df >= 1)) return { rec: { ...base, pValue: 1, ok: true }, p: 1, se, df, delta };
-  const cmp = compareMean(m, ev.target, lv.level, { floor: def.floor, skewCorrected: def.skewCorrected });
+  const cmp = compareMean(m, ev.target, lv.level, { floor: def.floor, skewCorrected: def.skewCorrected, df });
   return { rec: { ...base, pValue: cmp.pValue, ok: true }, p: cmp.pValue, se: Math.sqrt(se * se + (def.floor ?? 0) ** 2), df, delta };
 }
 
@@ -183,7 +225,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   let outOfHyp = 0;
   for (const i of indices) {
     const v = opts.path !== undefined ? replayValue(def, opts, runs) : values[i]!;
-    const o = await evaluateOne(def, v, i, opts, lv);
+    const o = await evaluateOne(def, v, i, opts, lv, runs);
     if ('skipped' in o) {
       skipped++;
       if (o.outOfHypotheses) outOfHyp++;
@@ -257,6 +299,13 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
       : `${outcomes.length} regimes agree within the ${levelText}`;
   }
   if (skipped) summary += `; ${skipped} draws skipped (boundary band or outside hypotheses)`;
+  const topped = outcomes.filter((o) => o.rec.topUp);
+  if (topped.length) {
+    const ds = topped.map((o) => o.rec.topUp!.draws);
+    const lo = Math.min(...ds);
+    const hi = Math.max(...ds);
+    summary += `; ${topped.length} regime${topped.length > 1 ? 's' : ''} topped up to ${lo === hi ? lo : `${lo}–${hi}`} draws (further seeds, two-stage)`;
+  }
 
   const stats: StatsUsed = {
     test:
@@ -354,7 +403,9 @@ async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[]
   let evals = 0;
   const fails = async (v: T): Promise<boolean> => {
     if (++evals > maxEvals) return false;
-    const o = await evaluateOne(def, v, 0, opts, lv);
+    // With the same top-up as a replay of the candidate's path performs (planned at the same level), so the
+    // shrunk counterexample replays as a failure.
+    const o = await evaluateOne(def, v, 0, opts, lv, runs);
     if ('skipped' in o) return false;
     return def.compare === 'close' ? !o.rec.ok : o.p <= level;
   };

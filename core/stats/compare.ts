@@ -28,9 +28,10 @@ export interface Comparison {
  * true mean on the low side far more often than stated at small p-values: the sample mean is then low
  * together with an under-estimated s. Johnson's t removes the first-order skewness term (meta-tested).
  */
-export function compareMean(est: Estimate, target: number, alpha: number, opts: { floor?: number; power?: number; skewCorrected?: boolean } = {}): Comparison {
+export function compareMean(est: Estimate, target: number, alpha: number, opts: { floor?: number; power?: number; skewCorrected?: boolean; df?: number } = {}): Comparison {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
-  const df = est.draws > 1 ? est.draws - 1 : Infinity;
+  // `df`: a pooled estimate's degrees of freedom (Satterthwaite, sequential.ts) instead of draws − 1.
+  const df = opts.df ?? (est.draws > 1 ? est.draws - 1 : Infinity);
   const floor = opts.floor ?? 0;
   const se = Math.sqrt(est.stderr * est.stderr + floor * floor);
   const diff = est.mean - target;

@@ -3,7 +3,7 @@ import { Stream } from '../rng/stream.ts';
 import { binomialUpperP, compareMean, drawsFor, minDetectable } from './compare.ts';
 import { normalCdf, normalQuantile, studentQuantile, studentTwoSidedP } from './distributions.ts';
 import { holmAdjust, holmReject } from './holm.ts';
-import { sequentialCompare } from './sequential.ts';
+import { planTopUp, poolBatches } from './sequential.ts';
 import { summarize } from './summary.ts';
 
 /**
@@ -123,19 +123,34 @@ describe('Holm correction', () => {
   });
 });
 
-describe('sequential stopping', () => {
-  it('keeps the false-failure rate ≤ α over its looks and stops early on clear deviations', () => {
-    const trials = 1500;
-    let fails = 0;
-    let early = 0;
-    Stream.replicates(17, trials).forEach((rng, k) => {
-      const shift = k % 2 === 0 ? 0 : 2; // half null, half a large deviation
-      const res = sequentialCompare((_, count) => Array.from({ length: count }, () => shift + rng.normal()), 0, { alpha: 0.05, batch: 5, maxLooks: 4 });
-      if (shift === 0 && res.comparison.pValue <= res.lookAlpha) fails++;
-      if (shift === 2 && res.stoppedEarly === 'rejected') early++;
-    });
-    console.log(`sequential: null failure rate ${(fails / (trials / 2)).toFixed(4)}; large deviations stopped early ${(early / (trials / 2)).toFixed(3)}`);
-    expect(fails).toBeLessThan(binomialUpper(trials / 2, 0.05));
-    expect(early / (trials / 2)).toBeGreaterThan(0.9);
+describe('two-stage pooling (sequential.ts)', () => {
+  it('pools batches into the estimate of all their draws: mean, standard error, third moment', () => {
+    const rng = Stream.fromSeed(5);
+    const all = Array.from({ length: 120 }, () => rng.chiSquare(3));
+    const parts = [all.slice(0, 40), all.slice(40, 80), all.slice(80)].map((x) => summarize(x));
+    const p = poolBatches(parts);
+    const whole = summarize(all);
+    expect(p.draws).toBe(120);
+    expect(p.mean).toBeCloseTo(whole.mean, 12);
+    // Within-batch spread only: close to the whole sample's (between-batch part is O(1/n) of it here).
+    expect(Math.abs(p.stderr / whole.stderr - 1)).toBeLessThan(0.05);
+    expect(Math.abs(p.m3! / whole.m3 - 1)).toBeLessThan(0.05);
+    // Equal draws and near-equal spreads: Satterthwaite df close to Σ(n_b − 1) = 117, never above it.
+    expect(p.df).toBeLessThanOrEqual(117 + 1e-9);
+    expect(p.df).toBeGreaterThan(90);
+  });
+
+  it('plans from the standard error only: no batch when powered, none when the cap cannot reach the target', () => {
+    const base = { delta: 1, df: 39, draws: 40, batch: 40, level: 0.01, sided: 'two' as const, target: 0.8, design: 0.95, cap: 3 };
+    expect(planTopUp({ ...base, se: 0.1 }).batches).toBe(0); // power ≈ 1 already
+    const marginal = planTopUp({ ...base, se: 0.3 });
+    expect(marginal.power).toBeLessThan(0.8);
+    expect(marginal.batches).toBeGreaterThanOrEqual(1);
+    expect(marginal.batches).toBeLessThanOrEqual(3);
+    const hopeless = planTopUp({ ...base, se: 1 });
+    expect(hopeless.batches).toBe(0);
+    expect(hopeless.needed).toBeGreaterThan(160);
+    expect(planTopUp({ ...base, se: 0 }).batches).toBe(0);
+    expect(planTopUp({ ...base, se: 0 }).needed).toBe(Infinity);
   });
 });
