@@ -30,7 +30,7 @@ const PATCH = 7;
 const DIM = PATCH * PATCH;
 
 /** 14 × 14 image → 4 patches × 49, row-major per patch. */
-function patches(d: LabelledImages): Float64Array {
+export function patches(d: LabelledImages): Float64Array {
   const side = d.side;
   const per = (side / PATCH) ** 2;
   const out = new Float64Array(d.n * per * DIM);
@@ -44,13 +44,13 @@ function patches(d: LabelledImages): Float64Array {
   return out;
 }
 
-interface Net {
+export interface Net {
   /** 2m × 49: rows 0..m−1 sign +1, m..2m−1 sign −1. */
   W: Float64Array;
   m: number;
 }
 
-function outputs(net: Net, X: Float64Array, n: number, per: number): Float64Array {
+export function outputs(net: Net, X: Float64Array, n: number, per: number): Float64Array {
   const { W, m } = net;
   const f = new Float64Array(n);
   for (let a = 0; a < n; a++) {
@@ -69,12 +69,50 @@ function outputs(net: Net, X: Float64Array, n: number, per: number): Float64Arra
   return f;
 }
 
-function train(net: Net, X: Float64Array, y: Float64Array, n: number, per: number, eta: number, steps: number): number {
+/**
+ * Pre-activations H[(a·per + p)·2m + r] = ⟨w_r, x_a⁽ᵖ⁾⟩ of one GD step, computed once and used for both the
+ * outputs and the ReLU mask of the gradient (the plain loop computed each twice; same loop order, so the
+ * numbers are bit-identical — `twoLayer.test.ts` compares against the plain loop kept there).
+ */
+function preacts(W: Float64Array, X: Float64Array, n: number, per: number, filters: number, H: Float64Array): void {
+  for (let a = 0; a < n; a++)
+    for (let p = 0; p < per; p++) {
+      const xo = (a * per + p) * DIM;
+      const ho = (a * per + p) * filters;
+      for (let r = 0; r < filters; r++) {
+        let h = 0;
+        for (let q = 0; q < DIM; q++) h += W[r * DIM + q]! * X[xo + q]!;
+        H[ho + r] = h;
+      }
+    }
+}
+
+/** f(x_a) from the pre-activations, summed over filters then patches in the order of `outputs`. */
+function outputsFromH(H: Float64Array, n: number, per: number, m: number, f: Float64Array): void {
+  const filters = 2 * m;
+  for (let a = 0; a < n; a++) {
+    let s = 0;
+    for (let r = 0; r < filters; r++) {
+      const sign = r < m ? 1 : -1;
+      for (let p = 0; p < per; p++) {
+        const h = H[(a * per + p) * filters + r]!;
+        if (h > 0) s += sign * h;
+      }
+    }
+    f[a] = s / m;
+  }
+}
+
+export function train(net: Net, X: Float64Array, y: Float64Array, n: number, per: number, eta: number, steps: number): number {
   const { W, m } = net;
+  const filters = 2 * m;
   const g = new Float64Array(W.length);
+  const H = new Float64Array(n * per * filters);
+  const f = new Float64Array(n);
   let loss = 0;
   for (let t = 0; t <= steps; t++) {
-    const f = outputs(net, X, n, per);
+    preacts(W, X, n, per, filters, H);
+    outputsFromH(H, n, per, m, f);
     loss = 0;
     const coef = new Float64Array(n);
     for (let a = 0; a < n; a++) {
@@ -87,13 +125,11 @@ function train(net: Net, X: Float64Array, y: Float64Array, n: number, per: numbe
     g.fill(0);
     for (let a = 0; a < n; a++) {
       const ca = coef[a]!;
-      for (let r = 0; r < 2 * m; r++) {
+      for (let r = 0; r < filters; r++) {
         const s = ((r < m ? 1 : -1) * ca) / m;
         for (let p = 0; p < per; p++) {
           const xo = (a * per + p) * DIM;
-          let h = 0;
-          for (let q = 0; q < DIM; q++) h += W[r * DIM + q]! * X[xo + q]!;
-          if (h > 0) for (let q = 0; q < DIM; q++) g[r * DIM + q] = g[r * DIM + q]! + s * X[xo + q]!;
+          if (H[(a * per + p) * filters + r]! > 0) for (let q = 0; q < DIM; q++) g[r * DIM + q] = g[r * DIM + q]! + s * X[xo + q]!;
         }
       }
     }
@@ -111,18 +147,51 @@ function accuracy(net: Net, X: Float64Array, y: Float64Array, n: number, per: nu
 
 const signs = (d: LabelledImages, plusBelow: number) => Float64Array.from(d.y, (c) => (c < plusBelow ? 1 : -1));
 
-export function runTwoLayerCell(p: TwoLayerParams, seed: number, replicate: number): { accTransfer: number; accScratch: number; lossUp: number; classes: { target: number[]; source: number[] } } {
+/**
+ * Trained upstream networks of this process, keyed by everything they depend on (seed, replicate and the
+ * parameters drawn or used before and during upstream training — not σ_{p,2}, α or T_2). Arms that differ only
+ * downstream (the noise sweep's clean and noisy arms) share the upstream run instead of repeating it: an exact
+ * reuse of the same deterministic computation. Bounded (oldest dropped first).
+ */
+const UPSTREAM = new Map<string, { W: Float64Array; loss: number }>();
+const UPSTREAM_CAP = 256;
+
+/**
+ * Pixel noise of the target train and test images, from its own sub-stream of the replicate: the noise level
+ * scales the same standard normals, and the image selection, initialisations and upstream run do not depend on
+ * it, so arms at different σ_{p,2} are common-random-number pairs (the noise sweep's paired difference).
+ */
+function addNoise(x: Float32Array, noise: number, rng: Stream): void {
+  for (let i = 0; i < x.length; i++) x[i] = x[i]! + noise * rng.normal();
+}
+
+export function runTwoLayerCell(p: TwoLayerParams, seed: number, replicate: number, opts: { reuseUpstream?: boolean } = {}): { accTransfer: number; accScratch: number; lossUp: number; classes: { target: number[]; source: number[] } } {
   const rng = Stream.forReplicate(seed, replicate);
   const cls = drawClasses(rng, p.k);
   const n2 = 2 * p.n2PerClass;
   const perSource = Math.max(1, Math.round((p.ratio * n2) / p.k));
   const src = sampleTask(rng, cls.source, perSource, 'train');
-  const tgt = sampleTask(rng, cls.target, p.n2PerClass, 'train', { noise: p.noise2 });
-  const test = sampleTask(rng, cls.target, p.testPerClass, 'test', { noise: p.noise2 });
+  const tgt = sampleTask(rng, cls.target, p.n2PerClass, 'train');
+  const test = sampleTask(rng, cls.target, p.testPerClass, 'test');
+  if (p.noise2) {
+    const noiseRng = Stream.forReplicate(Stream.childSeed(seed, 'ptransfer.two-layer.target-noise'), replicate);
+    addNoise(tgt.x, p.noise2, noiseRng);
+    addNoise(test.x, p.noise2, noiseRng);
+  }
   const per = (tgt.side / PATCH) ** 2;
   const mUp = 2 * p.m;
   const up: Net = { W: rng.normals(2 * mUp * DIM, p.sigma0), m: mUp };
-  const lossUp = train(up, patches(src), signs(src, Math.ceil(p.k / 2)), src.n, per, p.eta, p.stepsUp);
+  const key = JSON.stringify([seed, replicate, p.k, p.n2PerClass, p.ratio, p.m, p.eta, p.stepsUp, p.sigma0, p.testPerClass]);
+  const hit = opts.reuseUpstream === false ? undefined : UPSTREAM.get(key);
+  let lossUp: number;
+  if (hit) {
+    up.W.set(hit.W);
+    lossUp = hit.loss;
+  } else {
+    lossUp = train(up, patches(src), signs(src, Math.ceil(p.k / 2)), src.n, per, p.eta, p.stepsUp);
+    if (UPSTREAM.size >= UPSTREAM_CAP) UPSTREAM.delete(UPSTREAM.keys().next().value!);
+    UPSTREAM.set(key, { W: Float64Array.from(up.W), loss: lossUp });
+  }
 
   const fresh = rng.normals(2 * p.m * DIM, p.sigma0);
   const transfer: Net = { W: Float64Array.from(fresh), m: p.m };
