@@ -1,12 +1,12 @@
 import { describe, it } from 'vitest';
-import { expectVerdict } from '../../testing.ts';
+import { expectVerdict, UNDECIDED_AT_GATE } from '../../testing.ts';
 
-// ptransfer Table 1 analogue on real MNIST at the gate seed.
+// ptransfer Table 1 analogue on real MNIST at the gate seed. Undecided at the gate (and at 'quick'): in this
+// scaled-down two-layer analogue the measured gain from transfer is ≈ 0 (−0.3 … 0 points ± 0.3 at 'quick', both
+// arms ≈ 95 % accurate), so a sign check can neither confirm it nor, with a gain that is not significantly
+// negative, reject it; the gate asserts no mismatch.
 describe('ptransfer Table 1 (MNIST) checks at the gate seed', () => {
-  it.each([
-    ['ptransfer.table1/transfer-helps', 'inconclusive'],
-    ['ptransfer.table1/noise-sweep', 'inconclusive'],
-  ] as const)('%s → %s', async (id, verdict) => {
-    await expectVerdict(id, verdict);
+  it.each(['ptransfer.table1/transfer-helps', 'ptransfer.table1/noise-sweep'])('%s: no mismatch', async (id) => {
+    await expectVerdict(id, UNDECIDED_AT_GATE);
   });
 });
