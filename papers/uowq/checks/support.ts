@@ -148,7 +148,7 @@ export interface Arms {
 }
 
 /**
- * Simulates the arms at scale 1 and 2 and returns the per-draw Richardson combination of the statistic
+ * Simulates the arms at scale 1 and 2 (one simulation, the two sizes on the same sample sequences) and returns the per-draw Richardson combination of the statistic
  * (default: the arm's errors, or arm − reference when there is one). For a 1/N statistic, N·X(N) has a
  * c/N error, so order-1 Richardson at ratio 2 on N·X, divided by N, is richardson(X(N), 2·X(2N)) =
  * 4·X(2N) − X(N); a scale-free statistic is richardson(X(N), X(2N)) = 2·X(2N) − X(N).
@@ -160,16 +160,24 @@ export async function richardsonN(
   kind: 'inverse' | 'scale-free',
   opts: { buildAt?: (t: Inst, scale: number) => Built; drawFactor?: number; stat?: (m: Measurement, b: Built, scale: number) => number[]; decide?: Decide } = {},
 ): Promise<{ values: number[]; plain: number; topUp: number }> {
-  const at = async (scale: number, seed: number, n: number) => {
-    const b = (opts.buildAt ?? build)(t, scale);
-    const a = arms(b, scale);
-    const p = { ...b.params, ...vectorParams('alpha', a.alpha), ...vectorParams('nUsed', a.n), ...(a.reference ? { ...vectorParams('refAlpha', a.reference.alpha), ...vectorParams('refUsed', a.reference.n) } : {}) };
-    const m = await weightedMleSim.run(p, { seed, draws: n });
-    return opts.stat ? opts.stat(m, b, scale) : a.reference ? m.extra!.difference!.values! : m.values;
-  };
+  const b1 = (opts.buildAt ?? build)(t, 1);
+  const b2 = (opts.buildAt ?? build)(t, 2);
+  const a1 = arms(b1, 1);
+  const a2 = arms(b2, 2);
+  // The simulation fits scale 2 as "twice every size, δ/√2" on the same sample sequences: the arms must be that.
+  const twice = (x: { alpha: readonly number[]; n: readonly number[] }, y: { alpha: readonly number[]; n: readonly number[] }) => x.n.every((n, k) => y.n[k] === 2 * n) && x.alpha.every((a, k) => Math.abs(y.alpha[k]! - a) <= 1e-12);
+  if (!twice(a1, a2) || !!a1.reference !== !!a2.reference || (a1.reference && !twice(a1.reference, a2.reference!)) || !b1.N.every((n, k) => b2.N[k] === 2 * n)) {
+    throw new Error('richardsonN: the scale-2 arms are not the scale-1 arms at twice every size');
+  }
+  const p = { ...b1.params, ...vectorParams('alpha', a1.alpha), ...vectorParams('nUsed', a1.n), ...(a1.reference ? { ...vectorParams('refAlpha', a1.reference.alpha), ...vectorParams('refUsed', a1.reference.n) } : {}), doubled: 1 };
   const batch = async (seed: number, n: number) => {
-    const x1 = await at(1, seed, n);
-    const x2 = await at(2, seed, n);
+    const m = await weightedMleSim.run(p, { seed, draws: n });
+    const e = m.extra!;
+    // The scale-2 fit seen as a measurement of its own (values, reference, paired difference).
+    const m2: Measurement = { ...m, values: e.doubled!.values!, extra: a1.reference ? { reference: e.doubledReference!, difference: e.doubledDifference! } : undefined };
+    const stat = (mm: Measurement, b: Built, scale: number) => (opts.stat ? opts.stat(mm, b, scale) : a1.reference ? mm.extra!.difference!.values! : mm.values);
+    const x1 = stat(m, b1, 1);
+    const x2 = stat(m2, b2, 2);
     return { x1, values: kind === 'inverse' ? richardsonValues(x1, x2.map((x) => 2 * x)) : richardsonValues(x1, x2) };
   };
   const first = draws(t, budget, opts.drawFactor);

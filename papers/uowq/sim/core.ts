@@ -174,14 +174,16 @@ export function logisticKL(theta0: ArrayLike<number>, theta: ArrayLike<number>):
   const c2 = Math.sqrt(Math.max(c2sq, 0));
   let kl = 0;
   const { z, w } = GRID;
+  // log σ(−t) = log σ(t) − t: one logarithm per node (the KL is exactly 0 at θ = θ_0 either way)
   for (let i = 0; i < z.length; i++) {
     const a = s0 * z[i]!;
     const lpa = logSigmoid(a);
-    const lqa = logSigmoid(-a);
+    const lqa = lpa - a;
     const p = Math.exp(lpa);
     for (let j = 0; j < z.length; j++) {
       const b = c1 * z[i]! + c2 * z[j]!;
-      kl += w[i]! * w[j]! * (p * (lpa - logSigmoid(b)) + (1 - p) * (lqa - logSigmoid(-b)));
+      const lpb = logSigmoid(b);
+      kl += w[i]! * w[j]! * (p * (lpa - lpb) + (1 - p) * (lqa - (lpb - b)));
     }
   }
   return kl;
