@@ -1,6 +1,7 @@
 import type { Constraint, ParamSpec, Params } from '../core/params.ts';
 import type { PaperId } from '../theory/claim.ts';
 import type { Measurement } from '../core/measurement.ts';
+import { simCache, simCacheEnabled } from './cache.ts';
 
 export { measurement, summary, type Measurement } from '../core/measurement.ts';
 
@@ -22,12 +23,29 @@ export interface SimSpec {
 }
 
 
+const RAW = Symbol('uncached run');
+let definitions = 0;
+
 /**
- * A simulation as an outside author writes it: seeded stream in, measurement out. Returned unchanged after
- * its shape is checked, so a missing field fails when the module loads.
+ * A simulation as an outside author writes it: seeded stream in, measurement out. Its shape is checked (so a
+ * missing field fails when the module loads) and its `run` is memoised in the process's content-addressed cache
+ * (sim/cache.ts: same id, parameters, seed, draws and options → one run, each caller gets its own copy) — valid
+ * because a simulation is a deterministic function of exactly those. The same object is returned.
  */
 export function defineSimulation<S extends SimSpec>(spec: S): S {
   if (!spec.id || typeof spec.run !== 'function') throw new TypeError(`defineSimulation: '${spec.id}' needs an id and a run(params, { seed, draws })`);
   if (!(Number.isInteger(spec.defaultDraws) && spec.defaultDraws >= 2)) throw new TypeError(`defineSimulation ${spec.id}: defaultDraws must be an integer ≥ 2 (a standard error needs two draws)`);
+  if ((spec as { [RAW]?: unknown })[RAW]) return spec;
+  const raw = spec.run.bind(spec);
+  Object.defineProperty(spec, RAW, { value: raw });
+  // The key names this definition, not only its id: two definitions under one id (a test's variant, a planted
+  // simulation bug in a mutant run) never share results.
+  const key = `${spec.id}#${++definitions}`;
+  spec.run = (params, opts) => (simCacheEnabled() ? simCache.run(key, params, opts, () => raw(params, opts)) : raw(params, opts));
   return spec;
+}
+
+/** The simulation's own run, bypassing the cache (for tests that time or cross-check it). */
+export function uncachedRun(spec: SimSpec): SimSpec['run'] {
+  return (spec as { [RAW]?: SimSpec['run'] })[RAW] ?? spec.run;
 }
