@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Claim, Prediction } from '../theory/claim.ts';
-import type { SimSpec } from '../sim/sim.ts';
+import { memoiseSimulation, type SimSpec } from '../sim/sim.ts';
 import type { Params } from '../core/params.ts';
 import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, DeviationEffect, KnownDeviation, RegimeRecord, StatsUsed, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
@@ -116,7 +116,9 @@ export function defineProperty<T>(def: PropertyDef<T>): CheckSpec {
     aliases: def.aliases,
     claim: def.claim,
     claimId,
-    simulations: def.simulations,
+    // The listed simulations run through the in-run cache (sim/cache.ts): checks and figures that simulate the
+    // same parameters and seed in one process share one run.
+    simulations: def.simulations?.map((sim) => memoiseSimulation(sim)),
     title: def.title,
     runs: def.runs,
     deviation: def.deviation,

@@ -35,12 +35,21 @@ let definitions = 0;
 export function defineSimulation<S extends SimSpec>(spec: S): S {
   if (!spec.id || typeof spec.run !== 'function') throw new TypeError(`defineSimulation: '${spec.id}' needs an id and a run(params, { seed, draws })`);
   if (!(Number.isInteger(spec.defaultDraws) && spec.defaultDraws >= 2)) throw new TypeError(`defineSimulation ${spec.id}: defaultDraws must be an integer ≥ 2 (a standard error needs two draws)`);
-  if ((spec as { [RAW]?: unknown })[RAW]) return spec;
+  return memoiseSimulation(spec);
+}
+
+/**
+ * Route a simulation's `run` through the in-run cache (idempotent; the same object is returned). Used by
+ * defineSimulation and by the property runner for the simulations a check lists, so simulations written as plain
+ * SimSpec objects are shared too. A frozen spec is left as it is.
+ */
+export function memoiseSimulation<S extends SimSpec>(spec: S): S {
+  if ((spec as { [RAW]?: unknown })[RAW] || Object.isFrozen(spec) || typeof spec.run !== 'function') return spec;
   const raw = spec.run.bind(spec);
-  Object.defineProperty(spec, RAW, { value: raw });
   // The key names this definition, not only its id: two definitions under one id (a test's variant, a planted
   // simulation bug in a mutant run) never share results.
   const key = `${spec.id}#${++definitions}`;
+  Object.defineProperty(spec, RAW, { value: raw });
   spec.run = (params, opts) => (simCacheEnabled() ? simCache.run(key, params, opts, () => raw(params, opts)) : raw(params, opts));
   return spec;
 }
