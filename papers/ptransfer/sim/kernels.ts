@@ -7,7 +7,9 @@ import { ROWS_WASM_BASE64 } from './rows.wasm.ts';
  *   G (n×n noise Gram) | Z (F×n noise responses) | val (F×n) | idx (F×n, i32)
  * in one buffer; val/idx hold, per filter, its active samples (Z > 0) and their coefficient steps Δb.
  * Per GD step: forwardRange (outputs), lossStep (loss, ℓ'), updateRange (coefficients, then Z += G·Δb
- * for every filter). The last is ≈ 2m·n·(active) multiply-adds, ~90% of the time at N_1 = 1000; it runs
+ * for every filter; when the task's noise vectors are explicit and span d < n/3 dimensions, as Ξ(ΞᵀΔb) —
+ * the same product in exact arithmetic, 2m·(active + n)·d instead of 2m·n·active: ≈ 3× fewer at Fig 2's
+ * d = 100, N_1 = 1000; it agrees with the Gram path to round-off, fast.test.ts). The last is ≈ 2m·n·(active) multiply-adds, ~90% of the time at N_1 = 1000; it runs
  * in `rows`, a WebAssembly f64x2 kernel (rows.wat) or its JavaScript twin rowsJs with the same order of
  * operations — bit-identical (wasm.test.ts). The ReLU mask (`active`) is in wasm too: the JavaScript
  * loop cost ~10% of a step. The buffer is a shared WebAssembly.Memory (or a SharedArrayBuffer without
@@ -179,7 +181,20 @@ export function updateRange(
       for (let i = 0; i < n; i++) f64[zr + i]! += delta * muXi[i]!;
     }
     s[r] = sr + delta * mu2 + dsXi;
-    if (wasm !== null) wasm.rows(zr, pG, ix, vl, c, n, 0, n);
+    const dd = lay[4]!;
+    if (dd > 0) {
+      // Factor path (trainSetup): G = ΞΞᵀ with the task's noise vectors Ξ (n×d, d < n/3); Z_r += Ξ(ΞᵀΔb_r),
+      // 2m·(active + n)·d multiply-adds instead of 2m·n·active. The same kernel does both products.
+      const pT = lay[6]! + r * dd;
+      for (let l = 0; l < dd; l++) f64[pT + l] = 0;
+      if (wasm !== null) {
+        wasm.rows(pT, lay[8]!, ix, vl, c, dd, 0, dd);
+        wasm.rows(zr, lay[5]!, lay[7]!, pT, dd, n, 0, n);
+      } else {
+        rowsJs(f64, i32, pT, lay[8]!, ix, vl, c, dd, 0, dd);
+        rowsJs(f64, i32, zr, lay[5]!, lay[7]!, pT, dd, n, 0, n);
+      }
+    } else if (wasm !== null) wasm.rows(zr, pG, ix, vl, c, n, 0, n);
     else rowsJs(f64, i32, zr, pG, ix, vl, c, n, 0, n);
   }
 }
@@ -215,7 +230,7 @@ export interface TrainState {
 }
 
 /** Lays out the buffer and computes the initial responses (C is sparse for fresh filters: zeros skipped). */
-export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: number, mod: WebAssembly.Module | null): TrainState {
+export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: number, mod: WebAssembly.Module | null, factor = true): TrainState {
   const { K, gram } = pool;
   const F = C0.length / K;
   const m = F / 2;
@@ -229,8 +244,17 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
   const pG = 0;
   const pZ = n * n;
   const pV = pZ + F * n;
-  const pI = 2 * (pV + F * n);
-  const bytes = 8 * (pV + F * n) + 4 * F * n;
+  // Factor path when the task's noise vectors are at hand (explicit pools) and span few dimensions (d < n/3):
+  // Ξ (n×d) at pR, Ξᵀ (d×n) at pRT, one d-vector ΞᵀΔb_r per filter at pT, the index list 0..d−1 at pId.
+  const vecs = (pool as { vectors?: Float64Array }).vectors;
+  const dd = factor && vecs !== undefined && 3 * pool.d < n ? pool.d : 0;
+  const pR = pV + F * n;
+  const pRT = pR + n * dd;
+  const pT = pRT + dd * n;
+  const f64End = pT + F * dd;
+  const pI = 2 * f64End;
+  const pId = pI + F * n;
+  const bytes = 8 * f64End + 4 * (F * n + dd);
   let mem: WebAssembly.Memory | null = null;
   let wasm: WasmKernels | null = null;
   let buf: SharedArrayBuffer;
@@ -242,8 +266,17 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
   } else buf = new SharedArrayBuffer(bytes);
   const f64 = new Float64Array(buf);
   const i32 = new Int32Array(buf);
-  const lay = new Int32Array([pG, pZ, pV, pI]);
+  const lay = new Int32Array([pG, pZ, pV, pI, dd, pRT, pT, pId, pR]);
   for (let i = 0; i < n; i++) for (let l = 0; l < n; l++) f64[pG + i * n + l] = gram[(off + i) * K + off + l]!;
+  if (dd > 0) {
+    for (let i = 0; i < n; i++)
+      for (let t = 0; t < dd; t++) {
+        const v = vecs![(off + i) * dd + t]!;
+        f64[pR + i * dd + t] = v;
+        f64[pRT + t * n + i] = v;
+      }
+    for (let t = 0; t < dd; t++) i32[pId + t] = t;
+  }
   const C = new Float64Array(new SharedArrayBuffer(8 * F * K));
   C.set(C0);
   const muXi = new Float64Array(new SharedArrayBuffer(8 * n));
@@ -288,7 +321,7 @@ export function trainResult(st: TrainState, losses: number[], loss: number, step
  * still summed as the two halves split.ts computes on two threads (see above).
  */
 export function trainKernel(pool: Pool, C0: Float64Array, task: FastTask, opts: TrainOptions, mod: WebAssembly.Module | null): TrainResult {
-  const st = trainSetup(pool, C0, task, opts.eta, mod);
+  const st = trainSetup(pool, C0, task, opts.eta, mod, opts.factor !== false);
   const { F, m, n, K, off, f64, i32, lay, C, s, muXi, h, fA, fB, sig, sc, cnt, wasm } = st;
   const { yClean, y } = task.labels;
   const losses: number[] = [];

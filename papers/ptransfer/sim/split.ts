@@ -54,7 +54,7 @@ export function splitWorthIt(n: number): boolean {
 
 export async function trainFastSplit(pool: Pool, C0: Float64Array, task: FastTask, opts: TrainOptions): Promise<TrainResult> {
   const mod = rowsModule();
-  const st = trainSetup(pool, C0, task, opts.eta, mod);
+  const st = trainSetup(pool, C0, task, opts.eta, mod, opts.factor !== false);
   const { F, m, n, K, off, f64, i32, lay, C, s, muXi, h, fA, fB, sig, sc, cnt, wasm } = st;
   const { yClean, y } = task.labels;
   const ctrlBuf = new SharedArrayBuffer(16);

@@ -15,6 +15,11 @@ export interface TrainOptions {
   eps: number;
   /** Record the loss curve (always recorded when cheap; set false to save memory at paper scale). */
   curve?: boolean;
+  /**
+   * Allow the factor path (kernels.ts: Z += Ξ(ΞᵀΔb) when the task's noise vectors are explicit and d < n/3);
+   * false forces the Gram product (cross-checks). Equal to round-off either way.
+   */
+  factor?: boolean;
 }
 
 export interface TrainResult {
