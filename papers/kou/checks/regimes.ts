@@ -35,8 +35,11 @@ export function kouRegime(t: KouDraw): KouParams {
   return { d, m, n: t.n, sigmaP: s, muNorm: Math.sqrt(mu2), flip: t.flip, eta, sigma0: 0.5 * lim.sigma0Max, T: Math.min(TCAP, Math.ceil((t.n * m) / (eta * EPS * s * s))), eps: EPS, nTest: 4000 };
 }
 
-export type KouPair = { base: KouDraw; change: 'd' | 'n' | 'mu'; factor: number };
-export const kouPairArb: fc.Arbitrary<KouPair> = fc.record({ base: kouDrawArb, change: fc.constantFrom('d' as const, 'n' as const, 'mu' as const), factor: fc.double({ min: 1.5, max: 4, noNaN: true }) });
+/** `seed` (= base.seed when drawn) is the replicate seed of both members; the runner's top-up replaces it. */
+export type KouPair = { base: KouDraw; change: 'd' | 'n' | 'mu'; factor: number; seed: number };
+export const kouPairArb: fc.Arbitrary<KouPair> = fc
+  .record({ base: kouDrawArb, change: fc.constantFrom('d' as const, 'n' as const, 'mu' as const), factor: fc.double({ min: 1.5, max: 4, noNaN: true }) })
+  .map((t) => ({ ...t, seed: t.base.seed }));
 
 /** B = A with d ×f, n /f or ‖μ‖ /√f; both share the smaller η, σ_0 limit (so B stays inside when it can). */
 export function kouPair(t: KouPair): [KouParams, KouParams] {

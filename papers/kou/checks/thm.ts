@@ -54,7 +54,7 @@ export const kouMonotone = defineCheck<KouPair>({
   runs: { test: 6, quick: 20, full: 60 },
   compare: 'sign',
   shrinkMs: SHRINK,
-  params: (t) => ({ ...kouPair(t)[0], change: ['d', 'n', 'mu'].indexOf(t.change), factor: t.factor, seed: t.base.seed }),
+  params: (t) => ({ ...kouPair(t)[0], change: ['d', 'n', 'mu'].indexOf(t.change), factor: t.factor, seed: t.seed }),
   // The pairs are labelled, not filtered: a direction of effect is checked on both sides of Condition 4.1.
   region: (t) => (kouPair(t).every(inside) ? 'inside Condition 4.1' : 'outside Condition 4.1 (extrapolation)'),
   evaluate: (t) => {
@@ -71,8 +71,8 @@ export const kouMonotone = defineCheck<KouPair>({
   async measure(t, budget) {
     const [a, b] = kouPair(t);
     const R = replicates(budget);
-    const ea = await errors(a, t.base.seed, R);
-    const eb = await errors(b, t.base.seed, R);
+    const ea = await errors(a, t.seed, R);
+    const eb = await errors(b, t.seed, R);
     return estimate(ea.map((x, i) => x - eb[i]!), `err ${fmt(mean(ea))} vs ${fmt(mean(eb))}`);
   },
 });

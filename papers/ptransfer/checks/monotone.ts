@@ -35,7 +35,9 @@ export function monotoneCheck(opts: {
   deviation?: KnownDeviation;
   reps?: Record<Budget, number>;
 }): CheckSpec {
-  type T = PairDraw<InsideDraw> | PairDraw<PaperDraw>;
+  // The replicate seed is lifted to the drawn value's top level (`seed`): the runner's top-up re-measures a regime
+  // at derived seeds by replacing that field, so everything random in `measure` must come from it.
+  type T = (PairDraw<InsideDraw> | PairDraw<PaperDraw>) & { seed: number };
   const pairOf = opts.pair as (t: T) => [CellParams, CellParams] | null;
   const ordered = (t: T) => {
     const pr = pairOf(t);
@@ -45,7 +47,7 @@ export function monotoneCheck(opts: {
     const sb = opts.statistic(b);
     return sa >= sb ? { hi: a, lo: b, sHi: sa, sLo: sb } : { hi: b, lo: a, sHi: sb, sLo: sa };
   };
-  const seedOf = (t: T) => t.base.seed;
+  const seedOf = (t: T) => t.seed;
   const errors = async (p: CellParams, seed: number, R: number) => (await opts.sim.run(asParams(p), { seed, draws: R })).values;
   return defineCheck<T>({
     id: opts.id,
@@ -53,7 +55,7 @@ export function monotoneCheck(opts: {
     claim: opts.claim,
     simulations: [opts.sim],
     title: opts.title,
-    arbitrary: opts.arb as fc.Arbitrary<T>,
+    arbitrary: (opts.arb as fc.Arbitrary<PairDraw<InsideDraw> | PairDraw<PaperDraw>>).map((t) => ({ ...t, seed: t.base.seed })),
     runs: opts.runs,
     compare: 'sign',
     // A recorded deviation: the reported counterexample is the worst regime, independent of the machine's speed.
