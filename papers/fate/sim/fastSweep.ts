@@ -30,6 +30,11 @@ export interface SweepSpec {
   seed: number;
   /** Depth of the deep linear net (fine-tuning end point); default 2. */
   L?: number;
+  /**
+   * Integrate the fine-tuning flow (default true). False leaves ft/ftPrinted/ftScale unset and skips the
+   * eigendecomposition and the flow — the rest is unchanged draw for draw (the spectra consume no randomness).
+   */
+  fineTune?: boolean;
 }
 
 export interface SweepCell {
@@ -50,6 +55,7 @@ export interface SweepCell {
 export function fastSweep(spec: SweepSpec): SweepCell[][] {
   const { d, ns, thetas, sigma, draws } = spec;
   const L = spec.L ?? 2;
+  const withFt = spec.fineTune ?? true;
   for (const n of ns) {
     if (!Number.isInteger(n) || n < 3 || Math.abs(n - d) < 2) throw new RangeError(`fastSweep: n = ${n} must be an integer ≥ 3 with |n − d| ≥ 2 (d = ${d})`);
   }
@@ -74,9 +80,9 @@ export function fastSweep(spec: SweepSpec): SweepCell[][] {
   const streams = Stream.replicates(spec.seed, draws);
   for (let r = 0; r < draws; r++) {
     const rng = streams[r]!;
-    if (nMaxSmall > 0) underparamDraw(rng, d, nMaxSmall, sigma, small, (n, stats, spec) => {
+    if (nMaxSmall > 0) underparamDraw(rng, d, nMaxSmall, sigma, withFt ? small : [], (n, stats, spec) => {
       const ni = ns.indexOf(n);
-      if (ni < 0 || !spec) return;
+      if (ni < 0 || (withFt && !spec)) return;
       thetas.forEach((th, ti) => {
         const c = Math.cos(th);
         const s = Math.sin(th);
@@ -88,6 +94,7 @@ export function fastSweep(spec: SweepSpec): SweepCell[][] {
         cell.lt[r] = (b0 - c) ** 2 + s * s + s2 / stats.zz;
         const b = b0 + stats.ze / stats.zz;
         cell.ltSampled[r] = 1 - 2 * b * c + b * b;
+        if (!spec) return;
         const p = 1 - stats.ss; // ‖(I − P)β_s‖²
         const cross = c - (c * stats.ss + s * stats.sv); // ⟨(I − P)β_s, β_t⟩
         const end = fineTuneEndRisk(spec, c, s, L);

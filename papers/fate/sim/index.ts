@@ -1,5 +1,6 @@
 import type { SimSpec } from '../../../sim/sim.ts';
 import { gdSims } from './gd/index.ts';
-import { fastSims, fineTuneSim, klSim, linearTransferNoiseIntegratedSim, linearTransferSim, ridgeTransferSim, scratchSim, transferabilityFtSim, transferabilityLtSim } from './sims.ts';
+import { lawSims } from './lawSims.ts';
+import { fastSims, fineTuneSim, klSim, linearTransferNoiseIntegratedSim, linearTransferSim, ridgeTransferSim, scratchNoiseIntegratedSim, scratchSim, transferabilityFtSim, transferabilityLtNoiseIntegratedSim, transferabilityLtSim } from './sims.ts';
 
-export const fateSims: SimSpec[] = [scratchSim, linearTransferSim, linearTransferNoiseIntegratedSim, ridgeTransferSim, fineTuneSim, transferabilityLtSim, transferabilityFtSim, ...fastSims, klSim, ...gdSims];
+export const fateSims: SimSpec[] = [scratchSim, scratchNoiseIntegratedSim, linearTransferSim, linearTransferNoiseIntegratedSim, ridgeTransferSim, fineTuneSim, transferabilityLtSim, transferabilityLtNoiseIntegratedSim, transferabilityFtSim, ...fastSims, ...lawSims, klSim, ...gdSims];

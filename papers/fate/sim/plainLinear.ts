@@ -45,3 +45,17 @@ export function linearTransferRiskNoiseIntegrated(t: TargetSet, v: Float64Array,
   for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.columns; j++) fro += m.get(i, j) ** 2;
   return bias + sigma * sigma * fro;
 }
+
+/**
+ * The min-norm scratch risk with the label noise integrated out exactly given X: with P = X⁺X,
+ * E_ε‖X⁺(Xβ_t + ε) − β_t‖² = ‖(I − P)β_t‖² + σ²‖X⁺‖²_F (Rao–Blackwell; same mean as the plain draw).
+ */
+export function scratchRiskNoiseIntegrated(t: TargetSet, sigma: number): number {
+  const pinv = pseudoInverse(t.x);
+  const pb = pinv.mmul(t.x.mmul(Matrix.columnVector(Array.from(t.betaT)))).getColumn(0);
+  let bias = 0;
+  for (let i = 0; i < pb.length; i++) bias += (t.betaT[i]! - pb[i]!) ** 2;
+  let fro = 0;
+  for (let i = 0; i < pinv.rows; i++) for (let j = 0; j < pinv.columns; j++) fro += pinv.get(i, j) ** 2;
+  return bias + sigma * sigma * fro;
+}

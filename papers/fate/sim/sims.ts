@@ -6,7 +6,7 @@ import { measurement, summary } from '../../../core/measurement.ts';
 import type { SimSpec } from '../../../sim/sim.ts';
 import { drawTargetSet, sqDist, taskPair, unitVector } from './design.ts';
 import { fastSweep, type SweepCell } from './fastSweep.ts';
-import { linearTransferOnFeatures, linearTransferRiskNoiseIntegrated, minNormScratch } from './plainLinear.ts';
+import { linearTransferOnFeatures, linearTransferRiskNoiseIntegrated, minNormScratch, scratchRiskNoiseIntegrated } from './plainLinear.ts';
 import { fineTuneFlowEndpoint } from './reducedFlow.ts';
 
 /** Simulations of the deep-linear transfer setting (fate §3). One replicate stream per draw. */
@@ -51,6 +51,25 @@ export const scratchSim: SimSpec = {
       return sqDist(minNormScratch(t), betaT);
     });
     return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: vals, method: `plain: pseudoInverse (SVD) at n = ${n}, d = ${d}` });
+  },
+};
+
+export const scratchNoiseIntegratedSim: SimSpec = {
+  id: 'fate.scratch.noise-integrated',
+  paper: 'fate',
+  title: 'Minimum-norm least squares on a Gaussian design, label noise integrated exactly given X (plain SVD otherwise)',
+  quantity: 'E_ε R_sc = ‖(I − X⁺X)β_t‖² + σ²‖X⁺‖²_F',
+  params: [gammaSim, P.sigma, dPlain],
+  constraints: [nAwayFromD],
+  defaultDraws: 40,
+  run(p, { seed, draws }) {
+    const { n, d } = sizeFrom(p);
+    const vals = plainDraws(seed, draws, (rng) => {
+      // Noiseless labels: the stream is consumed as by the plain sim (same X and β's per draw).
+      const { betaS, betaT } = taskPair(rng, d, 0.5);
+      return scratchRiskNoiseIntegrated(drawTargetSet(rng, n, d, 0, betaS, betaT), p.sigma!);
+    });
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: vals, method: `plain pseudoInverse (SVD) at n = ${n}, d = ${d}, label noise integrated given X (Rao–Blackwell)` });
   },
 };
 
@@ -200,10 +219,34 @@ export const transferabilityLtSim: SimSpec = {
   },
 };
 
+export const transferabilityLtNoiseIntegratedSim: SimSpec = {
+  id: 'fate.transferability-lt.noise-integrated',
+  paper: 'fate',
+  title: 'Linear-transfer transferability R_sc − R_lt on paired target sets, label noise integrated exactly given X (plain SVD otherwise)',
+  quantity: 'E_ε(R_sc − R_lt)',
+  params: [gammaSim, P.theta, P.sigma, dPlain],
+  constraints: [nAwayFromD],
+  defaultDraws: 40,
+  run(p, { seed, draws }) {
+    const { n, d } = sizeFrom(p);
+    const rows = plainDraws(seed, draws, (rng) => {
+      const { betaS, betaT } = taskPair(rng, d, p.theta!);
+      const v = unitVector(rng, d);
+      // Noiseless labels (same stream use as fate.transferability-lt): both risks integrate ε given X.
+      const t = drawTargetSet(rng, n, d, 0, betaS, betaT);
+      return { sc: scratchRiskNoiseIntegrated(t, p.sigma!), lt: linearTransferRiskNoiseIntegrated(t, v, p.sigma!) };
+    });
+    return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: rows.map((r) => r.sc - r.lt), extra: {
+      R_sc: summary(rows.map((r) => r.sc)),
+      R_lt: summary(rows.map((r) => r.lt)),
+    }, method: `plain SVD, n = ${n}, d = ${d}, label noise integrated given X (Rao–Blackwell)` });
+  },
+};
+
 /** Fast, exact-in-law sweep (fastSweep.ts) for one cell; the benchmark uses the whole grid. */
-function fastCell(p: Params, seed: number, draws: number): SweepCell {
+function fastCell(p: Params, seed: number, draws: number, fineTune = true): SweepCell {
   const { n, d } = sizeFrom(p);
-  return fastSweep({ d, ns: [n], thetas: [p.theta ?? 0], sigma: p.sigma!, draws, seed, L: p.L ?? 2 })[0]![0]!;
+  return fastSweep({ d, ns: [n], thetas: [p.theta ?? 0], sigma: p.sigma!, draws, seed, L: p.L ?? 2, fineTune })[0]![0]!;
 }
 
 const FAST_METHOD = 'fast: rotation-reduced Gaussian design, nested Cholesky (n < d) / bidiagonal χ law (n > d), label noise integrated';
@@ -217,7 +260,8 @@ export const scratchFastSim: SimSpec = {
   constraints: [nAwayFromD],
   defaultDraws: 20,
   run(p, { seed, draws }) {
-    const c = fastCell(p, seed, draws);
+    // No fine-tuning here: the flow is skipped (same values, draw for draw).
+    const c = fastCell(p, seed, draws, false);
     return measurement({ simId: this.id, quantity: this.quantity, params: p, seed, values: Array.from(c.sc), method: FAST_METHOD });
   },
 };
@@ -231,7 +275,7 @@ export const transferabilityLtFastSim: SimSpec = {
   constraints: [nAwayFromD],
   defaultDraws: 20,
   run(p, { seed, draws }) {
-    const c = fastCell(p, seed, draws);
+    const c = fastCell(p, seed, draws, false);
     const t = Array.from(c.sc, (v, i) => v - c.lt[i]!);
     return measurement({
       simId: this.id,
