@@ -6,7 +6,8 @@ import { dRelu, mstarP, muConstraint, muP, teacherFor, teacherLawP, teacherSeedP
 import { DEFAULT_TEACHER_LAW, gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, teacherLawNote, type Teacher } from './teacher.ts';
 import { initStudent, trainEmpirical, trainPopulation, type Student, type TrainOptions } from './train.ts';
 import { trainEmpiricalFast, trainPopulationFast } from './trainFast.ts';
-import { ensureTf } from '../../../../sim/tf/backend.ts';
+import { trainFlow } from './flow.ts';
+import { ensureTf, tf } from '../../../../sim/tf/backend.ts';
 
 /** §4 simulations with a trained student: pretraining (Fig 4a–b), scratch (Fig 4c), transfer (Fig 4e). */
 
@@ -21,6 +22,14 @@ const fastP: ParamSpec = {
   symbol: 'f32',
   description: '1: mixed-precision training (tfjs float32 GEMMs, float64 state and kernel sums; trainFast.ts, cross-checked in relu.test.ts); 0: plain float64',
   domain: { min: 0, max: 1, integer: true },
+  default: 0,
+};
+
+const flowTolP: ParamSpec = {
+  name: 'flowTol',
+  symbol: 'tol',
+  description: 'scratch training: 0 = GD at the fixed lr0; > 0 = the gradient flow with the step chosen by this local-error tolerance (flow.ts; each accepted step a GD step, cross-checked against fixed small-step GD in flow.test.ts), same stopping rule and flow time lr0·steps',
+  domain: { min: 0, max: 1e-2 },
   default: 0,
 };
 
@@ -57,12 +66,17 @@ function population(st: Student, Ws: readonly Float64Array[], cs: ArrayLike<numb
   return p.fast === 1 ? trainPopulationFast(st, Ws, cs, scale, { ...opts(p, steps), traceEvery: Infinity }) : trainPopulation(st, Ws, cs, scale, opts(p, steps));
 }
 
-/** Empirical (scratch) training on the chosen path. */
+/** Empirical (scratch) training on the chosen path; `steps` counts gradient evaluations (the cost). */
 function empirical(st: Student, X: Float64Array, y: Float64Array, n: number, p: Params): { steps: number; loss: number } {
+  if ((p.flowTol ?? 0) > 0) {
+    const r = trainFlow(st, X, y, n, { lossTol: 1e-6, maxTime: p.lr0! * p.steps!, tol: p.flowTol!, lr0Start: 0.05, lr0Max: 8, fast: p.fast ?? 0 });
+    return { steps: r.evals, loss: r.loss };
+  }
   return p.fast === 1 ? trainEmpiricalFast(st, X, y, n, { ...opts(p, p.steps!), traceEvery: Infinity }) : trainEmpirical(st, X, y, n, opts(p, p.steps!));
 }
 
-const engine = (p: Params) => (p.fast === 1 ? 'mixed precision (tfjs float32 GEMMs, float64 state)' : 'float64');
+const engine = (p: Params) =>
+  `${p.fast === 1 ? 'mixed precision (tfjs float32 GEMMs, float64 state)' : 'float64'}${(p.flowTol ?? 0) > 0 ? `; scratch steps chosen by local-error control (tolerance ${p.flowTol}, lr0 0.05 … 8, flow.ts)` : ''}`;
 
 const pretrained = new Map<string, { st: Student; relLoss: number; steps: number }>();
 
@@ -115,7 +129,35 @@ export const pretrainSim: SimSpec = {
 function scratchRisk(rng: Stream, t: Teacher, p: Params, n: number, X: Float64Array, y: Float64Array, Xt: Float64Array, yt: Float64Array, T: number): { risk: number; loss: number; steps: number } {
   const st = initStudent(rng, p.m!, p.d!, 1e-7);
   const r = empirical(st, X, y, n, p);
-  return { risk: mse(outputs(reluFeatures(Xt, T, p.d!, st.W), T, st.c, 1 / p.m!), yt), loss: r.loss, steps: r.steps };
+  return { risk: mse(studentOutputs(Xt, T, p.d!, st, p.fast ?? 0), yt), loss: r.loss, steps: r.steps };
+}
+
+/**
+ * The student's outputs (1/m) Σ c_i σ(w_iᵀx) on the test sample. fast = 1: the pre-activations W Xtᵀ as one float32
+ * GEMM (tfjs; ≈ 1e-7 relative per entry, so the risk ≈ 1e-3 moves by ≪ 1e-6 of itself), the sum over neurons in
+ * float64 — at the paper's sizes the float64 loop (T·m·d = 1e9 multiply-adds per risk) cost more than the training.
+ */
+function studentOutputs(Xt: Float64Array, T: number, d: number, st: Student, fast: number): Float64Array {
+  const m = st.W.length;
+  if (fast !== 1) return outputs(reluFeatures(Xt, T, d, st.W), T, st.c, 1 / m);
+  const W32 = new Float32Array(m * d);
+  for (let i = 0; i < m; i++) for (let k = 0; k < d; k++) W32[i * d + k] = st.W[i]![k]!;
+  const XtT = new Float32Array(d * T);
+  for (let a = 0; a < T; a++) for (let k = 0; k < d; k++) XtT[k * T + a] = Xt[a * d + k]!;
+  const Ht = tf.tidy(() => tf.matMul(tf.tensor2d(W32, [m, d]), tf.tensor2d(XtT, [d, T])));
+  const H = Ht.dataSync() as Float32Array;
+  Ht.dispose();
+  const out = new Float64Array(T);
+  for (let i = 0; i < m; i++) {
+    const ci = st.c[i]!;
+    const o = i * T;
+    for (let a = 0; a < T; a++) {
+      const h = H[o + a]!;
+      if (h > 0) out[a] = out[a]! + ci * h;
+    }
+  }
+  for (let a = 0; a < T; a++) out[a] = out[a]! / m;
+  return out;
 }
 
 /**
@@ -138,7 +180,7 @@ export function scratchMeasure(p: Params, seed: number, draws: number): Measurem
     seed,
     values: rows.map((r) => r.risk),
     extra: { trainLoss: summary(rows.map((r) => r.loss)), steps: summary(rows.map((r) => r.steps)) },
-    method: `≤ ${p.steps} GD steps (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${note(p)}`,
+    method: `≤ ${p.steps} GD steps at lr0 (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${note(p)}`,
   });
 }
 
@@ -147,7 +189,7 @@ export const scratchReluSim: SimSpec = {
   paper: 'fate',
   title: 'Scratch training of the ReLU student on n noiseless target points (full-batch GD), Monte Carlo L2 risk',
   quantity: 'R_sc(n) = ‖f_sc − f*_t‖²_{L2}',
-  params: [dRelu, mP, mstarP, muP, teacherSeedP, nP, lr0P, stepsP, testNP, fastP, teacherLawP],
+  params: [dRelu, mP, mstarP, muP, teacherSeedP, nP, lr0P, stepsP, testNP, fastP, teacherLawP, flowTolP],
   constraints: [muConstraint],
   defaultDraws: 4,
   async run(p, { seed, draws }) {
@@ -175,6 +217,7 @@ export const transferReluSim: SimSpec = {
     { name: 'pretrained', symbol: 'π', description: '1: features of the pretrained student; 0: the idealised pretrained kernel (the source teacher\'s kept features, Fig 4a–b)', domain: { min: 0, max: 1, integer: true }, default: 1 },
     fastP,
     teacherLawP,
+    flowTolP,
   ],
   constraints: [muConstraint],
   defaultDraws: 4,
