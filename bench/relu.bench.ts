@@ -6,7 +6,9 @@ import { Stream } from '../core/rng/stream.ts';
 import { drawTeacher, gaussianInputs, sourceTeacher, targetValues } from '../papers/fate/sim/relu/teacher.ts';
 import { initStudent, trainEmpirical, trainPopulation, type Student } from '../papers/fate/sim/relu/train.ts';
 import { trainEmpiricalFast, trainPopulationFast } from '../papers/fate/sim/relu/trainFast.ts';
+import { trainFlow } from '../papers/fate/sim/relu/flow.ts';
 import { ensureTf } from '../sim/tf/backend.ts';
+import { spawnSync } from 'node:child_process';
 
 /**
  * `npm run bench -- relu`: (1) the Fig 5 sweep — D_KL (exact), plug-in Ŵ1 (N = 150 per law, rotation-
@@ -14,7 +16,10 @@ import { ensureTf } from '../sim/tf/backend.ts';
  * correlations and the equal-distance pairs of opposite transfer sign; (2) §4 at the paper's sizes
  * (d = 100, m = 1000, m* = 100): the cost of one population-GD step and one empirical step at n = 1000,
  * float64 and mixed precision (trainFast.ts), extrapolated to the paper's 1e5 steps and to the 5000 steps
- * at lr0 = 0.2 that the 'full' budget runs (same gradient-flow time), and the discretisation gap; (3) Fig 4(d) averaged over teachers at d = 100, m* = 100.
+ * at lr0 = 0.2 that the 'full' budget runs (same gradient-flow time), and the discretisation gap; (3) Fig 4(d) averaged over teachers at d = 100, m* = 100;
+ * (4) one scratch training at the paper's sizes, n = 800, to loss ≤ 1e-6: fixed lr0 = 0.2 against the error-controlled
+ * flow (flow.ts, what the checks run), CPU seconds and risk, and the same GD in PyTorch CPU (float32 and float64, one
+ * thread; run only if `python3 -c "import torch"` works — a benchmark, never a dependency) as a ratio per step and per run.
  */
 const load = () => loadavg()[0]!.toFixed(2);
 
@@ -79,6 +84,7 @@ export default async function main(): Promise<void> {
   const la = trainPopulationFast(clone(st0), src.W, src.c, src.scale, popOpt(1000, 0.01)).loss;
   const lb = trainPopulationFast(clone(st0), src.W, src.c, src.scale, popOpt(50, 0.2)).loss;
   console.log(`population loss at flow time 10: lr0 0.01 → ${la.toExponential(4)}, lr0 0.2 → ${lb.toExponential(4)} (relative difference ${(Math.abs(lb - la) / la).toExponential(2)})`);
+  scratchAgainstTorch();
   for (const mu of [0.1, 0.25, 0.5, 0.75]) {
     const vals: number[] = [];
     for (let k = 0; k < 5; k++) {
@@ -86,6 +92,86 @@ export default async function main(): Promise<void> {
       vals.push(perpForAblation(tk.W, tk.c, tk.removed).relative);
     }
     console.log(`Fig 4(d) at d = m* = 100: μ = ${mu}: ‖P⊥f*_t‖²/‖f*_t‖² = ${(vals.reduce((p, q) => p + q, 0) / vals.length).toFixed(4)} (5 teachers: ${vals.map((v) => v.toFixed(3)).join(', ')})`);
+  }
+}
+
+const cpuSeconds = (f: () => void) => {
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+};
+
+/** The §3 GD step of train.ts in PyTorch (same sizes, lr0, stopping rule), per-step CPU over `steps` steps. */
+const TORCH_GD = `
+import sys, time, json, torch
+n, d, m, steps, lr0, dt = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), (torch.float64 if sys.argv[6] == 'f64' else torch.float32)
+torch.set_num_threads(1)
+g = torch.Generator().manual_seed(1)
+X = torch.randn(n, d, generator=g, dtype=dt)
+Ws = torch.randn(100, d, generator=g, dtype=dt); Ws /= Ws.norm(dim=1, keepdim=True)
+y = torch.relu(X @ Ws.T).mean(1)
+W = torch.randn(m, d, generator=g, dtype=dt); W /= W.norm(dim=1, keepdim=True)
+c = torch.full((m,), 1e-7, dtype=dt)
+eta = lr0 * m
+t0 = time.process_time()
+for k in range(steps + 1):
+    H = X @ W.T
+    A = torch.relu(H)
+    r = A @ c / m - y
+    loss = 0.5 * (r @ r).item() / n
+    if loss <= 1e-6 or k == steps: break
+    G = ((H > 0).to(dt) * r[:, None]).T @ X
+    gc = A.T @ r
+    rad = (G * W).sum(1, keepdim=True)
+    W = W - eta * (c / (n * m))[:, None] * (G - rad * W)
+    W = W / W.norm(dim=1, keepdim=True)
+    c = c - eta * gc / (n * m)
+print(json.dumps({"perStep": (time.process_time() - t0) / (k + 1), "version": torch.__version__}))
+`;
+
+function scratchAgainstTorch(): void {
+  const n = 800;
+  const rng = Stream.fromSeed(21);
+  const t = drawTeacher(rng, 100, 100, 0, 1);
+  const X = gaussianInputs(rng, n, 100);
+  const y = targetValues(t, X, n);
+  const st0 = initStudent(rng, 1000, 100, 1e-7);
+  const Xt = gaussianInputs(rng, 10000, 100);
+  const yt = targetValues(t, Xt, 10000);
+  const clone = (s: Student): Student => ({ W: s.W.map((w) => w.slice()), c: s.c.slice() });
+  const risk = (s: Student) => {
+    let e = 0;
+    for (let a = 0; a < 10000; a++) {
+      let f = 0;
+      for (let i = 0; i < 1000; i++) {
+        let h = 0;
+        for (let k = 0; k < 100; k++) h += Xt[a * 100 + k]! * s.W[i]![k]!;
+        if (h > 0) f += s.c[i]! * h;
+      }
+      e += (f / 1000 - yt[a]!) ** 2;
+    }
+    return e / 10000;
+  };
+  const a = clone(st0);
+  let fixed = { steps: 0, loss: 0 };
+  const cpuFixed = cpuSeconds(() => (fixed = trainEmpiricalFast(a, X, y, n, { lr0: 0.2, maxSteps: 5000, lossTol: 1e-6, cInit: 1e-7, traceEvery: Infinity })));
+  const b = clone(st0);
+  let flow = { evals: 0, rejected: 0, loss: 0 };
+  const cpuFlow = cpuSeconds(() => (flow = trainFlow(b, X, y, n, { lossTol: 1e-6, maxTime: 1000, tol: 3e-5, lr0Start: 0.05, lr0Max: 8, fast: 1 })));
+  console.log(`scratch at d = 100, m = 1000, m* = 100, n = ${n} to loss ≤ 1e-6 (load ${load()}): fixed lr0 = 0.2: ${fixed.steps} steps, ${cpuFixed.toFixed(1)} s CPU (${((cpuFixed / (fixed.steps + 1)) * 1000).toFixed(1)} ms/step), risk ${risk(a).toExponential(4)}; flow (tol 3e-5): ${flow.evals} gradient evaluations (${flow.rejected} rejected), ${cpuFlow.toFixed(1)} s CPU, risk ${risk(b).toExponential(4)}`);
+  for (const dt of ['f32', 'f64']) {
+    // The first python3 on PATH, else the system one (a pyenv shim may hide the distribution's python3-torch).
+    const args = ['-c', TORCH_GD, String(n), '100', '1000', '40', '0.2', dt];
+    let py = spawnSync('python3', args, { encoding: 'utf8' });
+    if (py.status !== 0) py = spawnSync('/usr/bin/python3', args, { encoding: 'utf8' });
+    const out = py.status === 0 ? (JSON.parse(py.stdout.trim().split('\n').pop()!) as { perStep: number; version: string }) : null;
+    if (!out) {
+      console.log(`PyTorch CPU (${dt}): not run (python3 with torch not importable: ${(py.stderr || String(py.error)).trim().split('\n').pop()})`);
+      continue;
+    }
+    const ours = cpuFixed / (fixed.steps + 1);
+    console.log(`PyTorch ${out.version} CPU ${dt}, 1 thread, the same GD step: ${(out.perStep * 1000).toFixed(1)} ms/step → ours (mixed precision) / PyTorch per step ${(ours / out.perStep).toFixed(2)}; per run (PyTorch at lr0 = 0.2 for ${fixed.steps} steps vs our flow run) ${(cpuFlow / (out.perStep * (fixed.steps + 1))).toFixed(3)}`);
   }
 }
 
