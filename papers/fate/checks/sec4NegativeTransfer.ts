@@ -47,7 +47,7 @@ const negativeTransferProperty = defineCheck({
     const chosen = placeNStar(v.teacherSeed, v.seed, budget).chosen!;
     const nb = Math.max(2, Math.round(chosen.nStar / 3));
     const na = Math.round(chosen.nStar * 3);
-    const common = { d: s.d, m: s.m, mstar: s.mstar, mu: chosen.mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, steps: s.steps, testN: s.testN, pretrained: budget === 'full' ? 1 : 0, fast: s.fast };
+    const common = { d: s.d, m: s.m, mstar: s.mstar, mu: chosen.mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, steps: s.steps, testN: s.testN, pretrained: budget === 'full' ? 1 : 0, fast: s.fast, flowTol: s.flowTol };
     const below = await simulate(transferReluSim, { ...common, n: nb }, { seed: v.seed, draws: s.draws });
     const above = await simulate(transferReluSim, { ...common, n: na }, { seed: v.seed + 1, draws: s.draws });
     const vals = below.values.map((t, k) => Math.min(t, -above.values[k]!) / chosen.perp);

@@ -26,8 +26,9 @@ const teacherSeedOf = (seed: number, k: number) => ((seed + 7919 * (k + 1)) % 0x
  * 3 teachers: at α_c ≈ 1.7e-4 a t over 3 teachers cannot confirm agreement (it is `inconclusive`, but still fails
  * when ν is far from 1.18); 'quick' has 16 teachers per law (per-teacher sd ≈ 0.1–0.2), still `inconclusive` at the
  * gate seed because the small-size exponent (1.27 for c* = 1, 1.37 for |N(0, 1)|, 16 teachers each) lies near the edge
- * of 1.18 ± δ — it would need ≈ 25+ teachers, or the paper's sizes. 'full' runs the paper's sizes (minutes per fit,
- * mixed precision), 3 teachers per law: a measurement with an interval, too few teachers to be decisive at α_c.
+ * of 1.18 ± δ — it would need ≈ 25+ teachers, or the paper's sizes. 'full' runs the paper's sizes (mixed precision,
+ * scratch training on the error-controlled flow path, sim/relu/flow.ts: ≈ 10–20 s CPU per teacher over the four n),
+ * 25 teachers per regime with one data draw each (two draws of one teacher differ by 0.01 in ν).
  * Measured (issue 12; c* ~ N(0, 1), the law before, gave ν = 0.42 at the paper's sizes): at the small sizes 4 teachers
  * × 2 draws give ν = 1.27 ± 0.13 (c* = 1), 1.31 ± 0.13 (|N|), 1.11 ± 0.17 (U) and 1.09 ± 0.21 (N(0, 1)) (mean ± sd
  * over teachers). At the paper's sizes, trained as printed (teacher 1, 2 data draws, n ∈ {100, 200, 400, 800}; every fit
