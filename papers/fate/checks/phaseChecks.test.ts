@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { expectVerdict, verdictWithTypo } from '../../testing.ts';
 import type { Prediction } from '../../../theory/claim.ts';
 import type { Params } from '../../../core/params.ts';
-import { gateSeed } from '../../../properties/seeds.ts';
-import { getCheck } from '../../registry.ts';
 import { eq13 } from '../theory/eq13.ts';
 import { ltBoundaries, ltPrintedLimit } from './eq13.ts';
 
@@ -13,6 +11,9 @@ describe('fate checks at the gate seed: the phase diagram of eq 13', () => {
     ['fate.eq13/printed-interval', 'deviates'],
     ['fate.eq13/printed-limit', 'conforms'],
     ['fate.eq13/boundaries', 'conforms'],
+    // 4000 draws a regime of the exact laws of R_sc and R_lt (sim/lawSims.ts): power 1.00 against δ = 0.05 in every
+    // regime at the gate seed and at 101, 202, 303, 909; the four regions are covered by the stratified draw.
+    ['fate.eq13/phase-signs', 'conforms'],
   ] as const)('%s → %s', async (id, verdict) => {
     await expectVerdict(id, verdict);
   });
@@ -27,14 +28,6 @@ function roots(p: Params, opts: { swap?: boolean; b?: number } = {}): { gammaMin
   const [lo, hi] = [0.5 * (b - Math.sqrt(disc)), 0.5 * (b + Math.sqrt(disc))];
   return opts.swap ? { gammaMinus: hi, gammaPlus: lo } : { gammaMinus: lo, gammaPlus: hi };
 }
-
-// Underpowered at the test budget (12 draws per regime; 140–4800 needed for power 0.8 against 0.05 at α_c/R):
-// the gate asserts no regime significantly on the wrong side.
-it('fate.eq13/phase-signs → inconclusive or conforms (no sign on the wrong side)', async () => {
-  const res = await getCheck('fate.eq13/phase-signs').run({ seed: gateSeed(), budget: 'test' });
-  console.log(`[${res.verdict}] fate.eq13/phase-signs: ${res.summary}`);
-  expect(['inconclusive', 'conforms'], res.summary).toContain(res.verdict);
-});
 
 describe('eq (13): typos planted in the printed statement are mismatches of the limit and boundary checks', () => {
   const s2 = (p: Params) => Math.sin(p.theta!) ** 2;
