@@ -2,7 +2,7 @@ import { defineCheck } from '../../../properties/runner.ts';
 import { estimate } from '../../../core/measurement.ts';
 import { generalSigmaClaim } from '../theory/index.ts';
 import { regressionSim } from '../sim/index.ts';
-import { RUNS, half, meanOf, predictInside, regArb, regDraws, regParams, regParamsE7, richardsonD, simulateReg, spectrumRegion, topUpNote, withPower, type RegCase } from './support.ts';
+import { RUNS, regCap, half, meanOf, predictInside, regArb, regDraws, regParams, regParamsE7, richardsonD, simulateReg, spectrumRegion, topUpNote, withPower, type RegCase } from './support.ts';
 
 const ID = 'universality.general-sigma/richardson-risk';
 // The gate runs the first 2 of the quick sweep's 18 regimes, each extended to power against δ.
@@ -28,7 +28,7 @@ export const richardsonRisk = defineCheck<RegCase>({
   async measure(t, budget) {
     const target = generalSigmaClaim.predict(regParamsE7(t)).finiteSize!.value;
     const sim = async (draws: number) => ({ a: (await simulateReg(t, 0, budget, draws)).fineTuned, b: (await simulateReg(half(t), 0, budget, draws)).fineTuned });
-    const { r: { a, b }, topUp } = await withPower({ checkId: ID, runs: runs[budget], target }, regDraws[budget], 32 * regDraws[budget], sim, (r) => richardsonD(r.a, r.b));
+    const { r: { a, b }, topUp } = await withPower({ checkId: ID, runs: runs[budget], target }, regDraws[budget], regCap(32, budget), sim, (r) => richardsonD(r.a, r.b));
     const e3 = (c: RegCase) => generalSigmaClaim.predict(regParams(c)).value!;
     return estimate(richardsonD(a, b), `Gaussian design; plain means R(d) = ${meanOf(a).toPrecision(4)} vs E3 ${e3(t).toPrecision(4)}, R(d/2) = ${meanOf(b).toPrecision(4)} vs E3 ${e3(half(t)).toPrecision(4)}${topUpNote(topUp)}`);
   },

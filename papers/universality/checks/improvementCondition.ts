@@ -3,7 +3,7 @@ import { estimate } from '../../../core/measurement.ts';
 import { paired } from '../../../core/stats/index.ts';
 import { improvementConditionClaim } from '../theory/index.ts';
 import { regressionSim } from '../sim/index.ts';
-import { RUNS, lawName, predictInside, regArb, regDraws, regParams, simulateReg, topUpNote, withPower } from './support.ts';
+import { RUNS, regCap, lawName, predictInside, regArb, regDraws, regParams, simulateReg, topUpNote, withPower } from './support.ts';
 
 const ID = 'universality.improvement-condition/risk-sign';
 const runs = RUNS(10);
@@ -36,7 +36,7 @@ export const riskSign = defineCheck({
   async measure(t, budget) {
     const unit = unitOf(t.dist, improvementConditionClaim.predict(regParams(t)).value!);
     const diff = (r: { fineTuned: number[]; pretrained: number[] }) => paired(r.fineTuned, r.pretrained).map((x) => x / unit);
-    const { r, topUp } = await withPower({ checkId: ID, runs: runs[budget], target: 0, sided: 'one' }, regDraws[budget], 16 * regDraws[budget], (draws) => simulateReg(t, t.law, budget, draws), diff);
+    const { r, topUp } = await withPower({ checkId: ID, runs: runs[budget], target: 0, sided: 'one' }, regDraws[budget], regCap(16, budget), (draws) => simulateReg(t, t.law, budget, draws), diff);
     return estimate(diff(r), `law ${lawName(t.law)}; unit max(R_0, |margin|) = ${unit.toPrecision(4)}${topUpNote(topUp)}`);
   },
 });

@@ -39,6 +39,11 @@ export const RUNS = (test: number, quick = 3 * test): Record<Budget, number> => 
  */
 const DESIGN_POWER = 0.95;
 const SAFETY = 1.3;
+/**
+ * Up to two extensions: the second re-plans from the spread of the extended sample (never from its mean, so the level
+ * holds — Stein's two-stage design), which catches a pilot that underestimated a skewed spread.
+ */
+const ROUNDS = 2;
 export interface Decide {
   checkId: string;
   /** Regimes at this budget (R of the per-regime level α_c/R). */
@@ -53,11 +58,14 @@ export async function withPower<T>(d: Decide, first: number, cap: number, simula
   const lv = CHECK_LEVELS[d.checkId]?.detect;
   const level = levelOf(d.checkId);
   if (!lv || !level) return { r, draws: first, topUp: 0 };
-  for (let stage = 0; stage < 1; stage++) {
+  for (let stage = 0; stage < ROUNDS; stage++) {
     const x = values(r);
     const m = meanOf(x);
     const sd = Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, x.length - 1));
-    const want = Math.min(cap, Math.ceil(SAFETY * drawsForPower(detectSize(lv, d.target), sd, level / d.runs, DESIGN_POWER, d.sided ?? 'two')));
+    // A sign is confirmed regime by regime at α_c (an intersection–union test, properties/runner.ts); an 'equal'
+    // comparison is tested at α_c/R (Holm's first step).
+    const perRegime = d.sided === 'one' ? level : level / d.runs;
+    const want = Math.min(cap, Math.ceil(SAFETY * drawsForPower(detectSize(lv, d.target), sd, perRegime, DESIGN_POWER, d.sided ?? 'two')));
     if (!(want > n)) break;
     r = await simulate(want);
     n = want;
@@ -117,7 +125,14 @@ export const regParams = (t: RegCase): Params => ({ law: t.law, d: t.d, n: regN(
 export const regParamsE7 = (t: RegCase): Params => ({ ...regParams(t), nHalf: regN(half(t)) });
 export const spectrumRegion = (t: RegCase) => ['isotropic', 'bilevel', 'power law'][t.spectrum]!;
 
-export const regDraws: Record<Budget, number> = { test: 20, quick: 60, full: 200 };
+/**
+ * First-batch (pilot) draws; withPower extends each regime to the draws its power needs. The pilot only has to give a
+ * usable spread (20 draws: the standard deviation within ±16%), not the power itself — a larger fixed batch (60 quick,
+ * 200 full before) was mostly spent on regimes already decided many times over (risk-sign effects of 10–100 δ).
+ */
+export const regDraws: Record<Budget, number> = { test: 20, quick: 20, full: 40 };
+/** Caps of the extension: `k` times the former fixed batch (20, 60, 200), so no regime is capped lower than before. */
+export const regCap = (k: number, budget: Budget) => k * { test: 20, quick: 60, full: 200 }[budget];
 
 /** Fine-tuned and pretrained excess risks of the regime under a design law (coupled draws across laws). */
 export async function simulateReg(t: RegCase, law: number, budget: Budget, draws = regDraws[budget]): Promise<{ fineTuned: number[]; pretrained: number[] }> {
@@ -152,7 +167,9 @@ export const clsParams = (t: ClsCase): Params => ({ law: t.law, d: t.d, n: clsN(
 export const clsParamsE7 = (t: ClsCase): Params => ({ ...clsParams(t), nHalf: clsN(half(t)) });
 export const lawName = (law: number) => LAW_NAMES[law]!;
 
-export const clsDraws: Record<Budget, number> = { test: 16, quick: 40, full: 150 };
+/** Pilot draws, as regDraws (before: 40 quick, 150 full). */
+export const clsDraws: Record<Budget, number> = { test: 16, quick: 20, full: 40 };
+export const clsCap = (k: number, budget: Budget) => k * { test: 16, quick: 40, full: 150 }[budget];
 
 /** Test errors of the fine-tuned and pretrained models on 1000 fresh points per draw; w* dense or e_1. */
 export async function simulateCls(t: ClsCase, budget: Budget, localised = false, draws = clsDraws[budget]): Promise<{ fineTuned: number[]; pretrained: number[] }> {
