@@ -154,7 +154,12 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
     detect: { abs: 0.1, reason: 'a shift of 0.1 of the optimal weight a* on its scale [0, 1]: one decimal of a weight is what a user of eq U2 sets' },
   },
   'uowq.kkt/optimum-rise': {
-    detect: { rel: 0.5, reason: 'half the predicted rise E(α′) − E(α*): an α* off the true optimum (a wrong program or solver) loses a sizeable part of the rise towards a random simplex point, and the sign of the rise is what "optimal" means' },
+    detect: {
+      rel: 0.5,
+      abs: 0.05,
+      reason:
+        'half the predicted rise E(α′) − E(α*): an α* off the true optimum (a wrong program or solver) loses a sizeable part of the rise towards a random simplex point, and the sign of the rise is what "optimal" means; at least 0.05 in the statistic\'s unit, the target-only error ½d/N_0 (the yardstick of every uowq check): a change of the rise by less than a twentieth of what the target alone achieves does not change which weighting a user of eq U3 prefers (half the resolution of all-samples, the other optimality statement), and is the order of eq U1\'s own next term at the drawn sizes (a relative N_0^{-1/2} ≤ 0.05 for N_0 ≥ 400, papers/uowq/checks/support.ts); a relative δ alone demands unbounded draws where the predicted rise is near 0 (α′ near α*)',
+    },
   },
   'uowq.all-samples/fewer-samples': {
     detect: { abs: 0.1, reason: 'statistic in units of the target-only error ½d/N_0: fewer samples beating all of them by a tenth of what the target alone achieves would contradict eq U4 in a way that matters' },

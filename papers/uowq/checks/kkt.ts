@@ -19,6 +19,11 @@ interface Optimum {
 }
 /** Eq U3 at the regime (α* is scale invariant), with α′ = ½α* + ½v for the drawn simplex point v. */
 const claimParams = (t: Case) => ({ ...build(t).params, ...vectorParams('toward', simplexPoint(t.v, t.K + 1)) });
+/**
+ * The target-only error ½d/N_0 (eq U1 at α = e_0, the same for every J): the statistic is stated in this unit,
+ * like the other uowq checks, so that its declared deviation can have an absolute part (core/levels.ts).
+ */
+const unitOf = (t: Case) => (0.5 * t.d) / t.n0;
 
 /** Eq U3: moving from the KKT-certified α* towards a random simplex point raises the simulated error as eq U1 says. */
 export const optimumRise = defineCheck<Case>({
@@ -36,11 +41,12 @@ export const optimumRise = defineCheck<Case>({
     if ('skip' in prediction) return prediction;
     const o = prediction.details as unknown as Optimum;
     if (!kktOk(o.kkt, 1e-8)) return { skip: `solver did not certify KKT (${JSON.stringify(o.kkt)})` };
-    return { prediction, target: o.rise, statistic: 'paired simulated KL(α′) − KL(α*), Richardson in 1/N, − eq U1 difference' };
+    return { prediction, target: o.rise / unitOf(t), statistic: 'paired simulated KL(α′) − KL(α*), Richardson in 1/N, − eq U1 difference, both in units of the target-only error ½d/N_0' };
   },
   async measure(t, budget) {
     const o = kktClaim.predict(claimParams(t)).details as unknown as Optimum;
-    const r = await richardsonN(t, budget, (b) => ({ alpha: o.alt, n: b.N, reference: { alpha: o.alpha, n: b.N } }), 'inverse', { decide: { checkId: ID, runs: runs[budget], target: o.rise } });
-    return estimate(r.values, `${modelNote(t)}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)}${topUpNote(r.topUp)}`);
+    const unit = unitOf(t);
+    const r = await richardsonN(t, budget, (b) => ({ alpha: o.alt, n: b.N, reference: { alpha: o.alpha, n: b.N } }), 'inverse', { decide: { checkId: ID, runs: runs[budget], target: o.rise / unit, unit } });
+    return estimate(r.values.map((x) => x / unit), `${modelNote(t)}; Richardson 4·X(2N) − X(N); plain X(N) = ${r.plain.toPrecision(4)} (unit ½d/N_0 = ${unit.toPrecision(4)})${topUpNote(r.topUp)}`);
   },
 });

@@ -6,23 +6,48 @@ import { weightedMleSim } from '../sim/index.ts';
 import { RUNS, build, instArb, modelNote, params, predictInside, richardsonN, topUpNote, type Built, type Inst } from './support.ts';
 
 /** Single source, uniform per-sample weights: shifts scaled by `big` so that both signs of the transfer occur. */
-type Case = Inst & { big: number };
+type Case = Inst & { big: number; side?: string };
 function buildU(t: Case, scale = 1): Built {
   // Δ = shifts/10 · (big/10) with big ≤ 15: D·n_0/d ranges over (0, ~20), typically ≈ 4, so both signs of
   // the transfer occur while δ stays local.
   return build({ ...t, shifts: t.shifts.map((x) => (x * t.big) / 10) }, scale);
 }
 const predictU = (t: Case) => uniformNegativeClaim.predict(buildU(t).params);
+
+const NEG = 'negative transfer';
+const POS = 'positive transfer';
+/** Largest shift size N_0·D/d placed on the negative side: the old draws (big ≤ 15) reached about 20. */
+const S_MAX = 20;
+/**
+ * Stratified pooling draws: the side of the negative-transfer boundary is drawn first, then the shift's length
+ * is placed on that side. With s = N_0·D/d (D = δᵀJδ ∝ big²), eq U5 puts negative transfer at s > 1 + N_0/N_1;
+ * the drawn u ∈ (0, 1) places s = u·(1 + N_0/N_1) (positive side) or between the boundary and S_MAX
+ * (negative side). The region counted is the prediction's sign, as before.
+ */
+function placeSide(t: Inst, side: string, u: number): Case {
+  const shifts = t.shifts.slice(0, t.d).every((x) => x === 0) ? [10, ...t.shifts.slice(1)] : t.shifts;
+  const at10 = { ...t, shifts, big: 10 };
+  const s10 = (t.n0 * (predictU(at10).details as { D: number }).D) / t.d;
+  const N1 = build(at10).N[1]!;
+  const boundary = 1 + t.n0 / N1;
+  const s = side === NEG ? boundary + u * (S_MAX - boundary) : u * boundary;
+  return { ...at10, big: Number((10 * Math.sqrt(s / s10)).toPrecision(8)), side };
+}
 const buildAt = (t: Inst, scale: number) => buildU(t as Case, scale);
 /** ½d/N_0, the target-only error: both checks state their statistic in this unit. */
 const unitOf = (t: Case) => (predictU(t).details as { targetOnly: number }).targetOnly;
 const POOL = 'uowq.uniform-negative/pooling-vs-target';
 const INTERIOR = 'uowq.uniform-negative/interior-quantity';
 // The gate runs the first regimes of the quick sweeps (24 and 30), each topped up to power against δ;
-// pooling keeps 4 (both sides of the negative-transfer boundary are required; not guaranteed at every seed),
-// interior 4 because about half of its draws have no interior m*.
-const poolRuns = RUNS(4, 24);
+// pooling 8: each regime's side of the negative-transfer boundary is drawn first (a fair coin), so both sides
+// are covered except with probability 2·2⁻⁸ < 1 % at the gate and 2·2⁻²⁴ in the quick sweep; interior 4
+// because about half of its draws have no interior m*.
+const poolRuns = RUNS(8, 24);
 const interiorRuns = RUNS(4, 30);
+
+/** The pooling regimes as drawn (exported for the stratification test). */
+export const poolingArbitrary = fc.tuple(instArb({ K: [1, 1] }), fc.constantFrom(NEG, POS), fc.integer({ min: 1, max: 99 })).map(([t, side, u]) => placeSide(t, side, u / 100));
+export const poolingRegion = (t: Case) => (predictU(t).value! > 0 ? NEG : POS);
 
 /** Eq U5: naive pooling (α ∝ n) against the target alone, on both sides of the negative-transfer boundary. */
 export const poolingVsTarget = defineCheck<Case>({
@@ -31,12 +56,12 @@ export const poolingVsTarget = defineCheck<Case>({
   claim: uniformNegativeClaim,
   simulations: [weightedMleSim],
   title: 'Naive pooling (α ∝ n): simulated E(pooled) − E(target only) matches eq U5, including negative transfer',
-  arbitrary: fc.tuple(instArb({ K: [1, 1] }), fc.integer({ min: 0, max: 15 })).map(([t, s]) => ({ ...t, big: s })),
+  arbitrary: poolingArbitrary,
   runs: poolRuns,
   compare: 'equal',
   params: (t) => params(t, { big: t.big }),
-  region: (t) => (predictU(t).value! > 0 ? 'negative transfer' : 'positive transfer'),
-  requiredCoverage: { 'negative transfer': 1, 'positive transfer': 1 },
+  region: poolingRegion,
+  requiredCoverage: { [NEG]: 1, [POS]: 1 },
   evaluate(t) {
     const prediction = predictInside(uniformNegativeClaim, buildU(t).params);
     if ('skip' in prediction) return prediction;
