@@ -64,7 +64,7 @@ const BAND = 0.05;
 
 /**
  * Measured with the exact laws of both risks (fate.transferability-lt.law: O(d) a draw, cross-checked against the
- * plain paired simulation in sim/lawSims.test.ts), so the 4000 draws a regime needs near the band are cheap: 12
+ * plain paired simulation in sim/lawSims.test.ts), so the 1000 draws a regime (topped up by the runner where its spread needs up to ≈ 3000) are cheap: 12
  * draws of the fast sweep left most regimes below power 0.8 against δ = 0.05 (per-draw sd 0.1–0.6, from the
  * 1/‖Xβ_s‖² of linear transfer at small n). Skipped: n ≤ 8, where that term's fourth moment is infinite (E χ_n^{−8}
  * needs n > 8), so the sample variance a t-test divides by does not settle — the rule of fate.thm3.6/finite-size.
@@ -94,7 +94,7 @@ export const phaseSigns = defineCheck({
     return { prediction: pred, target: asym, statistic: `sign of eq (13) = ${asym > 0 ? '+' : '−'}` };
   },
   async measure(v) {
-    const m = await simulate(transferabilityLtLawSim, { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 4000 });
+    const m = await simulate(transferabilityLtLawSim, { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 1000 });
     return estimate(m.values);
   },
 });

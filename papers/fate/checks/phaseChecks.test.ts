@@ -11,7 +11,7 @@ describe('fate checks at the gate seed: the phase diagram of eq 13', () => {
     ['fate.eq13/printed-interval', 'deviates'],
     ['fate.eq13/printed-limit', 'conforms'],
     ['fate.eq13/boundaries', 'conforms'],
-    // 4000 draws a regime of the exact laws of R_sc and R_lt (sim/lawSims.ts): power 1.00 against δ = 0.05 in every
+    // 1000 draws a regime (topped up to ≤ 4000) of the exact laws of R_sc and R_lt (sim/lawSims.ts): power 1.00 against δ = 0.05 in every
     // regime at the gate seed and at 101, 202, 303, 909; the four regions are covered by the stratified draw.
     ['fate.eq13/phase-signs', 'conforms'],
   ] as const)('%s → %s', async (id, verdict) => {
