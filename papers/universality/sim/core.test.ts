@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
 import { compareMean, paired, summarize } from '../../../core/stats/index.ts';
-import { LAWS, classificationReplicate, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
+import { LAWS, classificationErrors, classificationReplicate, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { gramRows } from '../../../core/linalg/dense.ts';
 import { classificationWeights } from './index.ts';
@@ -63,6 +63,20 @@ describe('regression simulation', () => {
     const large = gap(100, 250);
     expect(Math.abs(small.mean) / small.stderr).toBeGreaterThan(3);
     expect(Math.abs(large.mean)).toBeLessThan(Math.abs(small.mean) / 2);
+  });
+  it('extending a run reuses its first replicates and equals a fresh run of all draws (prefix memo)', () => {
+    const spectrum = spectrumOf(2, 40, 0.2, 5);
+    const p = (sigma: number) => ({ law: 'uniform' as const, n: 12, spectrum, wStar: new Array(40).fill(0.1), w0: new Array(40).fill(0), sigma });
+    const first = regressionRisks(p(0.7), 9, 5);
+    const extended = regressionRisks(p(0.7), 9, 12);
+    expect(extended.fineTuned.slice(0, 5)).toEqual(first.fineTuned);
+    const fresh = Stream.replicates(9, 12).map((s) => regressionReplicate(p(0.7), s).fineTuned);
+    expect(extended.fineTuned).toEqual(fresh);
+    expect(regressionRisks(p(0.8), 9, 12).fineTuned).not.toEqual(extended.fineTuned); // another problem is another key
+    const { wStar, w0 } = classificationWeights(30, 0.5, 1);
+    const c = { law: 'rademacher' as const, n: 10, d: 30, wStar, w0, flip: 0.1, nTest: 50 };
+    classificationErrors(c, 3, 4);
+    expect(classificationErrors(c, 3, 9).fineTuned).toEqual(Stream.replicates(3, 9).map((s) => classificationReplicate(c, s).fineTuned));
   });
   it('one replicate is reproducible from its stream', () => {
     const p = { law: 'chi2' as const, n: 5, spectrum: new Array(20).fill(1), wStar: new Array(20).fill(0), w0: new Array(20).fill(0.2), sigma: 1 };

@@ -127,14 +127,32 @@ export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'dra
   return { fineTuned: excessRisk(p.spectrum, w, p.wStar) + noisePart, pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
 }
 
-export function regressionRisks(p: RegressionProblem, seed: number, draws: number, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number[]; pretrained: number[] } {
-  const out = { fineTuned: [] as number[], pretrained: [] as number[] };
-  for (const s of Stream.replicates(seed, draws)) {
-    const r = regressionReplicate(p, s, noise);
-    out.fineTuned.push(r.fineTuned);
-    out.pretrained.push(r.pretrained);
+/**
+ * Replicate k of a run depends only on (problem, seed, k): Stream.replicates is prefix-stable. A check that extends a
+ * regime from a first batch to more draws (checks/support.ts withPower) therefore gets the first batch from this memo
+ * and computes only the added replicates — the same numbers a fresh run of all draws gives (tested in core.test.ts).
+ */
+const prefixMemo = new Map<string, { fineTuned: number[]; pretrained: number[] }>();
+const MEMO_ENTRIES = 256;
+function memoReplicates(kind: string, p: object, seed: number, draws: number, one: (s: Stream) => { fineTuned: number; pretrained: number }): { fineTuned: number[]; pretrained: number[] } {
+  const key = `${kind}|${seed}|${JSON.stringify(p)}`;
+  const m = prefixMemo.get(key) ?? { fineTuned: [], pretrained: [] };
+  if (m.fineTuned.length < draws) {
+    const streams = Stream.replicates(seed, draws);
+    for (let i = m.fineTuned.length; i < draws; i++) {
+      const r = one(streams[i]!);
+      m.fineTuned.push(r.fineTuned);
+      m.pretrained.push(r.pretrained);
+    }
   }
-  return out;
+  prefixMemo.delete(key);
+  prefixMemo.set(key, m);
+  if (prefixMemo.size > MEMO_ENTRIES) prefixMemo.delete(prefixMemo.keys().next().value!);
+  return { fineTuned: m.fineTuned.slice(0, draws), pretrained: m.pretrained.slice(0, draws) };
+}
+
+export function regressionRisks(p: RegressionProblem, seed: number, draws: number, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number[]; pretrained: number[] } {
+  return memoReplicates(`regression-${noise}`, p, seed, draws, (s) => regressionReplicate(p, s, noise));
 }
 
 export interface ClassificationProblem {
@@ -224,11 +242,5 @@ export function classificationReplicate(p: ClassificationProblem, s: Stream): { 
 }
 
 export function classificationErrors(p: ClassificationProblem, seed: number, draws: number): { fineTuned: number[]; pretrained: number[] } {
-  const out = { fineTuned: [] as number[], pretrained: [] as number[] };
-  for (const s of Stream.replicates(seed, draws)) {
-    const r = classificationReplicate(p, s);
-    out.fineTuned.push(r.fineTuned);
-    out.pretrained.push(r.pretrained);
-  }
-  return out;
+  return memoReplicates('classification', p, seed, draws, (s) => classificationReplicate(p, s));
 }
