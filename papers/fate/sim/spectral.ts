@@ -29,6 +29,21 @@ export function symmetricEigenProject(a: Float64Array, n: number, vectors: reado
   return { values: d, projections: proj };
 }
 
+/**
+ * Eigenvalues of the symmetric tridiagonal matrix with diagonal `diag` (length n) and off-diagonal `off`
+ * (length n − 1, off[i] couples i and i + 1), by the same implicit QL iteration with no vectors: O(n²).
+ * The inputs are not modified.
+ */
+export function tridiagonalEigenvalues(diag: ArrayLike<number>, off: ArrayLike<number>): Float64Array {
+  const n = diag.length;
+  if (off.length !== Math.max(0, n - 1)) throw new RangeError(`tridiagonalEigenvalues: off-diagonal of length ${off.length}, need ${Math.max(0, n - 1)}`);
+  const d = Float64Array.from(diag);
+  const e = new Float64Array(n);
+  for (let i = 1; i < n; i++) e[i] = off[i - 1]!; // tql convention: e[i] couples i − 1 and i
+  tql(n, d, e, []);
+  return d;
+}
+
 /** Householder reduction of the lower triangle of A to tridiagonal form T = QᵀAQ; the vectors become Qᵀv. */
 function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64Array, vecs: Float64Array[]): void {
   const v = new Float64Array(n);
