@@ -117,7 +117,7 @@ export function renderHtml(report: Report, figures: RenderedFigure[]): string {
   if (t.cached.length) kv.push(['from the resume cache', t.cached.join(', ')]);
   if (t.mergedFrom) kv.push(['merged from', t.mergedFrom.join(', ')]);
   for (const [k, v] of kv) parts.push(`<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`);
-  parts.push(`</tbody></table><p class="n">The full record of every regime (parameters, prediction, measurement with its standard error, test, α, power, seed and replay command) is in report.json beside this page.</p></section>`);
+  parts.push(`</tbody></table><p class="n">The full record of every regime (parameters, prediction, measurement with its standard error, test, α, power, top-up batches, seed and replay command) is in report.json beside this page.</p></section>`);
   parts.push(`</main></body></html>\n`);
   return parts.join('\n');
 }

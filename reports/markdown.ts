@@ -67,6 +67,6 @@ export function renderMarkdown(report: Report, figures: RenderedFigure[]): strin
     for (const f of figures.filter((x) => x.paper === paper && x.kind === 'check')) L.push(`![${f.title}](${figureFile(f)})`);
     L.push('');
   }
-  L.push('---', '', 'Every regime (parameters, prediction, measurement ± standard error, test, α, power, seed, replay command) is in `report.json`.', '');
+  L.push('---', '', 'Every regime (parameters, prediction, measurement ± standard error, test, α, power, top-up batches, seed, replay command) is in `report.json`.', '');
   return L.join('\n');
 }

@@ -53,6 +53,10 @@ describe('ttc report', () => {
     for (const f of ['index.html', 'report.md', 'junit.xml', 'figures/fate-phase-lt-sigma0.2.svg', 'figures/check-fate.thm3.8_increasing-in-lambda.svg']) expect(existsSync(join(firstDir, f)), f).toBe(true);
     // An invalid report is rejected (the schema is not vacuous).
     expect(validate({ ...json, records: [{ ...json.records[0], verdict: 'fine' }] })).toBe(false);
+    // A topped-up regime carries its batches and derived seeds; a malformed top-up is rejected.
+    const topped = { ...json.records[0], topUp: { batches: 2, draws: 60, firstDraws: 20, seeds: [65537, 131074] } };
+    expect(validate({ ...json, records: [topped] }), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(validate({ ...json, records: [{ ...topped, topUp: { batches: 0, draws: 60, firstDraws: 20, seeds: [] } }] })).toBe(false);
   });
 
   it('HTML is self-contained: summary, phase diagrams as inline SVG, no scripts or external requests', () => {

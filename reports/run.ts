@@ -300,6 +300,7 @@ export function recordsOf(r: CheckResult): ReportRecord[] {
     params: rec.params,
     prediction: rec.prediction,
     measurement: rec.measurement,
+    ...(rec.topUp ? { topUp: rec.topUp } : {}),
     statistic: rec.statistic,
     target: rec.target,
     verdict: recordVerdict(r, rec.ok),

@@ -88,6 +88,8 @@ export interface ReportRecord {
   params: Params;
   prediction: Prediction;
   measurement: Estimate;
+  /** Set when the runner topped the regime up (further batches at derived seeds, pooled): `measurement` is the pooled estimate. */
+  topUp?: { batches: number; draws: number; firstDraws: number; seeds: number[] };
   statistic: string;
   /** The value the measurement was compared with (a sign comparison uses only its sign). */
   target?: number;
