@@ -20,9 +20,10 @@ const POS = 'positive transfer';
 const S_MAX = 20;
 /**
  * Stratified pooling draws: the side of the negative-transfer boundary is drawn first, then the shift's length
- * is placed on that side. With s = N_0·D/d (D = δᵀJδ ∝ big²), eq U5 puts negative transfer at s > 1 + N_0/N_1;
- * the drawn u ∈ (0, 1) places s = u·(1 + N_0/N_1) (positive side) or between the boundary and S_MAX
- * (negative side). The region counted is the prediction's sign, as before.
+ * is placed on that side. With s = N_0·D/d (D = δᵀJδ ∝ big²), eq U5 puts negative transfer at s > 1 + N_0/N_1.
+ * The old draws had the shift's length (big) uniform, i.e. √s uniform on (0, √S_MAX); the stratified draws keep
+ * that law conditioned on the side: √s uniform on (0, √boundary) or (√boundary, √S_MAX) by the drawn u ∈ (0, 1).
+ * The region counted is the prediction's sign, as before.
  */
 function placeSide(t: Inst, side: string, u: number): Case {
   const shifts = t.shifts.slice(0, t.d).every((x) => x === 0) ? [10, ...t.shifts.slice(1)] : t.shifts;
@@ -30,7 +31,8 @@ function placeSide(t: Inst, side: string, u: number): Case {
   const s10 = (t.n0 * (predictU(at10).details as { D: number }).D) / t.d;
   const N1 = build(at10).N[1]!;
   const boundary = 1 + t.n0 / N1;
-  const s = side === NEG ? boundary + u * (S_MAX - boundary) : u * boundary;
+  const root = side === NEG ? Math.sqrt(boundary) + u * (Math.sqrt(S_MAX) - Math.sqrt(boundary)) : u * Math.sqrt(boundary);
+  const s = root * root;
   return { ...at10, big: Number((10 * Math.sqrt(s / s10)).toPrecision(8)), side };
 }
 const buildAt = (t: Inst, scale: number) => buildU(t as Case, scale);
