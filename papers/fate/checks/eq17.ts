@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { fineTuneKLimit } from '../theory/fineTuneEndpoint.ts';
 import { eq17 } from '../theory/eq17.ts';
-import { transferabilityFtFastSim, transferabilityFtSim } from '../sim/sims.ts';
+import { transferabilityFtSim } from '../sim/sims.ts';
+import { transferabilityFtLawSim } from '../sim/ftLaw.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
 import { defineCheck, estimate } from '../../../properties/runner.ts';
 import { outsideHypotheses, simulate } from './support.ts';
@@ -29,7 +30,7 @@ const NEG = 'negative (θ > π/3)';
 export const ftSigns = defineCheck({
   id: 'fate.eq17/signs-noiseless',
   claim: eq17,
-  simulations: [transferabilityFtFastSim],
+  simulations: [transferabilityFtLawSim],
   title: 'Sign of the fine-tuning transferability: + for θ < π/3, − for θ > π/3 (σ = 0)',
   arbitrary: fc
     .noBias(fc.record({ negative: fc.boolean(), gamma: real(0.1, 0.8, 70), u: real(0, 1, 100), d: int(200, 400), seed: simSeed }))
@@ -55,7 +56,7 @@ export const ftSigns = defineCheck({
   },
   async measure(v) {
     const draws = drawsFor(SIGN_BAND, v.d);
-    const m = await simulate(transferabilityFtFastSim, { gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }, { seed: v.seed, draws });
+    const m = await simulate(transferabilityFtLawSim, { gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }, { seed: v.seed, draws });
     return estimate(m.values, `paired R_sc − R_ft over ${draws} draws`);
   },
 });
@@ -76,7 +77,7 @@ function placeNoisy(v: { gamma: number; u: number; sigma: number }): number {
 export const ftSignsNoisy = defineCheck({
   id: 'fate.eq17/signs-noisy',
   claim: eq17,
-  simulations: [transferabilityFtFastSim],
+  simulations: [transferabilityFtLawSim],
   title: 'Sign of the fine-tuning transferability just below θ = π/3 with label noise',
   arbitrary: fc
     .record({ gamma: real(0.3, 0.6, 30), u: real(0.1, 0.9, 80), sigma: real(1.2, 1.8, 60), d: int(200, 400), seed: simSeed })
@@ -92,7 +93,7 @@ export const ftSignsNoisy = defineCheck({
     return { prediction: pred, target: pred.finiteSize!.value, statistic: 'printed: positive for θ < π/3' };
   },
   async measure(v) {
-    const m = await simulate(transferabilityFtFastSim, { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 60 });
+    const m = await simulate(transferabilityFtLawSim, { gamma: v.gamma, theta: v.theta, sigma: v.sigma, d: v.d }, { seed: v.seed, draws: 60 });
     return estimate(m.values, 'paired R_sc − R_ft over 60 draws');
   },
   deviation: {
@@ -121,7 +122,7 @@ export const ftSignsNoisy = defineCheck({
 export const ftBoundaryResolution = defineCheck({
   id: 'fate.eq17/boundary-resolution',
   claim: eq17,
-  simulations: [transferabilityFtFastSim],
+  simulations: [transferabilityFtLawSim],
   title: 'The sign boundary θ = π/3 holds at the resolution of Fig 3 at σ = 0 and the paper\'s σ = 0.2 (finite d)',
   arbitrary: fc.record({ gamma: real(0.2, 0.7, 50), paperSigma: fc.boolean(), d: int(100, 500), seed: simSeed }),
   runs: { test: 6, quick: 16, full: 40 },
@@ -138,7 +139,7 @@ export const ftBoundaryResolution = defineCheck({
   async measure(v) {
     const draws = drawsFor(BOUNDARY_DELTA, v.d);
     const sigma = v.paperSigma ? 0.2 : 0;
-    const m = await simulate(transferabilityFtFastSim, { gamma: v.gamma, theta: Math.PI / 3, sigma, d: v.d }, { seed: v.seed, draws });
+    const m = await simulate(transferabilityFtLawSim, { gamma: v.gamma, theta: Math.PI / 3, sigma, d: v.d }, { seed: v.seed, draws });
     const C = m.extra?.flowScale as { mean: number; stderr: number } | undefined;
     // The boundary shift the measured 𝒯_ft(π/3) implies, to first order: 𝒯 / |∂𝒯/∂θ| with ∂𝒯/∂θ = −2(1 − γ)C sin θ.
     const slope = 2 * (1 - v.gamma) * (C?.mean ?? 1) * Math.sin(Math.PI / 3);

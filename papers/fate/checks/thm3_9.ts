@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { thm3_9 } from '../theory/thm3_9.ts';
 import { fineTuneKLimit } from '../theory/fineTuneEndpoint.ts';
-import { transferabilityFtFastSim } from '../sim/sims.ts';
+import { transferabilityFtLawSim } from '../sim/ftLaw.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
 import { defineCheck, estimate, type Evaluation } from '../../../properties/runner.ts';
 import { outsideHypotheses, simulate } from './support.ts';
 
-export { transferabilityFtFastSim };
+export { transferabilityFtLawSim };
 
 /**
  * Per-draw standard deviation of the paired R_ft − R_sc at σ = 0 is ≤ 0.11·√(200/d) over γ ∈ [0.1, 0.85],
@@ -19,15 +19,16 @@ function noiselessDraws(d: number): number {
 }
 
 /**
- * Thm 3.9 against the gradient-flow end point of fine-tuning, integrated at large d (fate.transferability-ft.fast:
- * sim/fineTuneFlow.ts, no fine-tuning formula; cross-checked against full deep-linear GD at d ≤ 40 in
- * fineTuneFlow.test.ts). Noiseless labels: conforms with power against δ = 0.05 (core/levels.ts).
+ * Thm 3.9 against the gradient-flow end point of fine-tuning, integrated at large d (fate.transferability-ft.law:
+ * the flow of sim/fineTuneFlow.ts on the exact law of the spectral data, sim/ftLaw.ts — no fine-tuning formula;
+ * cross-checked against the fast sweep and the plain simulation in ftLaw.test.ts, the flow against full deep-linear GD
+ * at d ≤ 40 in fineTuneFlow.test.ts). Noiseless labels: conforms with power against δ = 0.05 (core/levels.ts).
  * Budget: the decisive design needs ~175·200/d draws per regime; the gate ('test') runs 4 regimes of it, 'quick' 20.
  */
 export const fineTuneNoiseless = defineCheck({
   id: 'fate.thm3.9/noiseless',
   claim: thm3_9,
-  simulations: [transferabilityFtFastSim],
+  simulations: [transferabilityFtLawSim],
   title: 'Fine-tuning risk with noiseless labels matches eq (16) (finite-size form of its mechanism)',
   arbitrary: fc.record({ gamma: real(0.1, 0.85, 75), theta: angle(), d: int(200, 400), seed: simSeed }),
   runs: { test: 4, quick: 20, full: 60 },
@@ -50,7 +51,7 @@ function pairedTarget(v: { gamma: number; theta: number; d: number }, sigma: num
 }
 
 async function pairedGap(v: { gamma: number; theta: number; d: number; seed: number }, sigma: number, draws: number) {
-  const m = await simulate(transferabilityFtFastSim, { gamma: v.gamma, theta: v.theta, sigma, d: v.d }, { seed: v.seed, draws });
+  const m = await simulate(transferabilityFtLawSim, { gamma: v.gamma, theta: v.theta, sigma, d: v.d }, { seed: v.seed, draws });
   const scale = m.extra?.flowScale as { mean: number } | undefined;
   return estimate(m.values.map((t) => -t), `paired R_ft − R_sc over ${draws} draws${scale ? `; mean flow weight C on (I − P)β_s = ${scale.mean.toFixed(4)}` : ''}`);
 }
@@ -90,8 +91,9 @@ export const NOISY = {
     'Assumptions 3.1–3.2 (Gaussian design, label noise ε ~ N(0, σ²) — the theorem allows any σ), unit source and target at angle θ, fine-tuning all layers by gradient flow from the ' +
     'α → 0 pretrained weights, γ < 1. Checked as predicates: γ ≠ 1 and n ≠ d (gradient-flow); the training is the simulation itself.',
   evidence:
-    'fate.transferability-ft.fast: the gradient flow of all layers from the rank-one pretrained chain, reduced exactly from the layer gradients and integrated by RODAS4 ' +
-    '(sim/fineTuneFlow.ts; no fine-tuning formula and no conservation law enters), paired with the scratch fit on the same target set at d = 200 … 400. ' +
+    'fate.transferability-ft.law: the gradient flow of all layers from the rank-one pretrained chain, reduced exactly from the layer gradients and integrated by RODAS4 ' +
+    '(sim/fineTuneFlow.ts; no fine-tuning formula and no conservation law enters), paired with the scratch fit on the same target set at d = 200 … 400, the target set drawn through ' +
+    'the exact law of what the pair depends on (Wishart eigenvalues, Haar projections of β_s and ν, noise in the eigenbasis; sim/ftLaw.ts, cross-checked against the plain simulation in ftLaw.test.ts). ' +
     'The reduction is cross-checked against full deep-linear GD (pretrain from α = 1e-3, then fine-tune all layers) at d ≤ 40 (fineTuneFlow.test.ts: gap 1e-6 … 3e-5, ' +
     'shrinking with the GD step, while eq 142 stays ≥ 100× farther), and fate.thm3.9/gd-ft-endpoint-eq142 shows full GD itself missing eq (142). Independent of our derived k ' +
     '(fineTuneEndpoint.ts), which is only tested against the flow.',
@@ -109,7 +111,7 @@ export const NOISY = {
 export const fineTuneNoisy = defineCheck({
   id: 'fate.thm3.9/noisy-labels',
   claim: thm3_9,
-  simulations: [transferabilityFtFastSim],
+  simulations: [transferabilityFtLawSim],
   title: 'Fine-tuning risk with label noise vs eq (16)',
   arbitrary: fc
     .record({ gamma: real(0.2, 0.7, 50), theta: angle(1.0, Math.PI / 2), sigma: real(0.8, 1.5, 70), d: int(200, 400), seed: simSeed })
