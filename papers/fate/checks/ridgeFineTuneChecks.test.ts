@@ -18,7 +18,8 @@ describe('fate checks at the gate seed: ridge and fine-tuning', () => {
   });
 });
 
-// Not yet in papers/fate/checks/index.ts (owned elsewhere): run through its object until it is registered.
+// Run through its object to print each regime's boundary shift (registered in papers/fate/checks/index.ts too). The fine-tuning
+// checks here measure fate.transferability-ft.law (sim/ftLaw.ts, exact in law, cross-checked in ftLaw.test.ts).
 describe('fate fine-tuning boundary at the resolution of Fig 3', () => {
   it('fate.eq17/boundary-resolution → conforms (σ = 0 and the paper\'s σ = 0.2, d = 100 … 500)', async () => {
     const res = await ftBoundaryResolution.run({ seed: gateSeed(), budget: 'test' });
