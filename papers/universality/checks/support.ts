@@ -33,8 +33,8 @@ export const RUNS = (test: number, quick = 3 * test): Record<Budget, number> => 
  * Two-stage design (issue 11: no agreement without power). The budget's draws are a first batch; their
  * spread gives the draws that reach power DESIGN_POWER against the check's declared deviation δ
  * (core/levels.ts) at its per-regime level α_c/R (times SAFETY), and the simulation is extended to that many draws
- * on the same seed (one extension: a re-run, which recomputes the first batch) (the replicate streams are prefix-stable, so the first batch is part of the final sample and
- * the added replicates are independent of it), up to `cap` draws. DESIGN_POWER is above the 0.8 the
+ * on the same seed (the replicate streams are prefix-stable, so the first batch is part of the final sample, the added
+ * replicates are independent of it, and the sims compute only the added ones — sim/core.ts prefix memo), up to `cap` draws. DESIGN_POWER is above the 0.8 the
  * verdict needs so that a first batch that underestimates the spread rarely leaves the regime short.
  */
 const DESIGN_POWER = 0.95;
