@@ -165,7 +165,9 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
           sided: def.compare === 'sign' ? 'one' : 'two',
           floor: def.compare === 'equal' ? def.floor : undefined,
           budget: opts.budget,
-          disabled: def.topUp === false,
+          // Top-up buys power, which only agreement needs: a recorded deviation is asserted to reject, whatever its
+          // power, so the gate (test budget) leaves it at its planned draws; reports top it up (more regimes reproduce).
+          disabled: def.topUp === false || (def.deviation !== undefined && opts.budget === 'test'),
         })
       : { estimate: first, df: first.draws > 1 ? first.draws - 1 : 0, record: undefined };
   const m = topped.estimate;
