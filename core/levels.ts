@@ -94,6 +94,10 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   'fate.sec4.projection/lt-limit': {
     detect: { rel: 0.1, reason: 'Fig 4(d) shows ‖P⊥f*_t‖²/‖f*_t‖² on a 0–0.04 axis with 0.01 gridlines, readable to about ±10 % of the curve; eq (159) must be confirmed at least that well (the Richardson residual, ≈ 0.1 %, is far below)' },
   },
+  'fate.sec4.projection/printed-eq159': {
+    weight: 0,
+    tolerance: { abs: 0, rel: 1e-6, reason: 'eq (159) as printed against the stable Schur complement, both exact: the printed difference\'s round-off is ≈ ε·p·cond(K)·‖f*‖², ≤ 5e-8 of ‖P⊥f*‖² in the regimes tested (cond K ≤ 1e4, ‖P⊥f*‖²/‖f*‖² ≥ 1e-3, p ≤ 24; measured ≤ 1e-12 over 2000 teachers); 1e-6 is 20× that, while a misprinted term (a 1/m* dropped, K* for K) moves it by a fraction of ‖P f*‖², ≫ 1e-6' },
+  },
   'fate.sec4.projection/monotone-mu': {
     detect: { abs: 0.223, reason: 'per draw log r(μ₂) − log r(μ₁): a rise of 25 % (log 1.25) in the normalised ‖P⊥f*‖² for 1–3 more removed neurons of 10–20 (Δμ = 0.05–0.3) is the smallest worth confirming — Fig 4(d) rises ≈ 20× over μ = 0.2 → 0.8, ≈ 1.6× per 0.1 of μ' },
   },

@@ -13,6 +13,7 @@ describe('fate §4 checks at the gate seed', () => {
     ['fate.sec4.arccos/mc', 'conforms'],
     ['fate.sec4.projection/lt-limit', 'conforms'],
     ['fate.sec4.projection/monotone-mu', 'conforms'],
+    ['fate.sec4.projection/printed-eq159', 'conforms'],
     ['fate.fig5/equal-kl-opposite-sign', 'conforms'],
     ['fate.fig5/farther-yet-positive', 'conforms'],
     ['fate.fig5/no-negative-correlation', 'not-reproduced'],

@@ -3,8 +3,9 @@ import { equalKlOppositeSign, fartherYetPositive, noNegativeCorrelation } from '
 import { arccosMc } from './sec4Arccos.ts';
 import { kernelApproaches } from './sec4Kernel.ts';
 import { negativeTransferSign } from './sec4NegativeTransfer.ts';
+import { printedEq159 } from './sec4Eq159.ts';
 import { ltLimit, perpMonotone } from './sec4Projection.ts';
 import { scratchDecay } from './sec4Scaling.ts';
 
 /** fate §4 (ReLU student–teacher) and Fig 5 checks. */
-export const sec4Checks: CheckSpec[] = [arccosMc, ltLimit, perpMonotone, equalKlOppositeSign, fartherYetPositive, noNegativeCorrelation, kernelApproaches, scratchDecay, negativeTransferSign];
+export const sec4Checks: CheckSpec[] = [arccosMc, ltLimit, perpMonotone, printedEq159, equalKlOppositeSign, fartherYetPositive, noNegativeCorrelation, kernelApproaches, scratchDecay, negativeTransferSign];

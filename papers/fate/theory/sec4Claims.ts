@@ -1,6 +1,6 @@
 import { defineClaim, type Claim, type Prediction } from '../../../theory/claim.ts';
 import { InputError, type ParamSpec, type Params } from '../../../core/params.ts';
-import { arcCosKernel, negativeTransferPoint, NU_PAPER, perpForAblation, removedCount, type Rows } from './sec4.ts';
+import { arcCosKernel, keptRows, negativeTransferPoint, NU_PAPER, perpForAblation, perpPrinted, removedCount, type Rows } from './sec4.ts';
 
 /** fate §4 (ReLU student–teacher, linear transfer) as claims. Teachers are inputs, never drawn here. */
 
@@ -123,6 +123,17 @@ export const sec4Projection = defineClaim({
     if (t.W.length !== p.mstar || new Set(t.removed).size !== k) throw new InputError(`fate.sec4.projection: the teacher must have m* = ${p.mstar} neurons and |A| = μm* = ${k} removed; got ${t.W.length} and ${new Set(t.removed).size}`);
     const pr = perpForAblation(t.W, t.c, t.removed);
     return { ...sec4Projection.predict(p), value: pr.perp, details: { relative: pr.relative, rank: pr.rank } };
+  },
+  /**
+   * Eq (159) exactly as printed, (1/m*)c*ᵀK*c* − (1/m*)c*ᵀK̃ᵀK⁻¹K̃c*, on the features of the source teacher (the
+   * pretrained kernel of Fig 4a–b): the statement a reviewer reads, evaluated literally (K⁻¹ by elimination), so a
+   * typo in it changes this value. Meaningful only where K is well conditioned (the printed difference cancels);
+   * predictForTeacher is the same quantity evaluated stably, and fate.sec4.projection/printed-eq159 compares the two.
+   */
+  predictPrinted(p: Params, t: AblatedTeacher): Prediction {
+    const k = removedCount(p.mu!, p.mstar!);
+    if (t.W.length !== p.mstar || new Set(t.removed).size !== k) throw new InputError(`fate.sec4.projection: the teacher must have m* = ${p.mstar} neurons and |A| = μm* = ${k} removed; got ${t.W.length} and ${new Set(t.removed).size}`);
+    return { ...sec4Projection.predict(p), value: perpPrinted(keptRows(t.W, t.removed), t.W, t.c), details: { formula: 'eq (159) as printed: (1/m*)c*ᵀK*c* − (1/m*)c*ᵀK̃ᵀK⁻¹K̃c*, K = G/m, K* = G*/m*, K̃ = G̃/√(m m*), m = (1 − μ)m* source features' } };
   },
 });
 
