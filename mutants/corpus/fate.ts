@@ -1,4 +1,4 @@
-import type { PaperTypo } from './types.ts';
+import type { PaperTypo, SimBug } from './types.ts';
 
 /** fate — printed formulas of Tahir, Ganguli, Rotskoff (papers/fate/theory). */
 export const fate: PaperTypo[] = [
@@ -192,5 +192,23 @@ export const fate: PaperTypo[] = [
     replace: 'return klLinear([1, 0], [a * Math.sin(theta), a * Math.cos(theta)], sigma);',
     claims: ['fate.fig5'],
     description: 'Fig 5 / eq (34): D_KL(p_s ‖ p_t) printed as (1 + a² − 2a sin θ)/(2σ²) (sin θ for cos θ)',
+  },
+];
+
+/**
+ * fate simulation bugs added in session 4 beside mutants/corpus/simBugs.ts (whose fate-sim-sample-off-by-one is kept:
+ * it plants n − 1 samples in the rank-one-feature sims of sim/sims.ts, which fate.thm3.7/exact no longer measures).
+ * The same-size bug in the exact-law simulation the finite-size linear-transfer checks now use (sim/lawSims.ts).
+ */
+export const fateSimBugs: SimBug[] = [
+  {
+    id: 'fate-lawsim-sample-off-by-one',
+    paper: 'fate',
+    kind: 'sim-bug',
+    file: 'papers/fate/sim/lawSims.ts',
+    find: 'const zz = rng.chiSquare(n);',
+    replace: 'const zz = rng.chiSquare(n - 1);',
+    tests: ['papers/fate/sim/lawSims.test.ts', 'papers/fate/checks/checks.test.ts'],
+    description: 'the exact-law ridge linear-transfer simulation draws ‖Xβ_s‖² ~ χ² with n − 1 degrees of freedom (n − 1 target samples) instead of n',
   },
 ];
