@@ -133,6 +133,7 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   'ptransfer.negative/inside': { detect: { abs: 0.02, reason: 'negative transfer of 2 accuracy points: the resolution of Fig 1(c), where it is read at ‖u‖ = 0' } },
   'ptransfer.negative/paper': { detect: { abs: 0.02, reason: 'negative transfer of 2 accuracy points: the resolution of Fig 1(c), where it is read at ‖u‖ = 0' } },
   'ptransfer.negative/weak-baseline': { detect: { abs: 0.02, reason: 'negative transfer of 2 accuracy points: the resolution of Fig 1(c)' } },
+  'ptransfer.negative/boundary': { detect: { abs: 0.02, reason: 'a transfer gain or loss of 2 accuracy points on the side the printed condition predicts: the resolution of Fig 1(c) (‖u‖ = 0) and Fig 1(a)/(b) (strong ‖u‖)' } },
   'ptransfer.fig1a/direction': { detect: { abs: 0.02, reason: 'Fig 1(a) rises by ≈ 0.05 over N_1 = 25 → 400; 2 accuracy points between a pair is the resolution it is read at' } },
   'ptransfer.fig1b/direction': { detect: { abs: 0.02, reason: 'Fig 1(b) falls by ≈ 0.12 over σ_{p,1} = 1 → 10; 2 accuracy points between a pair is the resolution it is read at' } },
   'ptransfer.fig1c/direction': { detect: { abs: 0.02, reason: 'Fig 1(c): 2 accuracy points between a pair is the resolution it is read at' } },

@@ -4,10 +4,11 @@ import { defineCheck } from '../../../properties/runner.ts';
 import { cellSim } from '../sim/index.ts';
 import type { CellParams } from '../sim/cell.ts';
 import { holdsAll, isCondition41 } from '../theory/hypotheses.ts';
+import { weakUniversalSignal } from '../theory/negative.ts';
 import { negative } from '../theory/negative.ts';
 import { PROP44 } from '../theory/prop4_4.ts';
 import { transferMinusBaseline } from './measure.ts';
-import { insideDrawArb, insideRegime, paperDrawArb, paperRegime, replicates, s3Regime, type InsideDraw, type PaperDraw, type S3Draw } from './regimes.ts';
+import { insideDrawArb, insideRegime, paperDrawArb, paperRegime, r4, replicates, s3Regime, type InsideDraw, type PaperDraw, type S3Draw } from './regimes.ts';
 import { asParams, fmt, region, SHRINK } from './shared.ts';
 
 /** Checks of Prop 4.4's last item (Yuan et al.): negative transfer when the universal signal is weak. */
@@ -132,4 +133,53 @@ export const negativeWeakBaseline = defineCheck<S3Draw>({
   measure: (t, budget) => transferMinusBaseline(s3Regime(t), t.seed, replicates(budget, { test: 64, quick: 64, full: 80 })),
 });
 
-export const negativeChecks = [negativeInside, negativePaper, negativeWeakBaseline];
+/**
+ * The printed condition itself, on both of its sides. /inside, /paper and /weak-baseline draw only regimes where the
+ * condition holds, so a misprinted condition (σ's swapped, inequality reversed) empties them (out-of-hypotheses)
+ * instead of failing. Here the side is drawn first and the regime built from it, independently of the condition:
+ * 'weak u' has ‖u‖ = 0 (the universal signal absent: Fig 1(c) at ‖u‖ = 0, transfer hurts by ≈ 0.1 in these paper-like
+ * regimes, ptransfer.negative/paper), 'strong u' has ‖u‖² ≥ 0.8‖u+v_2‖² (the signal mostly shared: transfer from a
+ * cleaner, larger source helps, Fig 1(a)/(b)). Both sides: α = 1, σ_{p,1} = σ_{p,2}/2, N_1 = rN_2 with r ∈ [2, 3.5], so
+ * αN_1σ_{p,2}²/(N_2σ_{p,1}²) = 4r ∈ [8, 14] ≥ C_4. The predicted sign of err_T − err_B is then read off the printed
+ * condition (weakUniversalSignal): +1 where it holds, −1 where it does not — Prop 4.4's other items (Γ large: transfer
+ * helps) cover the strong side. A wrong condition predicts the wrong side on part of the regimes: with the σ's swapped
+ * the weak side's ratio is r/4 < C_4 (predicted "helps"); with the inequality reversed ‖u+v_2‖²/‖u‖² = ∞ fails it on
+ * the weak side and ≈ 1 ≤ 4r passes it on the strong side. Outside Condition 4.1 (Sec 5's η, σ_0, fixed T, as /paper).
+ */
+type BoundaryDraw = PaperDraw & { side: 'weak u' | 'strong u'; r: number; phiStrong: number };
+const boundaryArb: fc.Arbitrary<BoundaryDraw> = fc
+  .record({ base: paperDrawArb, side: fc.constantFrom('weak u' as const, 'strong u' as const), r: fc.double({ min: 2, max: 3.5, noNaN: true }), phiStrong: fc.double({ min: 0.8, max: 1, noNaN: true }) })
+  .map(({ base, side, r, phiStrong }) => ({ ...base, side, r, phiStrong, alpha: 1, N2: Math.min(base.N2, 15), N1: Math.round(r * Math.min(base.N2, 15)), phi: side === 'weak u' ? 0 : phiStrong }));
+
+function boundaryRegime(t: BoundaryDraw): CellParams {
+  const a = paperRegime(t);
+  return { ...a, sigmaP1: r4(a.sigmaP2 / 2) };
+}
+
+export const negativeBoundary = defineCheck<BoundaryDraw>({
+  id: 'ptransfer.negative/boundary',
+  claim: negative,
+  simulations: [cellSim],
+  title: '[extrapolation] Prop 4.4: the printed negative-transfer condition predicts the side — transfer hurts where it holds (‖u‖ = 0), helps where it fails (‖u‖ strong)',
+  arbitrary: boundaryArb,
+  runs: { test: 6, quick: 12, full: 40 },
+  compare: 'sign',
+  shrinkMs: SHRINK,
+  params: (t) => ({ ...boundaryRegime(t), seed: t.seed }),
+  region: (t) => t.side,
+  evaluate: (t) => {
+    const p = asParams(boundaryRegime(t));
+    const pred = negative.predict(p);
+    const { lhs, rhs } = pred.details;
+    const holds = weakUniversalSignal.holds(p);
+    const sign = holds ? 1 : -1;
+    return {
+      prediction: { ...pred, sign, details: { lhs, rhs, conditionHolds: holds } } as unknown as typeof pred,
+      target: sign,
+      statistic: `err_T − err_B ${holds ? '> 0' : '< 0'} (condition ${holds ? 'holds' : 'fails'}: ‖u+v_2‖²/‖u‖² = ${fmt(lhs)}, αN_1σ_{p,2}²/(N_2σ_{p,1}²) = ${fmt(rhs)}, C_4 = ${PROP44.C4})`,
+    };
+  },
+  measure: (t, budget) => transferMinusBaseline(boundaryRegime(t), t.seed, replicates(budget)),
+});
+
+export const negativeChecks = [negativeInside, negativePaper, negativeWeakBaseline, negativeBoundary];
