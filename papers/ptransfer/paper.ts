@@ -10,7 +10,7 @@ import { consistencyExponent, consistencyTime } from './checks/consistency.ts';
 import { baselineSim, cellSim, cellTfSim } from './sim/index.ts';
 import { table1Sim, twoLayerSim } from './sim/mnist/sims.ts';
 import { thm42Alpha0, thm42Constants, thm42Loss, thm42Monotone, thm42MonotonePaper } from './checks/thm4_2.ts';
-import { thm43Monotone } from './checks/thm4_3.ts';
+import { thm43Constants, thm43Monotone } from './checks/thm4_3.ts';
 import { prop44Both, prop44BothLiteral, prop44Gamma } from './checks/prop4_4.ts';
 import { negativeInside, negativePaper, negativeWeakBaseline } from './checks/negative.ts';
 import { fig1aDirection, fig1aWeak, fig1bDirection, fig1bWeak, fig1cDirection } from './checks/fig1.ts';
@@ -32,6 +32,7 @@ export const ptransfer = definePaper({
     thm42Constants,
     thm42Alpha0,
     thm43Monotone,
+    thm43Constants,
     prop44Gamma,
     prop44Both,
     prop44BothLiteral,

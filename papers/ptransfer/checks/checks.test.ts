@@ -18,6 +18,9 @@ describe('ptransfer checks (inside Condition 4.1: rest on the theorems’ hypoth
   it('ptransfer.thm4.2/constants', () => expectVerdict('ptransfer.thm4.2/constants', UNDECIDED_AT_GATE));
   it('ptransfer.thm4.2/alpha0', () => expectVerdict('ptransfer.thm4.2/alpha0', 'conforms'));
   it('ptransfer.thm4.3/monotone', () => expectVerdict('ptransfer.thm4.3/monotone', UNDECIDED_AT_GATE));
+  // Like kou.thm/constants: its pairs are decisive at the gate (power 1.0, 16 replicates), but the order test needs
+  // ≈ 48 regimes (16 here) and the AUC more near-optimal regimes than 16 draw; the quick budget (48) is the decisive one.
+  it('ptransfer.thm4.3/constants', () => expectVerdict('ptransfer.thm4.3/constants', UNDECIDED_AT_GATE));
   it('ptransfer.prop4.4/gamma', () => expectVerdict('ptransfer.prop4.4/gamma', UNDECIDED_AT_GATE));
   it('ptransfer.prop4.4/both', () => expectVerdict('ptransfer.prop4.4/both', UNDECIDED_AT_GATE));
   // With the runner's top-up its 4 regimes are re-measured to 96–128 replicates (≈ 4× the first batch): at load ≈ 20 on

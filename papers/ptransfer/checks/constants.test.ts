@@ -5,6 +5,8 @@ import { kouBoundCheck } from '../../kou/checks/thm.ts';
 import { thm42 } from '../theory/thm4_2.ts';
 import { auc, kendallTau, type BoundClaim } from './constants.ts';
 import { thm42BoundCheck } from './thm4_2.ts';
+import { thm43 } from '../theory/thm4_3.ts';
+import { thm43BoundCheck } from './thm4_3.ts';
 
 /**
  * The bound checks must reject a planted wrong statistic (issue 11 item 4): each test replaces the printed
@@ -28,6 +30,37 @@ function plantedAlpha(): BoundClaim {
   } as BoundClaim;
 }
 
+/** Thm 4.2 with Num's inherited term printed with ‖u‖² (mutant ptransfer-num-u-exponent). */
+function plantedU(): BoundClaim {
+  return {
+    ...thm42,
+    predict: (p: Params) => {
+      const r = thm42.predict(p);
+      const T = thm42.predict({ ...p, alpha: 0 }).value * p.N2! * p.d!;
+      const Num = p.uNorm! > 0 ? (r.details.Num - T) / p.uNorm! ** 2 + T : T; // ‖u‖ = 0: the inherited term is 0 either way
+      const S = Num / (r.details.Den * p.d!);
+      return { ...r, value: S, details: { ...r.details, Num, S } };
+    },
+  } as BoundClaim;
+}
+
+/** Thm 4.2 with Den printed as α²σ_{p,1}²N_1/σ_{p,2}² + N_2 (mutant ptransfer-den-sigma-swapped). */
+function plantedSwap(): BoundClaim {
+  return {
+    ...thm42,
+    predict: (p: Params) => {
+      const r = thm42.predict(p);
+      const Den = (p.alpha! ** 2 * p.sigmaP1! ** 2 * p.N1!) / p.sigmaP2! ** 2 + p.N2!;
+      const S = r.details.Num / (Den * p.d!);
+      return { ...r, value: S, details: { ...r.details, Den, S } };
+    },
+  } as BoundClaim;
+}
+
+/** Thm 4.3 printed with ‖u+v_2‖² (mutant ptransfer-thm4.3-exponent). */
+const plantedUv2 = (): BoundClaim =>
+  ({ ...thm43, predict: (p: Params) => { const r = thm43.predict(p); return { ...r, value: r.value / (p.uNorm! ** 2 + p.v2Norm! ** 2) }; } }) as unknown as BoundClaim;
+
 /** The fraction printed upside down (Den·d/Num): the order is reversed. */
 const plantedInverse = (c: BoundClaim): BoundClaim => ({ ...c, predict: (p: Params) => { const r = c.predict(p); return { ...r, value: 1 / r.value }; } }) as BoundClaim;
 /** d printed in the numerator (Num·d/Den). */
@@ -46,9 +79,26 @@ describe('bound-check statistics', () => {
 
 describe('the bound checks reject planted wrong statistics', () => {
   it('(b) Thm 4.2 with α in place of α²: the discriminating pairs put it on the wrong side', async () => {
-    const c = thm42BoundCheck(plantedAlpha(), { count: 0, pairsCount: 2, perturbations: 'alpha' });
+    const c = thm42BoundCheck(plantedAlpha(), { count: 0, pairsCount: 2, perturbations: ['alphaDown', 'alphaUp'] });
     const r = await c.run({ seed, budget: 'test' });
     console.log(`[${r.verdict}] planted α: ${r.summary}`);
+    expect(r.verdict).toBe('mismatch');
+  });
+  it('(b) Thm 4.2 with ‖u‖² in place of ‖u‖⁴: the ‖u‖⁶ pairs put it on the wrong side', async () => {
+    const r = await thm42BoundCheck(plantedU(), { count: 0, perturbations: ['uUp'] }).run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted ‖u‖²: ${r.summary}`);
+    expect(r.verdict).toBe('mismatch');
+    expect(r.records.some((x) => x.statistic.includes('‖u‖⁶') && !x.ok)).toBe(true);
+  });
+  it('(b) Thm 4.2 with σ_{p,1} and σ_{p,2} swapped in Den: the swap pairs put it on the wrong side', async () => {
+    const r = await thm42BoundCheck(plantedSwap(), { count: 0, perturbations: ['sigmaSwap'] }).run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted σ swap: ${r.summary}`);
+    expect(r.verdict).toBe('mismatch');
+    expect(r.records.some((x) => x.statistic.includes('σ_{p,1}↔σ_{p,2}') && !x.ok)).toBe(true);
+  });
+  it('(b) Thm 4.3 with ‖u+v_2‖² in place of ‖u+v_2‖⁴: the discriminating pairs put it on the wrong side', async () => {
+    const r = await thm43BoundCheck(plantedUv2(), { count: 0 }).run({ seed, budget: 'test' });
+    console.log(`[${r.verdict}] planted ‖u+v_2‖²: ${r.summary}`);
     expect(r.verdict).toBe('mismatch');
   });
   it('(a) Kou with the statistic printed upside down: the order test rejects', async () => {

@@ -7,7 +7,7 @@ import { EPS, insideDrawArb, insideRegime, paperRegime, TCAP, type InsideDraw, t
  * Paired regimes: B = A with one ingredient changed, both measured on the same replicate streams, so a
  * direction of effect is a paired difference.
  */
-export type Change = 'd' | 'N1' | 'N2' | 'alpha' | 'uNorm' | 'sigmaP1';
+export type Change = 'd' | 'N1' | 'N2' | 'alpha' | 'uNorm' | 'sigmaP1' | 'uv2';
 export const CHANGES: Change[] = ['d', 'N1', 'N2', 'alpha', 'uNorm', 'sigmaP1'];
 
 export interface PairDraw<T> {
@@ -20,7 +20,11 @@ export function pairArb<T>(base: fc.Arbitrary<T>, changes: Change[]): fc.Arbitra
   return fc.record({ base, change: fc.constantFrom(...changes), factor: fc.double({ min: 1.5, max: 4, noNaN: true }) });
 }
 
-/** B = A with one ingredient scaled: d ×f; N_1, N_2, α /f; ‖u‖, σ_{p,1} /√f (‖u+v_k‖ kept when ‖u‖ moves). */
+/**
+ * B = A with one ingredient scaled: d ×f; N_1, N_2, α /f; ‖u‖, σ_{p,1} /√f (‖u+v_k‖ kept when ‖u‖ moves);
+ * 'uv2' (Thm 4.3's bound pairs only) raises ‖u+v_2‖² ×f through v_2 — raised, not lowered, so B keeps
+ * Condition 4.1's signal limit, which A sits just above.
+ */
 export function modify(a: CellParams, change: Change, f: number): CellParams {
   const b = { ...a };
   switch (change) {
@@ -46,6 +50,9 @@ export function modify(a: CellParams, change: Change, f: number): CellParams {
     }
     case 'sigmaP1':
       b.sigmaP1 = Math.round((a.sigmaP1 / Math.sqrt(f)) * 1e4) / 1e4;
+      break;
+    case 'uv2':
+      b.v2Norm = Math.sqrt(f * (a.uNorm ** 2 + a.v2Norm ** 2) - a.uNorm ** 2);
       break;
   }
   return b;

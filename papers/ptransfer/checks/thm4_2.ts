@@ -117,11 +117,30 @@ export const THM42_PERTURBATIONS = {
   uUp: inheritedTimes('‖u‖⁶ instead of ‖u‖⁴', 'uNorm', (p) => p.uNorm! ** 2),
   n1Down: inheritedTimes('N_1 instead of N_1²', 'N1', (p) => 1 / p.N1!),
   n1Up: inheritedTimes('N_1³ instead of N_1²', 'N1', (p) => p.N1!),
+  sigmaSwap: sigmaSwapInDen(),
 };
+
+/**
+ * Den = α²σ_{p,2}²N_1/σ_{p,1}² + N_2 printed with σ_{p,1} and σ_{p,2} swapped. Written as an involution of
+ * the claim's own Den (inherited part I = Den − N_2 ↦ (α²N_1)²/I, which maps α²N_1ρ to α²N_1/ρ for any σ
+ * ratio ρ), so a planted swap is swapped back: the pair then sets the printed (swapped) S against the true one.
+ */
+function sigmaSwapInDen(): StatisticPerturbation {
+  return {
+    name: 'σ_{p,1}↔σ_{p,2} in Den',
+    ingredient: 'sigmaP1',
+    statistic: (p, claim) => {
+      const pr = claim.predict(p) as unknown as { details: { Num: number; Den: number } };
+      const a2n1 = p.alpha! ** 2 * p.N1!;
+      const I = pr.details.Den - p.N2!;
+      return pr.details.Num / (((a2n1 * a2n1) / I + p.N2!) * p.d!);
+    },
+  };
+}
 const P = THM42_PERTURBATIONS;
 
 /** Thm 4.2's bound check (constants.ts): order in S, discriminating pairs against perturbed exponents, thresholds. */
-export function thm42BoundCheck(claim: BoundClaim = thm42, small?: { count?: number; pairsCount?: number; perturbations?: 'alpha' }) {
+export function thm42BoundCheck(claim: BoundClaim = thm42, small?: { count?: number; pairsCount?: number; perturbations?: (keyof typeof P)[] }) {
   const all = <V>(v: V | undefined, d: Record<Budget, V>): Record<Budget, V> => (v === undefined ? d : { test: v, quick: v, full: v });
   return constantsCheck<InsideDraw, BoundPairDraw>({
     id: 'ptransfer.thm4.2/constants',
@@ -139,9 +158,11 @@ export function thm42BoundCheck(claim: BoundClaim = thm42, small?: { count?: num
       build: (t, pert, c) => boundPair(t, pert.ingredient as Change, (p) => c.predict(asParams(p)).value, (p) => pert.statistic(asParams(p), c)) as [Params, Params] | null,
       seed: (t) => t.base.seed,
       count: all(small?.pairsCount, { test: 2, quick: 3, full: 6 }),
-      reps: { test: 12, quick: 16, full: 24 },
-      // The gate tests the α exponent both ways (the planted typo of issue 11); 'quick' adds ‖u‖ and N_1.
-      perturbations: all(small?.perturbations === 'alpha' ? [P.alphaDown, P.alphaUp] : undefined, { test: [P.alphaDown, P.alphaUp], quick: Object.values(P), full: Object.values(P) }),
+      // 24 at the gate: a 5-point paired difference (the σ-swap and ‖u‖ pairs) then clears Holm over 10 tests at α_c (t ≈ 7; 12 gave t ≈ 5).
+      reps: { test: 24, quick: 24, full: 24 },
+      // The gate tests the α exponent both ways (the planted typo of issue 11), ‖u‖⁶ (the side that sets a
+      // printed ‖u‖² against the true ‖u‖⁴) and the σ swap in Den; 'quick' adds ‖u‖² and N_1.
+      perturbations: all(small?.perturbations?.map((k) => P[k]), { test: [P.alphaDown, P.alphaUp, P.uUp, P.sigmaSwap], quick: Object.values(P), full: Object.values(P) }),
     },
   });
 }
