@@ -12,7 +12,7 @@ import { table1Sim, twoLayerSim } from './sim/mnist/sims.ts';
 import { thm42Alpha0, thm42Constants, thm42Loss, thm42Monotone, thm42MonotonePaper } from './checks/thm4_2.ts';
 import { thm43Constants, thm43Monotone } from './checks/thm4_3.ts';
 import { prop44Both, prop44BothLiteral, prop44Gamma } from './checks/prop4_4.ts';
-import { negativeInside, negativePaper, negativeWeakBaseline } from './checks/negative.ts';
+import { negativeBoundary, negativeInside, negativePaper, negativeWeakBaseline } from './checks/negative.ts';
 import { fig1aDirection, fig1aWeak, fig1bDirection, fig1bWeak, fig1cDirection } from './checks/fig1.ts';
 import { fig2Level } from './checks/fig2.ts';
 import { noiseSweep, transferHelps } from './checks/table1.ts';
@@ -38,6 +38,7 @@ export const ptransfer = definePaper({
     prop44BothLiteral,
     negativeInside,
     negativePaper,
+    negativeBoundary,
     negativeWeakBaseline,
     fig1aDirection,
     fig1bDirection,
