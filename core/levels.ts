@@ -176,6 +176,9 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   'uowq.uniform-negative/interior-quantity': {
     detect: { abs: 0.25, rel: 0.1, reason: 'statistic in units of the target-only error ½d/N_0 (as pooling-vs-target): a quarter of it is the smallest gain of the interior quantity m* over all N_1 samples a reader would act on; where eq U5 predicts a larger gain, a tenth of it' },
   },
+  'uowq.uniform-negative/interior-argmin': {
+    detect: { abs: 0.15, reason: 'statistic: the implied relative shift of the argmin m* (dm/m): 15 % of m*, 12–120 source samples at the drawn sizes (m* = N_0/(2x − 1) ∈ [80, 800]), is the smallest change in how many source samples to pool that a user of eq U5 would act on (the error curve is flat near m*, so a finer shift changes the error by < 1 % of it); the O(N_0^{-1/2}) ≤ 5 % finite-size remainder of U1 after Richardson stays well inside it' },
+  },
 
   // ── universality ────────────────────────────────────────────────────────────
   'universality.sgd-endpoint/interpolator-in-row-space': {

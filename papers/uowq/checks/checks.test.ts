@@ -4,6 +4,8 @@ import { getCheck } from '../../registry.ts';
 
 describe('uowq checks at the gate seed', () => {
   it('uowq.asymptotic-error/simulated-kl conforms', () => expectVerdict('uowq.asymptotic-error/simulated-kl', 'conforms'));
+  // implied-argmin: each regime lies in the sensitive band D/s ∈ [1, 2] with probability 3/4 (required region), so the
+  // 4 gate regimes miss it with probability 4⁻⁴ < 0.4 %.
   it('uowq.single-source-weight/implied-argmin conforms', () => expectVerdict('uowq.single-source-weight/implied-argmin', 'conforms'));
   // kkt: its declared deviation has an absolute floor (0.05 target-only errors), so a regime with a tiny predicted rise
   // no longer needs unbounded draws (seed 303 needed ~33,000 under the relative δ alone).
@@ -12,6 +14,8 @@ describe('uowq checks at the gate seed', () => {
   // pooling: sides are stratified (drawn first), 8 gate regimes leave one side uncovered with probability < 1 %.
   it('uowq.uniform-negative/pooling-vs-target conforms', () => expectVerdict('uowq.uniform-negative/pooling-vs-target', 'conforms'));
   it('uowq.uniform-negative/interior-quantity conforms', () => expectVerdict('uowq.uniform-negative/interior-quantity', 'conforms'));
+  // interior-argmin: linear regimes at Dn_0/d ∈ [1, 3], each planned for power 0.95 against δ (≈ 1 s CPU for both).
+  it('uowq.uniform-negative/interior-argmin conforms', () => expectVerdict('uowq.uniform-negative/interior-argmin', 'conforms'));
   it('the former ids resolve to the renamed checks (replay tokens)', () => {
     for (const [old, id] of [
       ['uowq.asymptotic-error', 'uowq.asymptotic-error/simulated-kl'],
