@@ -6,6 +6,8 @@ describe('universality checks at the gate seed', () => {
   it('universality.sgd-endpoint/interpolator-in-row-space conforms', () => expectVerdict('universality.sgd-endpoint/interpolator-in-row-space', 'conforms'));
   it('universality.isotropic-risk/simulated-risk conforms', () => expectVerdict('universality.isotropic-risk/simulated-risk', 'conforms'));
   it('universality.general-sigma/richardson-risk conforms', () => expectVerdict('universality.general-sigma/richardson-risk', 'conforms'));
+  // risk-sign: each regime is placed by a fair coin where ‖v‖² and ‖v‖²_Σ disagree (required region), missed by all 10
+  // gate regimes with probability 2⁻¹⁰; 'hurts' is required too (about 3/4 of the free draws are on that side).
   it('universality.improvement-condition/risk-sign conforms', () => expectVerdict('universality.improvement-condition/risk-sign', 'conforms'));
   it('universality.laws/law-vs-gaussian conforms', () => expectVerdict('universality.laws/law-vs-gaussian', 'conforms'));
   it('universality.classification/richardson-error conforms', () => expectVerdict('universality.classification/richardson-error', 'conforms'));

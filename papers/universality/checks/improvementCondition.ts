@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { defineCheck } from '../../../properties/runner.ts';
 import { estimate } from '../../../core/measurement.ts';
 import { paired } from '../../../core/stats/index.ts';
 import { improvementConditionClaim } from '../theory/index.ts';
+import { canonicalSpectrum, pretrainedV } from '../theory/params.ts';
+import { deterministicEquivalent } from '../theory/model.ts';
 import { regressionSim } from '../sim/index.ts';
-import { RUNS, regCap, lawName, predictInside, regArb, regDraws, regParams, simulateReg, topUpNote, withPower } from './support.ts';
+import { RUNS, regCap, lawName, predictInside, regArb, regDraws, regParams, simulateReg, topUpNote, withPower, type RegCase } from './support.ts';
 
 const ID = 'universality.improvement-condition/risk-sign';
 const runs = RUNS(10);
@@ -14,18 +17,54 @@ const runs = RUNS(10);
  * unit of the band; far from it a tenth of the predicted effect is what decides the sign.
  */
 const unitOf = (dist: number, margin: number) => Math.max(dist, Math.abs(margin));
+
+/**
+ * Where E4's pretrained risk must be the Σ-weighted ‖v‖²_Σ and not ‖v‖²: with v on the top 10 % of eigendirections of
+ * an anisotropic Σ (tr Σ = d) the two differ by gap = ‖v‖²_Σ − ‖v‖² = R_0(1 − 1/s_top) for a bilevel Σ; a margin in
+ * [−gap/2, −0.15R_0] is then outside the band on the 'helps' side, while the margin with ‖v‖² is ≥ gap/2 ≥ 0.15R_0,
+ * outside the band on the 'hurts' side — a misprinted R_0 predicts the wrong side there. With random directions and
+ * tr Σ = d the two nearly agree, so the free draws alone rarely reach this region. Half the regimes (a fair coin) are
+ * placed in it: vdir 2, an anisotropic spectrum (isotropic drawn → bilevel), cond ≥ 10 (then gap ≥ 0.45R_0 at every
+ * drawn ρ), and σ solved from E3 (the margin is affine in σ²) so the margin is −(0.15 + u(gap/(2R_0) − 0.15))R_0 for a
+ * drawn u ∈ [0, 1]. The region is recognised from the built regime, not the coin.
+ */
+export const DISAGREE = 'fine-tuning helps where ‖v‖² and ‖v‖²_Σ disagree';
+const HELPS = 'fine-tuning helps';
+const HURTS = 'fine-tuning hurts';
+const gapOf = (t: RegCase) => t.dist - pretrainedV(regParams(t)).reduce((a, x) => a + x * x, 0);
+export function placeDisagree(t: RegCase, u: number): RegCase {
+  const w = { ...t, vdir: 2, spectrum: t.spectrum === 0 ? 1 : t.spectrum, cond: Math.max(t.cond, 10), sigma: 0 };
+  const p = regParams(w);
+  const v2 = pretrainedV(p).map((x) => x * x);
+  const de = deterministicEquivalent(canonicalSpectrum(p), v2, 0, p.n!);
+  const gap = gapOf(w);
+  const margin = -(0.15 + u * Math.max(0, gap / (2 * w.dist) - 0.15)) * w.dist;
+  // margin(σ) = bias + σ²·df₂/(n − df₂) − R_0 (E3); bias < R_0 − 0.15R_0 at every drawn regime (strata test)
+  const sigma2 = Math.max(0, ((margin + w.dist - de.bias) * (p.n! - de.df2)) / de.df2);
+  return { ...w, sigma: Number(Math.sqrt(sigma2).toPrecision(12)) };
+}
+export function riskSignRegion(t: RegCase): string {
+  const margin = improvementConditionClaim.predict(regParams(t)).value!;
+  if (margin >= 0) return HURTS;
+  const gap = t.vdir === 2 && t.spectrum !== 0 ? gapOf(t) : 0;
+  return margin <= -0.15 * t.dist * (1 - 1e-9) && margin >= -0.5 * gap * (1 + 1e-9) ? DISAGREE : HELPS;
+}
+export const riskSignArbitrary = fc
+  .tuple(regArb({ laws: [0, 3], dist: [1, 20], sigma: [1, 30] }), fc.boolean(), fc.integer({ min: 0, max: 100 }))
+  .map(([t, place, u]) => (place ? placeDisagree(t, u / 100) : t));
 export const riskSign = defineCheck({
   id: ID,
   aliases: ['universality.improvement-condition'],
   claim: improvementConditionClaim,
   simulations: [regressionSim],
   title: 'Fine-tuning beats the pretrained model exactly when the E4 condition says so (any law, any spectrum)',
-  arbitrary: regArb({ laws: [0, 3], dist: [1, 20], sigma: [1, 30] }),
+  arbitrary: riskSignArbitrary,
   runs,
   compare: 'sign',
   params: regParams,
-  region: (t) => (improvementConditionClaim.predict(regParams(t)).value! < 0 ? 'fine-tuning helps' : 'fine-tuning hurts'),
-  requiredCoverage: { 'fine-tuning helps': 1, 'fine-tuning hurts': 1 },
+  region: riskSignRegion,
+  // 'helps' is covered by the DISAGREE regimes (a helps side): both sides and the disagreement region are required.
+  requiredCoverage: { [DISAGREE]: 1, [HURTS]: 1 },
   evaluate(t) {
     const prediction = predictInside(improvementConditionClaim, regParams(t));
     if ('skip' in prediction) return prediction;

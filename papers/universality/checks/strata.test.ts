@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DISAGREE, placeDisagree, riskSignArbitrary, riskSignRegion } from './improvementCondition.ts';
+import { regArb, regParams } from './support.ts';
+import { improvementConditionClaim } from '../theory/index.ts';
+import { pretrainedV } from '../theory/params.ts';
+
+describe('universality risk-sign: the region where ‖v‖² and ‖v‖²_Σ disagree is drawn, not hoped for', () => {
+  it('every placed regime lies in it: E4 says "helps" by ≥ 0.15 R_0, the unweighted ‖v‖² would say "hurts" by ≥ 0.15 R_0', () => {
+    for (const seed of [1, 101, 202, 303]) {
+      for (const t of fc.sample(regArb({ laws: [0, 3], dist: [1, 20], sigma: [1, 30] }), { seed, numRuns: 40 })) {
+        for (const u of [0, 0.5, 1]) {
+          const w = placeDisagree(t, u);
+          expect(riskSignRegion(w)).toBe(DISAGREE);
+          const margin = improvementConditionClaim.predict(regParams(w)).value!;
+          const unweighted = pretrainedV(regParams(w)).reduce((a, x) => a + x * x, 0);
+          expect(margin).toBeLessThanOrEqual(-0.15 * w.dist + 1e-9);
+          expect(margin + w.dist - unweighted).toBeGreaterThanOrEqual(0.15 * w.dist); // the misprinted margin
+        }
+      }
+    }
+  });
+  it('about half the drawn regimes are in it', () => {
+    let k = 0;
+    let all = 0;
+    for (const seed of [1, 101, 202, 303]) for (const t of fc.sample(riskSignArbitrary, { seed, numRuns: 50 })) (all++, (k += riskSignRegion(t) === DISAGREE ? 1 : 0));
+    expect(k / all).toBeGreaterThan(0.35);
+    expect(k / all).toBeLessThan(0.7);
+  });
+});
