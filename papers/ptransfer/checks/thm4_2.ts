@@ -158,9 +158,9 @@ export function thm42BoundCheck(claim: BoundClaim = thm42, small?: { count?: num
       build: (t, pert, c) => boundPair(t, pert.ingredient as Change, (p) => c.predict(asParams(p)).value, (p) => pert.statistic(asParams(p), c)) as [Params, Params] | null,
       seed: (t) => t.base.seed,
       count: all(small?.pairsCount, { test: 2, quick: 3, full: 6 }),
-      // 20 at the gate (was 12): a planted σ swap moves a pair by 5–8 points with se ≈ 0.01–0.014 at 12 replicates
-      // (t ≈ 5, short of Holm over 10 tests at α_c); at 20, t ≈ 6.5 clears it.
-      reps: { test: 20, quick: 24, full: 24 },
+      // 24 at the gate (was 12): a planted σ swap moves a pair by 5–8 points with se ≈ 0.01–0.014 at 12 replicates
+      // (t ≈ 5, short of Holm over 10 tests at α_c); a planted ‖u‖² is rejected at 24, not at 20 (gate seed).
+      reps: { test: 24, quick: 24, full: 24 },
       // The gate tests the α exponent both ways (the planted typo of issue 11), ‖u‖⁶ (the side that sets a
       // printed ‖u‖² against the true ‖u‖⁴) and the σ swap in Den; 'quick' adds ‖u‖² and N_1.
       perturbations: all(small?.perturbations?.map((k) => P[k]), { test: [P.alphaDown, P.alphaUp, P.uUp, P.sigmaSwap], quick: Object.values(P), full: Object.values(P) }),
