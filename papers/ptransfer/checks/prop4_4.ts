@@ -36,7 +36,7 @@ const gammaArb: fc.Arbitrary<GammaDraw> = fc.record({
 /**
  * Why Γ's α exponent has no check of its own (mutant ptransfer-prop4.4-gamma-alpha, Γ printed with α): Thm 4.2's
  * statistic is a weighted mean S = (A·Γ/α² + N_2·S_3)/(A + N_2), A = α²σ_{p,2}²N_1/σ_{p,1}² (an identity of the
- * formulas), so transfer beats the baseline (S > S_3) exactly when Γ/α² > S_3. Γ ≥ C and αΓ/α² ≥ C both give
+ * formulas), so transfer beats the baseline (S > S_3) exactly when Γ/α² > S_3. Γ ≥ C and the misprint Γ/α ≥ C both give
  * Γ/α² ≥ C ≥ 1 > 0.25 ≥ S_3: the item's conclusion holds under either hypothesis, and at a fixed α the two differ
  * only by the factor α on the unspecified "large" C. An equivalent change up to the constant; at α = 1 (drawn
  * here) an identical one.
