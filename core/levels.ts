@@ -151,6 +151,7 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   'kou.thm/monotone': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair: the resolution of Kou et al.’s heat map' } },
   'kou.thm/constants': { detect: { abs: 0.02, reason: 'discriminating pairs: an error difference of 2 points in the direction the statistic predicts; order: τ = −0.5; thresholds: AUC 0.75 against 0.9 (constants.ts)' } },
   'kou.thm/paper': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair: the resolution of Kou et al.’s heat map' } },
+  'kou.thm/benign-below-level': { detect: { abs: 0.05, reason: 'a benign regime below the harmful level p + 0.1 by half its 0.1 margin over the floor: the theorem puts it at p + exp(−C_2 S), i.e. ≈ p far inside the region' } },
 
   // ── uowq ────────────────────────────────────────────────────────────
   'uowq.asymptotic-error/simulated-kl': {

@@ -13,6 +13,9 @@ describe('kou checks', () => {
   it('kou.thm/monotone', () => expectVerdict('kou.thm/monotone', UNDECIDED_AT_GATE));
   it('kou.thm/constants', () => expectVerdict('kou.thm/constants', UNDECIDED_AT_GATE));
   it('kou.thm/paper', () => expectVerdict('kou.thm/paper', UNDECIDED_AT_GATE));
+  // err − (p + 0.1) ≈ −0.01 … −0.08 at the gate seed (4 regimes, 8 replicates; per-replicate errors heavy-tailed, se up
+  // to 0.037), so agreement is not guaranteed at every seed; with the level read without its floor it mismatches.
+  it('kou.thm/benign-below-level', () => expectVerdict('kou.thm/benign-below-level', UNDECIDED_AT_GATE));
 });
 
 // The flipped-label model against its Bayes floor (Kou et al.: labels flipped with probability p, so no classifier beats
