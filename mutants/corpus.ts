@@ -14,7 +14,7 @@
  *    under it and the entry must be re-read against the new text).
  */
 
-import { fate } from './corpus/fate.ts';
+import { fate, fateSimBugs } from './corpus/fate.ts';
 import { kou } from './corpus/kou.ts';
 import { ptransfer } from './corpus/ptransfer.ts';
 import { simBugs } from './corpus/simBugs.ts';
@@ -26,5 +26,7 @@ export type { Mutant, PaperId, PaperTypo, SimBug } from './corpus/types.ts';
 
 /** One file per paper (mutants/corpus/<paper>.ts) and one for the simulation bugs. */
 export const paperTypos: PaperTypo[] = [...fate, ...ptransfer, ...kou, ...uowq, ...universality];
+/** The shared list, plus bugs written beside a paper's typos (e.g. fate's exact-law sampling off-by-one). */
+export const allSimBugs = [...simBugs, ...fateSimBugs];
 export { simBugs };
-export const corpus: Mutant[] = [...paperTypos, ...simBugs];
+export const corpus: Mutant[] = [...paperTypos, ...allSimBugs];
