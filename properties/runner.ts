@@ -372,6 +372,8 @@ function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): 
   if (needs.length === 0) return 'no regime has a standard error to plan from (zero spread or one draw is not evidence)';
   const worst = Math.max(...needs);
   const now = Math.max(...os.map((o) => o.rec.measurement.draws));
+  // Unconfirmed signs that already have the power: more draws would not help — the effect there is smaller than δ.
+  if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) return `those regimes already have power ≥ ${POWER_TARGET} against the declared deviation (${now} draws) yet are not significant: the effect there is likely smaller than the declared deviation, not a lack of draws`;
   return `about ${worst} draws per regime (now ${now}) would give power ${POWER_TARGET} against the declared deviation`;
 }
 

@@ -53,6 +53,13 @@ describe('verdict logic on synthetic measurements', () => {
     expect((v.mismatch ?? 0) / 200).toBeGreaterThan(0.8);
   });
 
+  it('a sign with power against δ but a true effect far below δ is inconclusive, and says draws would not help', async () => {
+    // δ = 1 with 40 draws (se 0.16): power ≈ 1 on the predicted side; the true effect 0.01 is not significant.
+    const r = await synthetic({ compare: 'sign', truth: 0.01, draws: 40, regimes: 2, level: 0.05, detect: 1, target: 1 }).run({ seed: 5, budget: 'test' });
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.summary).toMatch(/already have power ≥ 0.8 .* effect there is likely smaller than the declared deviation/);
+  });
+
   it('an underpowered check is inconclusive, never conforms', async () => {
     // δ = 0.1 with 10 draws: power ≈ 0.05 — agreement would mean nothing.
     const v = await verdicts(synthetic({ compare: 'equal', truth: 0, draws: 10, regimes: 3, level: 0.05, detect: 0.1 }), 50);
