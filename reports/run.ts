@@ -94,6 +94,8 @@ export async function runReport(opts: RunOptions): Promise<Report> {
   const started = new Date();
   const t0 = Date.now();
   const version = codeVersion();
+  // Read the commit now: a long run must name the code it started with, not a commit made while it ran.
+  gitSha();
   const cache = opts.cacheDir ? new ResultCache(opts.cacheDir) : undefined;
   const papers = [...new Set(opts.checks.map((c) => paperOf(c.claimId)))];
   let checks = [...opts.checks];
