@@ -1,13 +1,14 @@
 import fc from 'fast-check';
-import type { Claim, Prediction } from '../theory/claim.ts';
-import { memoiseSimulation, type SimSpec } from '../sim/sim.ts';
-import type { Params } from '../core/params.ts';
-import type { Budget, CheckOptions, CheckResult, CheckSpec, Counterexample, DeviationEffect, KnownDeviation, RegimeRecord, StatsUsed, Verdict } from './check.ts';
+import { memoiseSimulation } from '../sim/sim.ts';
+import type { CheckOptions, CheckResult, CheckSpec, Counterexample, DeviationEffect, StatsUsed, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
 import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, holmAdjust, minDetectable, powerOneSided, powerTwoSided, studentQuantile, studentTwoSidedP } from '../core/stats/index.ts';
 import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
-import { estimate, type Estimate } from '../core/measurement.ts';
+import { estimate } from '../core/measurement.ts';
 import { topUp } from './topUp.ts';
+import type { PropertyDef } from './propertyDef.ts';
+import type { Outcome } from './outcome.ts';
+import { replayValue, shrink } from './shrink.ts';
 
 /**
  * The shared property runner. A property draws parameter regimes with fast-check inside a claim's
@@ -31,71 +32,7 @@ import { topUp } from './topUp.ts';
  * is deterministic (another seed measures nothing new) and 'binomial' counts failures of a "with probability ≥ 1 − q"
  * event whose power is set by the replicate count the claim's q needs, planned by the check itself; neither tops up.
  */
-export type Evaluation =
-  | { prediction: Prediction; target: number; statistic: string; note?: string }
-  | { skip: string; outOfHypotheses?: boolean };
-
-export interface PropertyDef<T> {
-  id: string;
-  /** Former ids (kept so old replay tokens resolve). */
-  aliases?: readonly string[];
-  /** The claim tested (preferred), or its id (legacy). */
-  claim?: Claim;
-  claimId?: string;
-  /** The simulations measured (objects). */
-  simulations?: readonly SimSpec[];
-  title: string;
-  /** Must include everything the simulation depends on (including its seed) so a value replays. */
-  arbitrary: fc.Arbitrary<T>;
-  runs: Record<Budget, number>;
-  compare: 'equal' | 'sign' | 'close' | 'binomial';
-  /**
-   * The check's level α_c. Built-in checks take it from core/levels.ts (by id); a user's check may
-   * state it (otherwise DEFAULT_CHECK_LEVEL).
-   */
-  level?: number;
-  /** The smallest deviation the check must detect (built-in checks: core/levels.ts). */
-  detect?: Detect;
-  /** For 'close' (built-in checks: core/levels.ts). */
-  tolerance?: Omit<Tolerance, 'reason'> & { reason?: string };
-  /** @deprecated ignored: the level comes from core/levels.ts (issue 11); kept while checks move their numbers there. */
-  alpha?: number;
-  /** @deprecated ignored: the declared deviation comes from core/levels.ts (`detect`). */
-  relevant?: number;
-  /** Absolute numerical floor added to the standard error in 'equal' (stated in the record). */
-  floor?: number;
-  /** 'equal' only: Johnson's skewness-corrected t instead of Student's t (for heavy right-skewed draws). */
-  skewCorrected?: boolean;
-  params(t: T): Params;
-  region?(t: T): string;
-  /** Regions of a phase diagram that must be hit by at least this many tested draws. */
-  requiredCoverage?: Record<string, number>;
-  /** The prediction for one drawn regime; the budget is passed explicitly (never read from module state). */
-  evaluate(t: T, budget: Budget): Evaluation;
-  measure(t: T, budget: Budget): Promise<Estimate & { note?: string }> | (Estimate & { note?: string });
-  deviation?: KnownDeviation;
-  /**
-   * false: never top up an underpowered regime with further seeds — where re-measuring at another seed is not an
-   * independent replicate of the same quantity (e.g. the seed is a fixed printed setting). Default: top up when the
-   * drawn value has a numeric `seed` field (which `measure` must use for all its randomness).
-   */
-  topUp?: boolean;
-  /** Milliseconds allowed for shrinking a counterexample; 0 keeps the worst regime as it is (e.g. a fixed printed setting). */
-  shrinkMs?: Record<Budget, number>;
-}
-
-interface Outcome {
-  rec: RegimeRecord;
-  /** p-value of the test whose rejection means the claim fails here (two-sided, wrong side, binomial). */
-  p: number;
-  /** 'sign': one-sided p-value of "the mean is not on the predicted side" (its rejection confirms the sign). */
-  pConfirm?: number;
-  /** Standard error and degrees of freedom behind the comparison (undefined for 'close'). */
-  se?: number;
-  df?: number;
-  /** The declared deviation δ at this regime's target. */
-  delta?: number;
-}
+export type { Evaluation, PropertyDef } from './propertyDef.ts';
 
 /** The level, declared deviation and tolerance a check runs with: from core/levels.ts for built-in checks. */
 export function resolveLevels(def: Pick<PropertyDef<unknown>, 'id' | 'aliases' | 'level' | 'detect' | 'tolerance' | 'compare'>): { level: number; listed: boolean; detect?: Detect; tolerance?: Tolerance } {
@@ -265,7 +202,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   const rawFail = failing.length > 0;
 
   let counterexample: Counterexample | undefined;
-  if (rawFail && opts.path === undefined) counterexample = await shrink(def, opts, outcomes, failing, runs, lv);
+  if (rawFail && opts.path === undefined) counterexample = await shrink(def, opts, outcomes, failing, runs, lv.level, (v) => evaluateOne(def, v, 0, opts, lv, runs));
 
   const coverageShort = Object.entries(def.requiredCoverage ?? {}).filter(([r, k]) => (coverage[r] ?? 0) < k);
   const lowPower = statistical ? outcomes.filter((_, k) => !(powers[k]! >= POWER_TARGET)) : [];
@@ -375,65 +312,6 @@ function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): 
   // Unconfirmed signs that already have the power: more draws would not help — the effect there is smaller than δ.
   if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) return `those regimes already have power ≥ ${POWER_TARGET} against the declared deviation (${now} draws) yet are not significant: the effect there is likely smaller than the declared deviation, not a lack of draws`;
   return `about ${worst} draws per regime (now ${now}) would give power ${POWER_TARGET} against the declared deviation`;
-}
-
-function replayValue<T>(def: PropertyDef<T>, opts: CheckOptions, runs: number): T {
-  const [head, ...rest] = opts.path!.split(':');
-  const idx = Number(head);
-  if (!Number.isInteger(idx) || idx < 0) throw new RangeError(`bad path ${opts.path}`);
-  if (rest.length === 0) return fc.sample(def.arbitrary, { seed: opts.seed, numRuns: Math.max(runs, idx + 1) })[idx]!;
-  // A shrunk path: let fast-check walk it and hand back the value at its end.
-  let found: T | undefined;
-  fc.check(
-    fc.property(def.arbitrary, (v) => {
-      found = v;
-      return false;
-    }),
-    { seed: opts.seed, path: opts.path, numRuns: Math.max(runs, idx + 1), endOnFailure: true },
-  );
-  return found!;
-}
-
-const SHRINK_EVALS: Record<Budget, number> = { test: 60, quick: 150, full: 400 };
-
-async function shrink<T>(def: PropertyDef<T>, opts: CheckOptions, all: Outcome[], failing: Outcome[], runs: number, lv: ReturnType<typeof resolveLevels>): Promise<Counterexample> {
-  const worst = failing.reduce((a, b) => (a.p <= b.p ? a : b));
-  // Bonferroni over the configured runs — the same level a replay of one path is judged at — so a
-  // shrunk counterexample replays as a failure.
-  const level = lv.level / Math.max(1, runs, all.length);
-  const limit = (def.shrinkMs ?? { test: 5_000, quick: 30_000, full: 120_000 })[opts.budget];
-  const maxEvals = limit > 0 ? SHRINK_EVALS[opts.budget] : 0;
-  // Shrinking also stops after a fixed number of evaluations, so that on a machine fast enough not to
-  // hit the time limit the counterexample does not depend on the machine's speed (reports must be
-  // byte-identical for the same seed): later candidates are treated as passing.
-  let evals = 0;
-  const fails = async (v: T): Promise<boolean> => {
-    if (++evals > maxEvals) return false;
-    // With the same top-up as a replay of the candidate's path performs (planned at the same level), so the
-    // shrunk counterexample replays as a failure.
-    const o = await evaluateOne(def, v, 0, opts, lv, runs);
-    if ('skipped' in o) return false;
-    return def.compare === 'close' ? !o.rec.ok : o.p <= level;
-  };
-  let best: { params: Params; path: string } = { params: worst.rec.params, path: worst.rec.path };
-  let shrunk = false;
-  const r = maxEvals === 0 ? undefined : await fc.check(
-    fc.asyncProperty(def.arbitrary, async (v) => !(await fails(v))),
-    { seed: opts.seed, path: worst.rec.path, numRuns: runs, interruptAfterTimeLimit: limit, markInterruptAsFailure: false },
-  );
-  if (r?.failed && r.counterexample && r.counterexamplePath) {
-    best = { params: def.params(r.counterexample[0] as T), path: r.counterexamplePath };
-    shrunk = r.counterexamplePath !== worst.rec.path;
-  }
-  const target: ReplayTarget = { checkId: def.id, seed: opts.seed, path: best.path, budget: opts.budget };
-  return {
-    params: best.params,
-    path: best.path,
-    seed: opts.seed,
-    replay: replayCommand(target),
-    shrunk,
-    evidence: `worst regime p = ${worst.p.toExponential(2)} (sim ${worst.rec.measurement.mean.toPrecision(5)} ± ${worst.rec.measurement.stderr.toPrecision(2)} vs ${worst.rec.statistic}); shrunk case rejected at Bonferroni level ${level.toExponential(2)}`,
-  };
 }
 
 export { estimate };
