@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectVerdict } from '../../testing.ts';
+import { expectVerdict, UNDECIDED_AT_GATE } from '../../testing.ts';
 
 /**
  * Gate: each fate §4 / Fig 5 check at the gate seed ('test' budget). Two verdicts are `inconclusive` by design of the
@@ -18,8 +18,10 @@ describe('fate §4 checks at the gate seed', () => {
     ['fate.fig5/farther-yet-positive', 'conforms'],
     ['fate.fig5/no-negative-correlation', 'not-reproduced'],
     ['fate.sec4.kernel/approaches', 'conforms'],
-    ['fate.sec4.scaling/decay', 'inconclusive'],
-    ['fate.sec4.negative-transfer/sign', 'inconclusive'],
+    // Undecided at the gate budget (above): asserted "no mismatch" — at some seeds the runner's top-up decides them
+    // (negative-transfer conformed, topped up to 8 draws, at seed 1515), which is not a failure.
+    ['fate.sec4.scaling/decay', UNDECIDED_AT_GATE],
+    ['fate.sec4.negative-transfer/sign', UNDECIDED_AT_GATE],
   ] as const)('%s → %s', async (id, verdict) => {
     await expectVerdict(id, verdict);
   });
