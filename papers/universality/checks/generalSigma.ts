@@ -28,7 +28,9 @@ export const richardsonRisk = defineCheck<RegCase>({
   async measure(t, budget) {
     const target = generalSigmaClaim.predict(regParamsE7(t)).finiteSize!.value;
     const sim = async (draws: number) => ({ a: (await simulateReg(t, 0, budget, draws)).fineTuned, b: (await simulateReg(half(t), 0, budget, draws)).fineTuned });
-    const { r: { a, b }, topUp } = await withPower({ checkId: ID, runs: runs[budget], target }, regDraws[budget], regCap(32, budget), sim, (r) => richardsonD(r.a, r.b));
+    // Cap 64× the former fixed batch (1,280 draws at the gate): at seed 1717 a bilevel regime (σ = 0.1, cond 19) needed
+    // 816 draws for power 0.8 and the former cap of 640 left it inconclusive (more draws, never a wider δ).
+    const { r: { a, b }, topUp } = await withPower({ checkId: ID, runs: runs[budget], target }, regDraws[budget], regCap(64, budget), sim, (r) => richardsonD(r.a, r.b));
     const e3 = (c: RegCase) => generalSigmaClaim.predict(regParams(c)).value!;
     return estimate(richardsonD(a, b), `Gaussian design; plain means R(d) = ${meanOf(a).toPrecision(4)} vs E3 ${e3(t).toPrecision(4)}, R(d/2) = ${meanOf(b).toPrecision(4)} vs E3 ${e3(half(t)).toPrecision(4)}${topUpNote(topUp)}`);
   },

@@ -34,7 +34,7 @@ export const lawVsGaussian = defineCheck<RegCase>({
     const delta = async (c: RegCase, draws: number) => paired((await simulateReg(c, c.law, budget, draws)).fineTuned, (await simulateReg(c, 0, budget, draws)).fineTuned);
     const sim = async (draws: number) => ({ a: await delta(t, draws), b: await delta(half(t), draws) });
     const norm = (r: { a: number[]; b: number[] }) => richardsonD(r.a, r.b).map((x) => x / unit);
-    const { r, topUp } = await withPower({ checkId: ID, runs: runs[budget], target: 0 }, regDraws[budget], regCap(32, budget), sim, norm);
+    const { r, topUp } = await withPower({ checkId: ID, runs: runs[budget], target: 0 }, regDraws[budget], regCap(64, budget), sim, norm);
     return estimate(norm(r), `law ${lawName(t.law)} vs Gaussian, same normal stream; plain Δ(d) = ${meanOf(r.a).toPrecision(3)}, Δ(d/2) = ${meanOf(r.b).toPrecision(3)} (unit: limiting risk ${unit.toPrecision(4)})${topUpNote(topUp)}`);
   },
 });
