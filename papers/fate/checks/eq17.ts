@@ -38,7 +38,8 @@ export const ftSigns = defineCheck({
       // cos θ at the band's edge on each side: (1 − γ)|1 − 2cos θ| = SIGN_BAND.
       const c = SIGN_BAND / (1 - v.gamma);
       const [lo, hi] = v.negative ? [Math.acos((1 - c) / 2), Math.PI / 2] : [0, Math.acos((1 + c) / 2)];
-      return { gamma: v.gamma, theta: Number((lo + v.u * (hi - lo)).toFixed(4)), d: v.d, seed: v.seed };
+      // Rounded to 4 decimals but kept ≤ π/2 (u = 1 rounded π/2 up to 1.5708, outside θ's domain: seed 3030).
+      return { gamma: v.gamma, theta: Math.min(hi, Number((lo + v.u * (hi - lo)).toFixed(4))), d: v.d, seed: v.seed };
     }),
   runs: { test: 10, quick: 30, full: 100 },
   compare: 'sign',
