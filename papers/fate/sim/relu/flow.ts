@@ -1,5 +1,5 @@
 import { readyBackend, tf } from '../../../../sim/tf/backend.ts';
-import type { Student } from './train.ts';
+import { forwardResiduals, type Student } from './train.ts';
 
 /**
  * Empirical training of the §4 student (L = (1/2n) Σ_a (f(x_a) − y_a)², w_i on S^{d−1}) as an integration of its
@@ -56,20 +56,7 @@ function oracle64(X: Float64Array, y: Float64Array, n: number, m: number, d: num
   const r = new Float64Array(n);
   const G = new Float64Array(m * d);
   return (W, c, vW, vc) => {
-    let loss = 0;
-    for (let a = 0; a < n; a++) {
-      const xo = a * d;
-      let f = 0;
-      for (let i = 0; i < m; i++) {
-        const wo = i * d;
-        let s = 0;
-        for (let k = 0; k < d; k++) s += X[xo + k]! * W[wo + k]!;
-        H[a * m + i] = s;
-        if (s > 0) f += c[i]! * s;
-      }
-      r[a] = f / m - y[a]!;
-      loss += r[a]! * r[a]!;
-    }
+    const loss = forwardResiduals(X, y, W, c, n, m, d, H, r);
     G.fill(0);
     vc.fill(0);
     for (let a = 0; a < n; a++) {

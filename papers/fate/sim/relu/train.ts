@@ -154,6 +154,28 @@ export function trainPopulation(
 }
 
 /**
+ * The empirical forward pass, shared by the fixed-step trainer below and the error-controlled one (flow.ts): fills the
+ * pre-activations H[a·m + i] = w_iᵀx_a and residuals r_a = f(x_a) − y_a (f = (1/m) Σ_i c_i relu(h_ai)), returns Σ_a r_a².
+ */
+export function forwardResiduals(X: Float64Array, y: Float64Array, W: Float64Array, c: ArrayLike<number>, n: number, m: number, d: number, H: Float64Array, r: Float64Array): number {
+  let sq = 0;
+  for (let a = 0; a < n; a++) {
+    const xo = a * d;
+    let f = 0;
+    for (let i = 0; i < m; i++) {
+      const wo = i * d;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += X[xo + k]! * W[wo + k]!;
+      H[a * m + i] = s;
+      if (s > 0) f += c[i]! * s;
+    }
+    r[a] = f / m - y[a]!;
+    sq += r[a]! * r[a]!;
+  }
+  return sq;
+}
+
+/**
  * Training on n samples (X row-major n × d, targets y): L = (1/2n) Σ_a (f(x_a) − y_a)².
  */
 export function trainEmpirical(st: Student, X: Float64Array, y: Float64Array, n: number, opt: TrainOptions): { steps: number; loss: number } {
@@ -169,21 +191,7 @@ export function trainEmpirical(st: Student, X: Float64Array, y: Float64Array, n:
   let loss = Infinity;
   let step = 0;
   for (; step <= opt.maxSteps; step++) {
-    loss = 0;
-    for (let a = 0; a < n; a++) {
-      const xo = a * d;
-      let f = 0;
-      for (let i = 0; i < m; i++) {
-        const wo = i * d;
-        let s = 0;
-        for (let k = 0; k < d; k++) s += X[xo + k]! * Wf[wo + k]!;
-        H[a * m + i] = s;
-        if (s > 0) f += c[i]! * s;
-      }
-      r[a] = f / m - y[a]!;
-      loss += r[a]! * r[a]!;
-    }
-    loss /= 2 * n;
+    loss = forwardResiduals(X, y, Wf, c, n, m, d, H, r) / (2 * n);
     if (loss <= opt.lossTol || step === opt.maxSteps) break;
     gW.fill(0);
     const gc = new Float64Array(m);
