@@ -79,25 +79,25 @@ describe('bound-check statistics', () => {
 
 describe('the bound checks reject planted wrong statistics', () => {
   it('(b) Thm 4.2 with α in place of α²: the discriminating pairs put it on the wrong side', async () => {
-    const c = thm42BoundCheck(plantedAlpha(), { count: 0, pairsCount: 2, perturbations: ['alphaDown', 'alphaUp'] });
+    const c = thm42BoundCheck(plantedAlpha(), { pairsCount: 2, perturbations: ['alphaDown', 'alphaUp'] });
     const r = await c.run({ seed, budget: 'test' });
     console.log(`[${r.verdict}] planted α: ${r.summary}`);
     expect(r.verdict).toBe('mismatch');
   });
   it('(b) Thm 4.2 with ‖u‖² in place of ‖u‖⁴: the ‖u‖⁶ pairs put it on the wrong side', async () => {
-    const r = await thm42BoundCheck(plantedU(), { count: 0, perturbations: ['uUp'] }).run({ seed, budget: 'test' });
+    const r = await thm42BoundCheck(plantedU(), { perturbations: ['uUp'] }).run({ seed, budget: 'test' });
     console.log(`[${r.verdict}] planted ‖u‖²: ${r.summary}`);
     expect(r.verdict).toBe('mismatch');
     expect(r.records.some((x) => x.statistic.includes('‖u‖⁶') && !x.ok)).toBe(true);
   });
   it('(b) Thm 4.2 with σ_{p,1} and σ_{p,2} swapped in Den: the swap pairs put it on the wrong side', async () => {
-    const r = await thm42BoundCheck(plantedSwap(), { count: 0, perturbations: ['sigmaSwap'] }).run({ seed, budget: 'test' });
+    const r = await thm42BoundCheck(plantedSwap(), { perturbations: ['sigmaSwap'] }).run({ seed, budget: 'test' });
     console.log(`[${r.verdict}] planted σ swap: ${r.summary}`);
     expect(r.verdict).toBe('mismatch');
     expect(r.records.some((x) => x.statistic.includes('σ_{p,1}↔σ_{p,2}') && !x.ok)).toBe(true);
   });
   it('(b) Thm 4.3 with ‖u+v_2‖² in place of ‖u+v_2‖⁴: the discriminating pairs put it on the wrong side', async () => {
-    const r = await thm43BoundCheck(plantedUv2(), { count: 0 }).run({ seed, budget: 'test' });
+    const r = await thm43BoundCheck(plantedUv2()).run({ seed, budget: 'test' });
     console.log(`[${r.verdict}] planted ‖u+v_2‖²: ${r.summary}`);
     expect(r.verdict).toBe('mismatch');
   });
@@ -120,7 +120,7 @@ describe('the bound checks reject planted wrong statistics', () => {
   });
   it('(b) Kou with ‖μ‖² in place of ‖μ‖⁴: the discriminating pairs put it on the wrong side', async () => {
     const planted = { ...kouThm, predict: (p: Params) => { const r = kouThm.predict(p); return { ...r, value: r.value / p.muNorm! ** 2 }; } } as unknown as BoundClaim;
-    const r = await kouBoundCheck(planted, { count: 0, pairsCount: 2 }).run({ seed, budget: 'test' });
+    const r = await kouBoundCheck(planted, { pairsCount: 2 }).run({ seed, budget: 'test' });
     console.log(`[${r.verdict}] planted ‖μ‖²: ${r.summary}`);
     expect(r.verdict).toBe('mismatch');
   });

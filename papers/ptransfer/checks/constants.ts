@@ -10,6 +10,7 @@ import type { Claim, Prediction } from '../../../theory/claim.ts';
 import type { Params } from '../../../core/params.ts';
 import { holdsAll } from '../theory/hypotheses.ts';
 import { fmt, mean } from './shared.ts';
+import { calibrateThresholds, decides, placeAcrossThresholds } from './calibrate.ts';
 
 /**
  * A bound with unknown constants ("S ≥ 1/C_1 ⇒ error ≤ exp(−C_2 S); S ≤ 1/C_3 ⇒ error ≥ 0.1") fixes three
@@ -19,8 +20,12 @@ import { fmt, mean } from './shared.ts';
  *      i.e. the error falls with S in 3 of 4 regime pairs. τ significantly > 0 rejects (e.g. d misplaced).
  *  (b) exponents: for each typo-sized perturbation S′ of the printed statistic (one exponent moved by one
  *      step), pairs (A, B) are built where B changes that ingredient and d is rescaled so that S and S′
- *      move in opposite directions by the same factor. The printed statistic predicts the sign of
- *      err(B) − err(A), the perturbed one the other sign; a paired one-sided t-test on each pair confirms
+ *      move in opposite directions by the same factor. The bound orders err(A) and err(B) only when one
+ *      member has S ≤ 1/C_3 (error ≥ 0.1) and the other S ≥ 1/C_1 (error ≤ exp(−C_2 S)); between the
+ *      thresholds, or with both on one side, it says nothing (calibrate.ts). So each pair is moved as a
+ *      whole along d (S, S′ ∝ 1/d keep their ratios) to straddle the thresholds estimated from (a)/(c)'s
+ *      regimes, and tested only where it then straddles them: there the printed statistic predicts the
+ *      sign of err(B) − err(A), the perturbed one the other; a paired one-sided t-test on each pair confirms
  *      or rejects (declared δ: core/levels.ts). A planted α in place of α² makes the printed side wrong.
  *  (c) thresholds: the constants separate near-optimal (error ≤ level/2) from sub-optimal (error ≥ level)
  *      regimes with a margin: AUC of S between the two groups; claimed ≥ AUC_CLAIM (at most 10% of
@@ -192,20 +197,30 @@ export function constantsCheck<T extends { seed: number }, P = never>(o: {
       }
       // (b) exponents: discriminating pairs
       const delta = lv.detect?.abs ?? 0;
-      if (o.pairs) {
+      // The estimated thresholds (from the regimes above; none measured ⇒ the bound orders no pair).
+      const cal = calibrateThresholds(pts);
+      let undecided = 0;
+      if (o.pairs && cal) {
         const d = o.pairs;
         const pairDraws = fc.sample(d.arb, { seed: Stream.childSeed(opts.seed, `${o.calibrationLabel}.pairs`), numRuns: Math.max(40, d.count[budget] * 40) });
         for (const pert of d.perturbations[budget]) {
           let k = 0;
           for (const t of pairDraws) {
             if (k >= d.count[budget]) break;
-            const pr = d.build(t, pert, o.claim);
-            if (!pr || !ok(pr[0]) || !ok(pr[1])) continue;
+            const built = d.build(t, pert, o.claim);
+            if (!built || !ok(built[0]) || !ok(built[1])) continue;
+            const pr = placeAcrossThresholds(built, o.claim.predict(built[0]).value, o.claim.predict(built[1]).value, cal);
+            if (!ok(pr[0]) || !ok(pr[1])) continue;
             const [pa, pb] = pr;
             const sA = o.claim.predict(pa).value;
             const sB = o.claim.predict(pb).value;
-            // As in the monotone checks: a pair discriminates only where S moves by ≥ 30%.
+            // As in the monotone checks: a pair discriminates only where S moves by ≥ 30%; and the bound orders
+            // the two errors only across its thresholds (one member ≤ 1/C_3, the other ≥ 1/C_1).
             if (Math.max(sA, sB) < MIN_MOVE * Math.min(sA, sB)) continue;
+            if (!decides(sA, sB, cal)) {
+              undecided++;
+              continue;
+            }
             k++;
             const sign = sB > sA ? -1 : 1; // printed: the error falls where S rises
             const ea = await measureAt(pa, d.seed(t), d.reps[budget]);
@@ -228,9 +243,9 @@ export function constantsCheck<T extends { seed: number }, P = never>(o: {
               record: {
                 ...base,
                 params: { ...pb, seed: d.seed(t) },
-                prediction: { quantity: 'err(B) − err(A)', kind: 'sign', sign, details: { S_A: sA, S_B: sB, perturbedA: pert.statistic(pa, o.claim), perturbedB: pert.statistic(pb, o.claim) } },
+                prediction: { quantity: 'err(B) − err(A)', kind: 'sign', sign, details: { S_A: sA, S_B: sB, invC3: cal.invC3, invC1: cal.invC1, perturbedA: pert.statistic(pa, o.claim), perturbedB: pert.statistic(pb, o.claim) } },
                 measurement: { mean: m, stderr: se, draws: diff.length },
-                statistic: `(b) vs ${pert.name}: S ${fmt(sA)} → ${fmt(sB)} predicts err(B) − err(A) ${sign > 0 ? '> 0' : '< 0'}; perturbed ${fmt(pert.statistic(pa, o.claim))} → ${fmt(pert.statistic(pb, o.claim))} the opposite (err ${fmt(mean(ea))} → ${fmt(mean(eb))})`,
+                statistic: `(b) vs ${pert.name}: S ${fmt(sA)} → ${fmt(sB)} (across 1/C_3 = ${fmt(cal.invC3)}, 1/C_1 = ${fmt(cal.invC1)}) predicts err(B) − err(A) ${sign > 0 ? '> 0' : '< 0'}; perturbed ${fmt(pert.statistic(pa, o.claim))} → ${fmt(pert.statistic(pb, o.claim))} the opposite (err ${fmt(mean(ea))} → ${fmt(mean(eb))})`,
                 target: sign,
                 ok: true,
               },
@@ -273,6 +288,7 @@ export function constantsCheck<T extends { seed: number }, P = never>(o: {
         summary = `order, thresholds and every discriminating pair confirmed at ${lvText}; power ≥ ${Math.min(...powers).toFixed(2)}`;
       }
       summary += `; ${tests.map((x) => `${x.name}: ${x.record.measurement.mean.toPrecision(3)}`).join(', ')}`;
+      if (o.pairs) summary += cal ? `; pairs across 1/C_3 = ${fmt(cal.invC3)}, 1/C_1 = ${fmt(cal.invC1)} (${undecided} not straddling them skipped)` : '; no pair tested: no regime measured both sub- and near-optimal to place the thresholds';
       return {
         checkId: o.id,
         claimId: o.claim.id,
