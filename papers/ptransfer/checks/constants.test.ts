@@ -4,6 +4,7 @@ import { kouThm } from '../../kou/theory/thm.ts';
 import { kouBoundCheck } from '../../kou/checks/thm.ts';
 import { thm42 } from '../theory/thm4_2.ts';
 import { auc, kendallTau, type BoundClaim } from './constants.ts';
+import { calibrateThresholds, decides, placeAcrossThresholds } from './calibrate.ts';
 import { thm42BoundCheck } from './thm4_2.ts';
 import { thm43 } from '../theory/thm4_3.ts';
 import { thm43BoundCheck } from './thm4_3.ts';
@@ -14,6 +15,7 @@ import { thm43BoundCheck } from './thm4_3.ts';
  */
 // A fixed seed: these tests measure what the bound checks can reject on one configuration (a planted statistic
 // is a unit test of the check's power, not a gate verdict); at other seeds the thresholds test (c) is not always decisive.
+// The checks run with their regimes (not count 0): the pairs are tested only across the thresholds those regimes place.
 const seed = 20261122;
 
 /** Thm 4.2 with Num's inherited term α²N_1²‖u‖⁴/σ_{p,1}⁴ printed with α (the mutant of issue 11). */
@@ -74,6 +76,24 @@ describe('bound-check statistics', () => {
     expect(kendallTau([1, 2, 3], [1, 3, 2])).toBeCloseTo(1 / 3, 12);
     expect(auc([3, 4], [1, 2])).toBe(1);
     expect(auc([1, 3], [2, 2])).toBe(0.5);
+  });
+});
+
+describe('where the bound orders two errors (calibrate.ts)', () => {
+  const pts = [0.1, 0.5, 0.8, 1.2, 2, 4].map((S, i) => ({ S, e: [0.3, 0.2, 0.12, 0.07, 0.04, 0.01][i]!, level: 0.1 }));
+  it('estimates 1/C_3 as the largest sub-optimal S and 1/C_1 as the smallest near-optimal S', () => {
+    expect(calibrateThresholds(pts)).toEqual({ invC3: 0.8, invC1: 2 });
+    expect(calibrateThresholds(pts.filter((q) => q.e >= 0.1))).toBeNull();
+  });
+  it('decides a pair only across the gap, and moves a pair along d to straddle it when its S ratio covers the gap', () => {
+    const t = { invC3: 0.8, invC1: 2 };
+    expect(decides(0.3, 0.546, t)).toBe(false); // seed 1919's α³ pair: both members between the thresholds
+    expect(decides(0.7, 2.1, t)).toBe(true);
+    const [a, b] = placeAcrossThresholds([{ d: 1000 }, { d: 400 }], 0.5, 1.5, t); // S ∝ 1/d: ratio 3 ≥ 2.5
+    expect(Math.sqrt((0.5 * 1000) / a.d! * ((1.5 * 400) / b.d!))).toBeCloseTo(Math.sqrt(1.6), 2);
+    expect(decides((0.5 * 1000) / a.d!, (1.5 * 400) / b.d!, t)).toBe(true);
+    const [c, e] = placeAcrossThresholds([{ d: 1000 }, { d: 800 }], 0.5, 1, t); // ratio 2 < 2.5: still undecided
+    expect(decides((0.5 * 1000) / c.d!, (1 * 800) / e.d!, t)).toBe(false);
   });
 });
 
