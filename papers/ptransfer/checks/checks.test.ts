@@ -1,5 +1,10 @@
-import { describe, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { expectVerdict, UNDECIDED_AT_GATE } from '../../testing.ts';
+import { GATE_SEED } from '../../../properties/seeds.ts';
+import { monotonePairs } from './monotone.ts';
+import { CHANGES } from './pairs.ts';
+import { thm42MonotoneOptions, thm42MonotonePaperOptions } from './thm4_2.ts';
 
 // One test per check at the gate seed ('test' budget: small regimes; paper scale is in the reproductions).
 // Under issue 11's rules (α_c ≈ 1.6e-4 per check, power ≥ 0.8 against the declared δ in every regime) the
@@ -27,6 +32,37 @@ describe('ptransfer checks (inside Condition 4.1: rest on the theorems’ hypoth
   // 2 cores that took 160–260 s wall (vitest's 120 s default timed out at seeds 101 and 202 with the right verdict).
   it('ptransfer.prop4.4/both-literal (recorded, not-reproduced: our Γ-less reading)', () => expectVerdict('ptransfer.prop4.4/both-literal', 'not-reproduced'), 600_000);
   it('ptransfer.negative/inside', () => expectVerdict('ptransfer.negative/inside', UNDECIDED_AT_GATE));
+});
+
+// Thm 4.2's monotone checks draw only pairs they test (testedPairArb), stratified by ingredient: at seeds 2626, 2828
+// (paper-like) and 3131 (inside) the unfiltered draws had all 6 gate pairs skipped ('no regime tested').
+describe('ptransfer.thm4.2 monotone pairs: drawn where the checks test them', () => {
+  for (const o of [thm42MonotoneOptions, thm42MonotonePaperOptions]) {
+    const { arb, skip } = monotonePairs(o);
+    it(`${o.id}: every gate pair is tested, at the seeds that skipped all and at others`, () => {
+      for (const seed of [2626, 2828, 3131, GATE_SEED, ...Array.from({ length: 40 }, (_, k) => 1000 + 97 * k)]) {
+        const skips = fc.sample(arb, { seed, numRuns: o.runs.test }).map((t) => skip(t)?.skip);
+        expect(skips, `seed ${seed}`).toEqual(Array(o.runs.test).fill(undefined));
+      }
+    });
+    it(`${o.id}: each ingredient about a sixth of the pairs`, () => {
+      const n = 600;
+      const counts = new Map<string, number>();
+      for (const t of fc.sample(arb, { seed: 7, numRuns: n })) counts.set(t.change, (counts.get(t.change) ?? 0) + 1);
+      // Binomial(600, 1/6): mean 100, sd 9.1; [65, 135] is ±3.8 sd.
+      for (const c of CHANGES) expect(counts.get(c) ?? 0, c).toBeGreaterThan(65);
+      for (const c of CHANGES) expect(counts.get(c) ?? 0, c).toBeLessThan(135);
+    });
+    it(`${o.id}: a shrunk pair is still one the check tests`, () => {
+      for (const seed of [2626, 3131, GATE_SEED]) {
+        // A property that fails on every pair: fast-check shrinks the first one as far as it can.
+        const r = fc.check(fc.property(arb, (t) => !(t.factor > 0)), { seed, numRuns: 1 });
+        expect(r.failed).toBe(true);
+        expect(r.numShrinks, `seed ${seed}`).toBeGreaterThan(0);
+        expect(skip(r.counterexample![0]), `seed ${seed}`).toBeUndefined();
+      }
+    });
+  }
 });
 
 describe('ptransfer checks in paper-like regimes (outside Condition 4.1: extrapolations)', () => {

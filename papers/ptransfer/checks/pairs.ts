@@ -16,8 +16,28 @@ export interface PairDraw<T> {
   factor: number;
 }
 
+/** The factor f by which B's ingredient is changed (see modify). */
+const factorArb = fc.double({ min: 1.5, max: 4, noNaN: true });
+
 export function pairArb<T>(base: fc.Arbitrary<T>, changes: Change[]): fc.Arbitrary<PairDraw<T>> {
-  return fc.record({ base, change: fc.constantFrom(...changes), factor: fc.double({ min: 1.5, max: 4, noNaN: true }) });
+  return fc.record({ base, change: fc.constantFrom(...changes), factor: factorArb });
+}
+
+/**
+ * Pairs drawn only where a check tests them, stratified by ingredient: the changed ingredient is drawn first
+ * (uniform over `changes`), then base and factor are drawn until `keep` accepts the pair. So every drawn pair is
+ * tested, and each ingredient is a 1/|changes| share of the tested pairs whatever its acceptance rate — a filter on
+ * the whole pair would leave the rarely accepted ingredients (‖u‖ inside Condition 4.1, α in paper-like regimes:
+ * 6–10 % of their draws) at ≈ 3 % of the pairs. `keep` is applied to shrunk pairs too (fast-check's filter), so a
+ * shrunk counterexample is a pair the check tests.
+ */
+export function testedPairArb<T>(base: fc.Arbitrary<T>, changes: Change[], keep: (t: PairDraw<T>) => boolean): fc.Arbitrary<PairDraw<T>> {
+  return fc.constantFrom(...changes).chain((change) =>
+    fc
+      .record({ base, factor: factorArb })
+      .map((r): PairDraw<T> => ({ base: r.base, change, factor: r.factor }))
+      .filter(keep),
+  );
 }
 
 /**
