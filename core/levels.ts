@@ -199,10 +199,10 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
     detect: { abs: 0.1, reason: 'statistic in units of the limiting risk: a law effect of a tenth of the risk, the same scale as general-sigma, would change the conclusions drawn from E3/E4' },
   },
   'universality.classification/richardson-error': {
-    detect: { abs: 0.03, reason: '3 percentage points of classification error: the precision at which error rates of fine-tuned classifiers are reported and compared (the improvement check uses a band of 2 points)' },
+    detect: { abs: 0.03, reason: '3 percentage points of classification error: the precision at which error rates of fine-tuned classifiers are reported and compared' },
   },
   'universality.classification/improvement-sign': {
-    detect: { abs: 0.02, reason: 'an error difference of 2 percentage points on the predicted side: the boundary band outside which the sign is tested' },
+    detect: { abs: 0.02, reason: 'an error difference of 2 percentage points on the predicted side, the smallest fine-tuning gain or loss worth reporting; regimes are drawn where E6 predicts at least δ + 0.01 (finite-size allowance), so the effect at d ≥ 200 is ≥ δ' },
   },
   'universality.classification/localised-w-star': {
     detect: { abs: 0.03, reason: 'as richardson-error (same model and statistic): 3 percentage points of classification error' },

@@ -11,8 +11,9 @@ describe('universality checks at the gate seed', () => {
   it('universality.improvement-condition/risk-sign conforms', () => expectVerdict('universality.improvement-condition/risk-sign', 'conforms'));
   it('universality.laws/law-vs-gaussian conforms', () => expectVerdict('universality.laws/law-vs-gaussian', 'conforms'));
   it('universality.classification/richardson-error conforms', () => expectVerdict('universality.classification/richardson-error', 'conforms'));
-  // Sides stratified (a fair coin per regime, then a lattice point outside the band on that side): both sides are
-  // covered unless all 10 gate regimes draw the same side (2⁻⁹); draws planned for power 0.95 at α_c in two rounds.
+  // Sides stratified (a fair coin per regime, then a lattice point on that side where E6 predicts |Δerr| ≥ δ + 0.01, so
+  // the effect at d ≥ 200 is ≥ δ: classification.ts BAND): both sides are covered unless all 10 gate regimes draw the
+  // same side (2⁻⁹); draws planned for power 0.95 against δ at α_c in two rounds, so every regime is confirmed.
   it('universality.classification/improvement-sign conforms', () => expectVerdict('universality.classification/improvement-sign', 'conforms'));
   it('universality.classification/localised-w-star is not reproduced under our formalisation (localised w*), as recorded', () => expectVerdict('universality.classification/localised-w-star', 'not-reproduced'));
   it('the former ids resolve to the renamed checks (replay tokens, the deviation record)', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DISAGREE, placeDisagree, riskSignArbitrary, riskSignRegion } from './improvementCondition.ts';
 import { regArb, regParams } from './support.ts';
+import { BAND, FINITE_SIZE, limitOf, stratifiedClsArb } from './classification.ts';
+import { CHECK_LEVELS } from '../../../core/levels.ts';
 import { improvementConditionClaim } from '../theory/index.ts';
 import { pretrainedV } from '../theory/params.ts';
 
@@ -26,5 +28,26 @@ describe('universality risk-sign: the region where ‖v‖² and ‖v‖²_Σ di
     for (const seed of [1, 101, 202, 303]) for (const t of fc.sample(riskSignArbitrary, { seed, numRuns: 50 })) (all++, (k += riskSignRegion(t) === DISAGREE ? 1 : 0));
     expect(k / all).toBeGreaterThan(0.35);
     expect(k / all).toBeLessThan(0.7);
+  });
+});
+
+describe('universality improvement-sign: regimes are placed where the predicted effect covers δ and the finite-size allowance', () => {
+  it('the band is δ + FINITE_SIZE, δ read from core/levels.ts (not a constant of its own)', () => {
+    expect(BAND).toBeCloseTo(CHECK_LEVELS['universality.classification/improvement-sign']!.detect!.abs! + FINITE_SIZE, 12);
+    expect(FINITE_SIZE).toBeGreaterThan(0);
+  });
+  it('every drawn regime has |E6 err_ft − err_0| ≥ δ + FINITE_SIZE, and both sides are drawn about equally', () => {
+    let helps = 0;
+    let all = 0;
+    for (const seed of [1, 101, 202, 303, 2929]) {
+      for (const t of fc.sample(stratifiedClsArb, { seed, numRuns: 60 })) {
+        const lim = limitOf(t);
+        const diff = lim.errFineTuned - lim.errPretrained;
+        expect(Math.abs(diff)).toBeGreaterThanOrEqual(BAND);
+        (all++, (helps += diff < 0 ? 1 : 0));
+      }
+    }
+    expect(helps / all).toBeGreaterThan(0.35);
+    expect(helps / all).toBeLessThan(0.65);
   });
 });

@@ -130,6 +130,35 @@ describe('exact reductions against the plain computation', () => {
   });
 });
 
+describe('classification directions', () => {
+  it('w* is a unit vector, ‖w_0‖ and cos∠(w_0, w*) are the requested ones', () => {
+    for (const [d, c, r] of [[200, 0.7, 1.3], [300, -0.1, 0.4], [100, 0.95, 2]] as const) {
+      const { wStar, w0 } = classificationWeights(d, c, r);
+      expect(Math.sqrt(dot(wStar, wStar))).toBeCloseTo(1, 12);
+      expect(Math.sqrt(dot(w0, w0))).toBeCloseTo(r, 12);
+      expect(dot(w0, wStar) / r).toBeCloseTo(c, 12);
+    }
+  });
+  it('Rademacher test points never fall on xᵀw* = 0 or xᵀw_0 = 0 (generic directions); w* = 1/√d put 4.6% of them on it at d = 300', () => {
+    const d = 300;
+    const { wStar, w0 } = classificationWeights(d, 0.7, 1.3);
+    const flat = new Array(d).fill(1 / Math.sqrt(d));
+    const s = Stream.fromSeed(17);
+    let ties = 0;
+    let flatTies = 0;
+    const points = 20_000;
+    for (let t = 0; t < points; t++) {
+      const x = Array.from({ length: d }, () => s.sign());
+      if (dot(x, wStar) === 0 || dot(x, w0) === 0) ties++;
+      if (Math.abs(dot(x, flat)) < 1e-9) flatTies++;
+    }
+    expect(ties).toBe(0);
+    // C(300, 150)/2³⁰⁰ ≈ 0.046: the atom whose tie convention shifted the errors by O(1/√d) (sim/index.ts).
+    expect(flatTies / points).toBeGreaterThan(0.04);
+    expect(flatTies / points).toBeLessThan(0.052);
+  });
+});
+
 describe('SGD loop', () => {
   it('ends at an interpolator in w_0 + row(X) for several step and batch sizes', () => {
     for (const [eta, b] of [[0.2, 1], [0.9, 3], [1.5, 10]] as const) {

@@ -30,7 +30,7 @@ export const UNIV_PARAMS = {
   seed: { name: 'seed', symbol: 'seed', description: 'seed of the random direction of w_0 − w* (vdir 1, 2; the simulation draws it from its own seed)', domain: { min: 0, integer: true }, optional: true },
   nHalf: { name: 'nHalf', symbol: 'n(d/2)', description: 'target samples of the half-size instance (d/2) in the E7 Richardson form; absent: no finite-size form', domain: { min: 1, integer: true }, optional: true },
   ntest: { name: 'ntest', symbol: 'n_test', description: 'fresh test points per draw for the Monte Carlo classification error', domain: { min: 1, integer: true }, default: 2000 },
-  localised: { name: 'localised', symbol: 'w*', description: 'classification: 0 dense w* = 1/√d, 1 localised w* = e_1', domain: { min: 0, max: 1, integer: true }, default: 0 },
+  localised: { name: 'localised', symbol: 'w*', description: 'classification: 0 dense w* (a fixed generic direction per d), 1 localised w* = e_1', domain: { min: 0, max: 1, integer: true }, default: 0 },
 } as const satisfies Record<string, ParamSpec>;
 
 export const nBelowD: Constraint = (p) => (p.n! < p.d! - 1 ? null : `n (target samples) must be < d − 1 for the overparameterised regime; got n = ${p.n}, d = ${p.d}`);
