@@ -4,7 +4,7 @@ import type { Params } from '../../../core/params.ts';
 import type { Budget, CheckSpec } from '../../../properties/check.ts';
 import { constantsCheck, type BoundClaim, type StatisticPerturbation } from './constants.ts';
 import { monotoneCheck } from './monotone.ts';
-import { boundPair, boundPairArb, insidePair, pairArb, type BoundPairDraw, type Change } from './pairs.ts';
+import { boundPair, boundPairArb, insidePair, type BoundPairDraw, type Change } from './pairs.ts';
 import { insideDrawArb, insideRegime, type InsideDraw } from './regimes.ts';
 import { asParams } from './shared.ts';
 
@@ -14,7 +14,9 @@ export const thm43Monotone = monotoneCheck({
   aliases: ['ptransfer.thm4.3.monotone'],
   claim: thm43,
   title: 'Thm 4.3: the error without transfer decreases in N_2‖u+v_2‖⁴/(σ_{p,2}⁴d) (pairs changing d or N_2; inside Condition 4.1)',
-  arb: pairArb(insideDrawArb, ['d', 'N2']),
+  // Drawn only where the check tests them (testedPairArb via `tested`, as thm4_2.ts): free draws could all fall
+  // outside Condition 4.1 or move S_3 by < 30 %, leaving no regime tested at some seeds (out-of-hypotheses).
+  tested: { base: insideDrawArb, changes: ['d', 'N2'] },
   pair: insidePair as (t: never) => ReturnType<typeof insidePair>,
   hypotheses: thm43.hypotheses,
   statistic: (p) => thm43.predict(asParams(p)).value,
