@@ -12,7 +12,11 @@
  * O(N^{-1/2}) relative term (cubic KL remainder T(b,·,·) and the O(1/N) MLE bias times b), which the 1/N
  * extrapolation shrinks by the factor √2 − 1 but does not remove; measured on a biased instance (d = 2,
  * α = (0.4, 0.6), Δ = (2.5, 1.5), 1500 draws): KL/U1 = 1.003 ± 0.024 (N_0 = 400), 0.975 ± 0.022 (800),
- * 0.997 ± 0.022 (1600) — below the power of every budget.
+ * 0.997 ± 0.022 (1600) — below the power of every budget. That holds for local shifts (‖Δ‖ of a few units);
+ * the O(N^{-1/2}) term grows with ‖Δ‖, and at the shifts of pooling's negative side (N_0·δᵀJδ/d up to 20, a
+ * Fisher information that changes by up to 50 % between θ_0 and θ_0 + δ) it is 25–40 % of U1 at N_0 = 400–800
+ * and ≈ 10 % after extrapolation. Where a check draws such shifts it subtracts the finite-shift correction
+ * (theory/finiteShift.ts: the same limit without the expansion in δ) before extrapolating — pooling-vs-target.
  * Scale-free statistics (an implied optimum) use 2·X(2N) − X(N). Without this the plain gaps become
  * detectable at the 'full' budget. Paired contrasts (same data, two weightings) are used wherever a claim is
  * about a difference or an optimum, which removes most of the sampling noise.
