@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { defineCheck } from '../../../properties/runner.ts';
 import { estimate, type Measurement } from '../../../core/measurement.ts';
 import { uniformNegativeClaim, uniformWeights } from '../theory/index.ts';
-import { logisticFiniteShiftError } from '../theory/finiteShift.ts';
+import { logisticFiniteShiftError, logisticLocalLimit } from '../theory/finiteShift.ts';
 import { weightedMleSim } from '../sim/index.ts';
 import { RUNS, build, instArb, modelNote, params, predictInside, richardsonN, topUpNote, type Built, type Inst } from './support.ts';
 
@@ -40,7 +40,7 @@ const buildAt = (t: Inst, scale: number) => buildU(t as Case, scale);
 /** ½d/N_0, the target-only error: both checks state their statistic in this unit. */
 const unitOf = (t: Case) => (predictU(t).details as { targetOnly: number }).targetOnly;
 /**
- * The finite-shift correction of one size (theory/finiteShift.ts): E_plug(pooled) − E_plug(target only) − eq U5.
+ * The finite-shift correction of one size (theory/finiteShift.ts): E_plug minus its local limit, pooled less target only.
  * Logistic regression only — eq U5's expansion in δ has a relative O(‖δ‖) = O(N^{-1/2}) remainder there (the
  * pseudo-true θ*, the cubic KL term, J(θ_0 + δ) ≠ J), which the 1/N Richardson step only multiplies by √2 − 1:
  * at the large shifts of the negative side it left 10 % of eq U5 (seeds 2222, 2323, 2828: one regime rejected
@@ -51,9 +51,10 @@ const unitOf = (t: Case) => (predictU(t).details as { targetOnly: number }).targ
 export function finiteShiftCorrection(b: Built): number {
   const s = b.shape;
   if (s.model !== 'logistic') return 0;
-  const pooled = logisticFiniteShiftError(s.theta0, s.deltas, uniformWeights(s.N), s.N);
-  const target = logisticFiniteShiftError(s.theta0, s.deltas, [1, 0], s.N);
-  return pooled.value - target.value - uniformNegativeClaim.predict(b.params).value!;
+  // E_plug − its own local limit, per arm: never E_plug − eq U5 — that would subtract the printed formula from the
+  // simulation and cancel any typo in it (the check would then compare the simulation with E_plug only).
+  const remainder = (alpha: number[]) => logisticFiniteShiftError(s.theta0, s.deltas, alpha, s.N).value - logisticLocalLimit(s.theta0, s.deltas, alpha, s.N);
+  return remainder(uniformWeights(s.N)) - remainder([1, 0]);
 }
 const POOL = 'uowq.uniform-negative/pooling-vs-target';
 const INTERIOR = 'uowq.uniform-negative/interior-quantity';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logisticFiniteShiftError } from './finiteShift.ts';
+import { logisticFiniteShiftError, logisticLocalLimit } from './finiteShift.ts';
 import { asymptoticError, logisticFisher, uniformWeights } from './index.ts';
 import { logisticKL } from '../sim/core.ts';
 import { Stream } from '../../../core/rng/stream.ts';
@@ -83,6 +83,22 @@ describe('uowq finite-shift asymptotic error (logistic)', () => {
     expect(Math.abs(g10k / g1m)).toBeGreaterThan(9.7);
     expect(Math.abs(g10k / g1m)).toBeLessThan(10.3);
     expect(Math.abs(g1m)).toBeLessThan(5e-4);
+  });
+
+  it('its local limit, computed from E_plug alone along δ/√s, N·s, is eq U1 (not a copy of it: it is what the check subtracts)', () => {
+    const inst = { d: 4, J: logisticFisher(theta0), deltas: [delta] };
+    const u1 = asymptoticError(inst, alpha, N);
+    const local = logisticLocalLimit(theta0, [delta], alpha, N);
+    expect(Math.abs(local / u1 - 1)).toBeLessThan(1e-6);
+    // the drawn size itself is 10 % or more away: the limit is not E_plug at the drawn size
+    expect(Math.abs(logisticFiniteShiftError(theta0, [delta], alpha, N).value / u1 - 1)).toBeGreaterThan(0.1);
+    // a second instance, two sources' worth of weight on the shifted task
+    const t2 = [0.5, -0.2, 0.1, 0.3];
+    const d2 = [-0.3, 0.25, 0.4, -0.1];
+    const n2 = [400, 1600];
+    const a2 = uniformWeights(n2);
+    const u2 = asymptoticError({ d: 4, J: logisticFisher(t2), deltas: [d2] }, a2, n2);
+    expect(Math.abs(logisticLocalLimit(t2, [d2], a2, n2) / u2 - 1)).toBeLessThan(1e-6);
   });
 
   it('E[θ̂ − θ*] (the O(1/N) estimator bias met by ∇KL(θ*)) matches a simulated weighted MLE at small N', () => {

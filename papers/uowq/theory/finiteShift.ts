@@ -206,3 +206,22 @@ export function logisticFiniteShiftError(theta0: Vec, deltas: readonly Vec[], al
   const meanError = Array.from({ length: d }, (_, i) => B.reduce((acc, b, a) => acc + estimatorBias[a]! * b[i]!, 0));
   return { value: kl + variance + biasTerm, bias: kl, variance, estimatorBias: biasTerm, meanError, thetaStar };
 }
+
+/** Path sizes s (δ/√s, N·s) of the local limit: past s ≈ 1e4 the gap to the limit is first order in s^{-1/2}. */
+const LOCAL_PATH = [1e4, 4e4, 16e4] as const;
+
+/**
+ * The local (δ = O(N^{-1/2})) limit of E_plug at (δ, n), computed from E_plug alone — never from eq U1/U5, so a
+ * check that subtracts E_plug − (this) from a simulation still compares it with the printed formula, and a typo
+ * there is not cancelled. Along δ/√s, n·s the quantity s·E_plug = L + c_1 h + c_2 h² + O(h³), h = s^{-1/2}: three
+ * sizes with h halving, two Richardson steps (remainder ≈ c_3 h³ ≈ 1e-6 relative at these sizes).
+ */
+export function logisticLocalLimit(theta0: Vec, deltas: readonly Vec[], alpha: Vec, n: Vec): number {
+  const [a, b, c] = LOCAL_PATH.map((s) => {
+    const shrunk = deltas.map((dk) => dk.map((x) => x / Math.sqrt(s)));
+    return s * logisticFiniteShiftError(theta0, shrunk, alpha, n.map((x) => x * s)).value;
+  }) as [number, number, number];
+  const r1 = 2 * b - a;
+  const r2 = 2 * c - b;
+  return (4 * r2 - r1) / 3;
+}
