@@ -113,9 +113,11 @@ export { Stream } from './core/rng/stream.ts';
  * Regime arbitraries on readable grids (they shrink toward the low end and print as short decimals):
  * `real(min, max, steps?)`, `int(min, max)`, `angle(lo?, hi?)`, `simSeed` (a simulation seed carried in the
  * drawn value, so a value alone replays), and `regime({ … })` to combine them; `fc` is fast-check itself.
+ * `stratify(a, b, …)`: run i of a check draws from the i mod K-th arbitrary, so each region of a phase diagram
+ * gets its share of regimes at every seed (not a coin per regime).
  */
 export { real, angle, int, simSeed } from './properties/arbitraries.ts';
-export { regime } from './papers/define.ts';
+export { regime, stratify } from './papers/define.ts';
 export { default as fc } from 'fast-check';
 
 /** Richardson extrapolation of a quantity with a leading c·h^p error (a 1/n finite-size term, a step size). */

@@ -67,3 +67,4 @@ export { deviates, notReproduced, type DeviationRecord } from '../properties/rec
 export { defineLimitCheck, type LimitCheckDef } from '../properties/limitCheck.ts';
 export { defineMonotoneCheck, type MonotoneCheckDef } from '../properties/monotoneCheck.ts';
 export { regime } from '../properties/regime.ts';
+export { stratify } from '../properties/strata.ts';

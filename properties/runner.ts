@@ -6,6 +6,7 @@ import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, hol
 import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
 import { estimate } from '../core/measurement.ts';
 import { topUp } from './topUp.ts';
+import { sampling } from './strata.ts';
 import type { PropertyDef } from './propertyDef.ts';
 import type { Outcome } from './outcome.ts';
 import { replayValue, shrink } from './shrink.ts';
@@ -158,7 +159,8 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
   const t0 = Date.now();
   const lv = resolveLevels(def as PropertyDef<unknown>);
   const runs = opts.runs ?? def.runs[opts.budget];
-  const values = fc.sample(def.arbitrary, { seed: opts.seed, numRuns: runs });
+  const drawn = sampling(def.arbitrary);
+  const values = fc.sample(drawn.arbitrary, { seed: opts.seed, numRuns: runs }).map((v, i) => drawn.pick(v, i));
   const indices = opts.path !== undefined ? [Number(opts.path.split(':')[0])] : values.map((_, i) => i);
   const outcomes: Outcome[] = [];
   const coverage: Record<string, number> = {};
