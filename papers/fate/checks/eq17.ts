@@ -5,6 +5,7 @@ import { transferabilityFtSim } from '../sim/sims.ts';
 import { transferabilityFtLawSim } from '../sim/ftLaw.ts';
 import { angle, int, real, simSeed } from '../../../properties/arbitraries.ts';
 import { defineCheck, estimate } from '../../../properties/runner.ts';
+import { stratify } from '../../../properties/strata.ts';
 import { outsideHypotheses, simulate } from './support.ts';
 import { NOISY } from './thm3_9.ts';
 
@@ -22,8 +23,19 @@ const SIGN_BAND = 0.1;
 const POS = 'positive (θ < π/3)';
 const NEG = 'negative (θ > π/3)';
 
+/** θ drawn on one side of π/3, outside the band (1 − γ)|1 − 2cos θ| < SIGN_BAND. */
+function signsSide(negative: boolean) {
+  return fc.noBias(fc.record({ gamma: real(0.1, 0.8, 70), u: real(0, 1, 100), d: int(200, 400), seed: simSeed })).map((v) => {
+    // cos θ at the band's edge on each side: (1 − γ)|1 − 2cos θ| = SIGN_BAND.
+    const c = SIGN_BAND / (1 - v.gamma);
+    const [lo, hi] = negative ? [Math.acos((1 - c) / 2), Math.PI / 2] : [0, Math.acos((1 + c) / 2)];
+    // Rounded to 4 decimals but kept ≤ π/2 (u = 1 rounded π/2 up to 1.5708, outside θ's domain: seed 3030).
+    return { gamma: v.gamma, theta: Math.min(hi, Number((lo + v.u * (hi - lo)).toFixed(4))), d: v.d, seed: v.seed };
+  });
+}
+
 /**
- * Eq (17): the sign of 𝒯_ft away from θ = π/3, noiseless. Stratified: each draw picks a side, then θ is placed where
+ * Eq (17): the sign of 𝒯_ft away from θ = π/3, noiseless. Stratified: run i takes side i mod 2, then θ is placed where
  * |(1 − γ)(1 − 2cos θ)| ≥ SIGN_BAND on that side (γ ≤ 0.8 keeps both sides non-empty), so both regions are covered
  * by design; draws give power ≥ 0.8 against an effect SIGN_BAND on the predicted side.
  */
@@ -32,15 +44,9 @@ export const ftSigns = defineCheck({
   claim: eq17,
   simulations: [transferabilityFtLawSim],
   title: 'Sign of the fine-tuning transferability: + for θ < π/3, − for θ > π/3 (σ = 0)',
-  arbitrary: fc
-    .noBias(fc.record({ negative: fc.boolean(), gamma: real(0.1, 0.8, 70), u: real(0, 1, 100), d: int(200, 400), seed: simSeed }))
-    .map((v) => {
-      // cos θ at the band's edge on each side: (1 − γ)|1 − 2cos θ| = SIGN_BAND.
-      const c = SIGN_BAND / (1 - v.gamma);
-      const [lo, hi] = v.negative ? [Math.acos((1 - c) / 2), Math.PI / 2] : [0, Math.acos((1 + c) / 2)];
-      // Rounded to 4 decimals but kept ≤ π/2 (u = 1 rounded π/2 up to 1.5708, outside θ's domain: seed 3030).
-      return { gamma: v.gamma, theta: Math.min(hi, Number((lo + v.u * (hi - lo)).toFixed(4))), d: v.d, seed: v.seed };
-    }),
+  // One stratum per side, alternating by run (stratify): a coin per regime left the positive side with 1 of 10
+  // regimes at seed 10303, under its required coverage of 2.
+  arbitrary: stratify(signsSide(false), signsSide(true)),
   runs: { test: 10, quick: 30, full: 100 },
   compare: 'sign',
   params: (v) => ({ gamma: v.gamma, theta: v.theta, sigma: 0, d: v.d }),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { defineCheck } from '../../../properties/runner.ts';
+import { stratify } from '../../../properties/strata.ts';
 import { estimate } from '../../../core/measurement.ts';
 import { paired } from '../../../core/stats/index.ts';
 import type { ClassificationLimit } from '../theory/model.ts';
@@ -12,7 +13,7 @@ const ERROR = 'universality.classification/richardson-error';
 const SIGN = 'universality.classification/improvement-sign';
 // The gate runs the first 2 of the quick sweep's 18 regimes, each extended to power against δ.
 const errorRuns = RUNS(2, 18);
-// 10 gate regimes: both sides are covered unless all 10 coin flips agree (2⁻⁹).
+// 10 gate regimes: 5 on each side at every seed (stratify; a coin per regime missed a side with probability 2⁻⁹).
 const signRuns = RUNS(10);
 
 export const limitOf = (t: ClsCase) => classificationClaim.predict(clsParams(t)).details as unknown as ClassificationLimit;
@@ -40,10 +41,10 @@ const sideOf = (t: ClsCase): Side => (limitOf(t).errFineTuned < limitOf(t).errPr
 /**
  * Stratified draws (issue 11 item 7: region coverage by design, not by chance). The (ψ, p, cos, ‖w_0‖) lattice of clsArb
  * is split once by the E6 sign of err_ft − err_0, the band |Δ| < BAND left out (8 619 points help, 11 048 hurt, 21 913
- * in the band); each draw picks a side first (a fair coin), then a lattice point uniformly on that side. Drawn from the
+ * in the band); run i takes side i mod 2 (stratify), then a lattice point uniformly on that side. Drawn from the
  * whole lattice, 40% of the points fell in the former 0.02 band, so the gate's 8 regimes left about 5 tested and a side
- * uncovered in several percent of seeds (101, 303); with the side drawn first every regime is tested and a side is
- * missed with probability 2·2⁻ⁿ for n regimes (2⁻⁹ at the gate's 10).
+ * uncovered in several percent of seeds (101, 303); with the side fixed by the run every regime is tested and both
+ * sides get half the regimes at every seed (a coin per regime, used before, missed a side with probability 2·2⁻ⁿ).
  */
 let lattice: Record<Side, Omit<ClsCase, 'law' | 'd' | 'seed'>[]> | undefined;
 function sideLattice(): Record<Side, Omit<ClsCase, 'law' | 'd' | 'seed'>[]> {
@@ -60,12 +61,15 @@ function sideLattice(): Record<Side, Omit<ClsCase, 'law' | 'd' | 'seed'>[]> {
         }
   return (lattice = out);
 }
-export const stratifiedClsArb = fc
-  .noBias(fc.record({ hurts: fc.boolean(), pick: fc.integer({ min: 0, max: 0x7fffffff }), law: fc.integer({ min: 0, max: 3 }), d: fc.constantFrom(200, 300), seed: fc.integer({ min: 0, max: 0x7fffffff }) }))
-  .map(({ hurts, pick, law, d, seed }): ClsCase => {
-    const side = sideLattice()[hurts ? 'fine-tuning hurts' : 'fine-tuning helps'];
-    return { law, d, ...side[pick % side.length]!, seed };
-  });
+const clsSide = (hurts: boolean) =>
+  fc
+    .noBias(fc.record({ pick: fc.integer({ min: 0, max: 0x7fffffff }), law: fc.integer({ min: 0, max: 3 }), d: fc.constantFrom(200, 300), seed: fc.integer({ min: 0, max: 0x7fffffff }) }))
+    .map(({ pick, law, d, seed }): ClsCase => {
+      const side = sideLattice()[hurts ? 'fine-tuning hurts' : 'fine-tuning helps'];
+      return { law, d, ...side[pick % side.length]!, seed };
+    });
+/** Run i takes side i mod 2 (stratify): both sides at every seed. */
+export const stratifiedClsArb = stratify(clsSide(false), clsSide(true));
 
 /** E6 through E7: 2·err(d) − err(d/2) for every design law against the same combination of the limit. */
 export const richardsonError = defineCheck<ClsCase>({

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { defineCheck } from '../../../properties/runner.ts';
+import { stratify } from '../../../properties/strata.ts';
 import { estimate, type Measurement } from '../../../core/measurement.ts';
 import { uniformNegativeClaim, uniformWeights } from '../theory/index.ts';
 import { logisticFiniteShiftError, logisticLocalLimit } from '../theory/finiteShift.ts';
@@ -59,14 +60,16 @@ export function finiteShiftCorrection(b: Built): number {
 const POOL = 'uowq.uniform-negative/pooling-vs-target';
 const INTERIOR = 'uowq.uniform-negative/interior-quantity';
 // The gate runs the first regimes of the quick sweeps (24 and 30), each topped up to power against δ;
-// pooling 8: each regime's side of the negative-transfer boundary is drawn first (a fair coin), so both sides
-// are covered except with probability 2·2⁻⁸ < 1 % at the gate and 2·2⁻²⁴ in the quick sweep; interior 4, drawn
+// pooling 8: regime i is drawn on side i mod 2 of the negative-transfer boundary (stratify), 4 and 4 at the gate
+// and 12 and 12 in the quick sweep at every seed (a coin per regime missed a side with probability 2·2⁻⁸); interior 4, drawn
 // where an interior m* exists (so none is skipped).
 const poolRuns = RUNS(8, 24);
 const interiorRuns = RUNS(4, 30);
 
 /** The pooling regimes as drawn (exported for the stratification test). */
-export const poolingArbitrary = fc.tuple(instArb({ K: [1, 1] }), fc.constantFrom(NEG, POS), fc.integer({ min: 1, max: 99 })).map(([t, side, u]) => placeSide(t, side, u / 100));
+const poolingSide = (side: string) => fc.tuple(instArb({ K: [1, 1] }), fc.integer({ min: 1, max: 99 })).map(([t, u]) => placeSide(t, side, u / 100));
+/** One stratum per side of the boundary, alternating by run (stratify: both sides at every seed, not a coin each). */
+export const poolingArbitrary = stratify(poolingSide(NEG), poolingSide(POS));
 export const poolingRegion = (t: Case) => (predictU(t).value! > 0 ? NEG : POS);
 
 /**
