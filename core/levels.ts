@@ -125,6 +125,7 @@ export const CHECK_LEVELS: Record<string, CheckLevel> = {
   'ptransfer.thm4.2/monotone': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair (S changed ≥ 30%): the accuracy resolution at which Fig 1 reads its curves' } },
   'ptransfer.thm4.2/monotone-paper': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair: the accuracy resolution at which Fig 1 reads its curves' } },
   'ptransfer.thm4.2/constants': { detect: { abs: 0.02, reason: 'discriminating pairs: an error difference of 2 points in the direction S predicts (S moves ×1.6–2 there); order: τ = −0.5; thresholds: AUC 0.75 against 0.9 (constants.ts)' } },
+  'ptransfer.thm4.2/alpha-weight': { detect: { abs: 0.02, reason: 'the discriminating pairs of ptransfer.thm4.2/constants (same δ): an error difference of 2 points in the direction S predicts' } },
   'ptransfer.thm4.2/alpha0': { weight: 0, tolerance: { abs: 1e-12, rel: 0, reason: 'an identity of the formulas (relative round-off ~1e-16) plus a run-for-run identity of the algorithms (the same draws: exactly 0)' } },
   'ptransfer.thm4.3/constants': { detect: { abs: 0.02, reason: 'discriminating pairs: an error difference of 2 points in the direction S_3 predicts (S_3 moves ×1.6–2 there), as kou.thm/constants (Thm 4.3 is Kou’s theorem at p = 0); order: τ = −0.5; thresholds: AUC 0.75 against 0.9 (constants.ts)' } },
   'ptransfer.thm4.3/monotone': { detect: { abs: 0.02, reason: 'an error decrease of 2 points between the pair (S_3 changed ≥ 30%): the accuracy resolution of the figures' } },

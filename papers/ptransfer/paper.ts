@@ -9,6 +9,7 @@ import { thm42Consistency } from './theory/consistency.ts';
 import { consistencyExponent, consistencyTime } from './checks/consistency.ts';
 import { baselineSim, cellSim, cellTfSim } from './sim/index.ts';
 import { table1Sim, twoLayerSim } from './sim/mnist/sims.ts';
+import { thm42AlphaWeight } from './checks/alphaWeight.ts';
 import { thm42Alpha0, thm42Constants, thm42Loss, thm42Monotone, thm42MonotonePaper } from './checks/thm4_2.ts';
 import { thm43Constants, thm43Monotone } from './checks/thm4_3.ts';
 import { prop44Both, prop44BothLiteral, prop44Gamma } from './checks/prop4_4.ts';
@@ -30,6 +31,7 @@ export const ptransfer = definePaper({
     thm42Monotone,
     thm42MonotonePaper,
     thm42Constants,
+    thm42AlphaWeight,
     thm42Alpha0,
     thm43Monotone,
     thm43Constants,

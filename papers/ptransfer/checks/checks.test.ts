@@ -21,6 +21,9 @@ describe('ptransfer checks (inside Condition 4.1: rest on the theorems’ hypoth
   it('ptransfer.thm4.2/loss', () => expectVerdict('ptransfer.thm4.2/loss', UNDECIDED_AT_GATE));
   it('ptransfer.thm4.2/monotone', () => expectVerdict('ptransfer.thm4.2/monotone', UNDECIDED_AT_GATE));
   it('ptransfer.thm4.2/constants', () => expectVerdict('ptransfer.thm4.2/constants', UNDECIDED_AT_GATE));
+  // The α³-side pairs the constants check leaves to this record (its region): at equal S a lower α has the higher error.
+  // Two pairs at 64 replicates, each +0.03 … +0.06 (t ≈ 5–6): one rejecting suffices, so it holds at any seed by design.
+  it('ptransfer.thm4.2/alpha-weight (recorded, not-reproduced: the bound read as a prediction contest)', () => expectVerdict('ptransfer.thm4.2/alpha-weight', 'not-reproduced'));
   it('ptransfer.thm4.2/alpha0', () => expectVerdict('ptransfer.thm4.2/alpha0', 'conforms'));
   it('ptransfer.thm4.3/monotone', () => expectVerdict('ptransfer.thm4.3/monotone', UNDECIDED_AT_GATE));
   // Like kou.thm/constants: its pairs are decisive at the gate (power 1.0, 16 replicates), but the order test needs

@@ -1,11 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../../core/params.ts';
 import { kouThm } from '../../kou/theory/thm.ts';
 import { kouBoundCheck } from '../../kou/checks/thm.ts';
 import { thm42 } from '../theory/thm4_2.ts';
-import { auc, kendallTau, type BoundClaim } from './constants.ts';
+import { auc, kendallTau, MIN_MOVE, type BoundClaim } from './constants.ts';
+import { boundPair, boundPairArb } from './pairs.ts';
 import { calibrateThresholds, decides, placeAcrossThresholds } from './calibrate.ts';
-import { thm42BoundCheck } from './thm4_2.ts';
+import { alphaWeightOwns, THM42_PERTURBATIONS, thm42BoundCheck } from './thm4_2.ts';
 import { thm43 } from '../theory/thm4_3.ts';
 import { thm43BoundCheck } from './thm4_3.ts';
 
@@ -94,6 +96,31 @@ describe('where the bound orders two errors (calibrate.ts)', () => {
     expect(decides((0.5 * 1000) / a.d!, (1.5 * 400) / b.d!, t)).toBe(true);
     const [c, e] = placeAcrossThresholds([{ d: 1000 }, { d: 800 }], 0.5, 1, t); // ratio 2 < 2.5: still undecided
     expect(decides((0.5 * 1000) / c.d!, (1 * 800) / e.d!, t)).toBe(false);
+  });
+});
+
+describe("Thm 4.2's α³-side pairs: the α-weight record's region", () => {
+  // At the printed statistic every α³-side pair that moves S ≥ 30 % lowers d with α (S hardly moves with α where Den's inherited term
+  // dominates, so d carries S up): all are the record's. Under a planted α in Num the α³ side is the true α², and its
+  // pairs raise d as they lower α — the generic check keeps testing them, so the typo is still caught.
+  const draws = fc.sample(boundPairArb, { seed: 7, numRuns: 40 });
+  const built = (c: BoundClaim) =>
+    draws
+      .map((t) => boundPair(t, 'alpha', (p) => c.predict(p as unknown as Params).value, (p) => THM42_PERTURBATIONS.alphaUp.statistic(p as unknown as Params, c)))
+      .filter((x): x is NonNullable<typeof x> => x !== null)
+      .filter(([a, b]) => {
+        const [sA, sB] = [a, b].map((p) => c.predict(p as unknown as Params).value);
+        return Math.max(sA!, sB!) >= MIN_MOVE * Math.min(sA!, sB!); // the pairs part (b) tests
+      })
+      .map(([a, b]) => alphaWeightOwns(THM42_PERTURBATIONS.alphaUp, a as unknown as Params, b as unknown as Params));
+  it('printed: every pair is left to the record', () => {
+    const owned = built(thm42 as unknown as BoundClaim);
+    expect(owned.length).toBeGreaterThan(15);
+    expect(owned.every(Boolean)).toBe(true);
+  });
+  it('planted α for α²: most pairs stay with the generic check', () => {
+    const owned = built(plantedAlpha());
+    expect(owned.filter((x) => !x).length).toBeGreaterThan(owned.length / 2);
   });
 });
 

@@ -62,6 +62,11 @@ export interface PairDesign<P> {
   count: Record<Budget, number>;
   reps: Record<Budget, number>;
   perturbations: Record<Budget, readonly StatisticPerturbation[]>;
+  /**
+   * The id of a recorded check that owns this pair (its region is the record's, tested there), or undefined:
+   * the generic part (b) then skips it — as monotone-paper leaves the weak-‖u‖ reversal pairs to the Fig 1 records.
+   */
+  leftTo?(pert: StatisticPerturbation, a: Params, b: Params): string | undefined;
 }
 
 /** Kendall's τ_b between x and y. */
@@ -200,6 +205,7 @@ export function constantsCheck<T extends { seed: number }, P = never>(o: {
       // The estimated thresholds (from the regimes above; none measured ⇒ the bound orders no pair).
       const cal = calibrateThresholds(pts);
       let undecided = 0;
+      const leftTo = new Map<string, number>();
       if (o.pairs && cal) {
         const d = o.pairs;
         const pairDraws = fc.sample(d.arb, { seed: Stream.childSeed(opts.seed, `${o.calibrationLabel}.pairs`), numRuns: Math.max(40, d.count[budget] * 40) });
@@ -219,6 +225,11 @@ export function constantsCheck<T extends { seed: number }, P = never>(o: {
             if (Math.max(sA, sB) < MIN_MOVE * Math.min(sA, sB)) continue;
             if (!decides(sA, sB, cal)) {
               undecided++;
+              continue;
+            }
+            const owner = d.leftTo?.(pert, pa, pb);
+            if (owner) {
+              leftTo.set(owner, (leftTo.get(owner) ?? 0) + 1);
               continue;
             }
             k++;
@@ -288,7 +299,7 @@ export function constantsCheck<T extends { seed: number }, P = never>(o: {
         summary = `order, thresholds and every discriminating pair confirmed at ${lvText}; power ≥ ${Math.min(...powers).toFixed(2)}`;
       }
       summary += `; ${tests.map((x) => `${x.name}: ${x.record.measurement.mean.toPrecision(3)}`).join(', ')}`;
-      if (o.pairs) summary += cal ? `; pairs across 1/C_3 = ${fmt(cal.invC3)}, 1/C_1 = ${fmt(cal.invC1)} (${undecided} not straddling them skipped)` : '; no pair tested: no regime measured both sub- and near-optimal to place the thresholds';
+      if (o.pairs) summary += cal ? `; pairs across 1/C_3 = ${fmt(cal.invC3)}, 1/C_1 = ${fmt(cal.invC1)} (${undecided} not straddling them skipped${[...leftTo].map(([id, c]) => `, ${c} left to ${id}`).join('')})` : '; no pair tested: no regime measured both sub- and near-optimal to place the thresholds';
       return {
         checkId: o.id,
         claimId: o.claim.id,

@@ -6,6 +6,7 @@ import { constantsCheck, type BoundClaim, type StatisticPerturbation } from './c
 import type { Params } from '../../../core/params.ts';
 import type { Budget } from '../../../properties/check.ts';
 import { cells } from './measure.ts';
+import { ALPHA_WEIGHT_ID } from './alphaWeightId.ts';
 import { monotoneCheck } from './monotone.ts';
 import { boundPair, boundPairArb, CHANGES, insidePair, paperPair, type BoundPairDraw, type Change, type PairDraw } from './pairs.ts';
 import { EPS, insideDrawArb, insideRegime, paperDrawArb, replicates, type InsideDraw, type PaperDraw } from './regimes.ts';
@@ -157,6 +158,9 @@ function sigmaSwapInDen(): StatisticPerturbation {
 }
 const P = THM42_PERTURBATIONS;
 
+/** An α³-side pair whose d rescaling compensates the lowered α (B: smaller α and smaller d): the α-weight record's region. */
+export const alphaWeightOwns = (pert: StatisticPerturbation, a: Params, b: Params) => pert.name === P.alphaUp.name && b.alpha! < a.alpha! && b.d! < a.d!;
+
 /** Thm 4.2's bound check (constants.ts): order in S, discriminating pairs against perturbed exponents, thresholds. */
 export function thm42BoundCheck(claim: BoundClaim = thm42, small?: { count?: number; pairsCount?: number; perturbations?: (keyof typeof P)[] }) {
   const all = <V>(v: V | undefined, d: Record<Budget, V>): Record<Budget, V> => (v === undefined ? d : { test: v, quick: v, full: v });
@@ -182,6 +186,11 @@ export function thm42BoundCheck(claim: BoundClaim = thm42, small?: { count?: num
       // The gate tests the α exponent both ways (the planted typo of issue 11), ‖u‖⁶ (the side that sets a
       // printed ‖u‖² against the true ‖u‖⁴) and the σ swap in Den; 'quick' adds ‖u‖² and N_1.
       perturbations: all(small?.perturbations?.map((k) => P[k]), { test: [P.alphaDown, P.alphaUp, P.uUp, P.sigmaSwap], quick: Object.values(P), full: Object.values(P) }),
+      // α³-side pairs whose d rescaling compensates the lowered α (B: smaller α and smaller d) compare errors across
+      // α at nearly equal S — where the simulation weighs α more than S does (lower α, higher error at equal S, not
+      // reproduced: ptransfer.thm4.2/alpha-weight, alphaWeight.ts). That region is the record's. A planted α in Num
+      // still meets α³-side pairs here: its α-up pair is the true α², which raises d as it lowers α (both raise the error).
+      leftTo: (pert, a, b) => (alphaWeightOwns(pert, a, b) ? ALPHA_WEIGHT_ID : undefined),
     },
   });
 }
