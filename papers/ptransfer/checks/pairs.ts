@@ -49,7 +49,7 @@ export function testedPairArb<T>(base: fc.Arbitrary<T>, changes: Change[], keep:
  * the ones an unbounded filter gives.
  */
 const MAX_MISSES = 2000;
-function boundedKeep<P>(keep: (t: P) => boolean): (t: P) => boolean {
+export function boundedKeep<P>(keep: (t: P) => boolean): (t: P) => boolean {
   let misses = 0;
   return (t) => {
     if (keep(t) || ++misses > MAX_MISSES) {
