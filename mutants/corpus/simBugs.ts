@@ -23,6 +23,19 @@ export const simBugs: SimBug[] = [
     description: 'the KL error of the linear model computed as ½‖θ̂ − θ_0‖²/σ² (the design covariance Σ_x left out)',
   },
   {
+    // Added in session 5 (the rule: entries may be added; none is edited): uowq-sim-error-unweighted above plants the
+    // bug in sim/core.ts, which the checks no longer measure since the exact sufficient-statistics path (sim/fast.ts);
+    // the same bug, planted where the linear-model checks now compute the error.
+    id: 'uowq-fastsim-error-unweighted',
+    paper: 'uowq',
+    kind: 'sim-bug',
+    file: 'papers/uowq/sim/fast.ts',
+    find: 'for (let i = 0; i < d; i++) err += xVar[i]! * u[i]! * u[i]!;',
+    replace: 'for (let i = 0; i < d; i++) err += u[i]! * u[i]!;',
+    tests: ['papers/uowq/sim/fast.test.ts', 'papers/uowq/checks/checks.test.ts'],
+    description: 'the fast path\'s KL error of the linear model computed as ½‖θ̂ − θ_0‖²/σ² (the design covariance Σ_x left out)',
+  },
+  {
     id: 'universality-sim-noise-10pct',
     paper: 'universality',
     kind: 'sim-bug',
