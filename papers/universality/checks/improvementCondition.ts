@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { defineCheck } from '../../../properties/runner.ts';
+import { stratify } from '../../../properties/strata.ts';
 import { estimate } from '../../../core/measurement.ts';
 import { paired } from '../../../core/stats/index.ts';
 import { improvementConditionClaim } from '../theory/index.ts';
@@ -23,10 +24,10 @@ const unitOf = (dist: number, margin: number) => Math.max(dist, Math.abs(margin)
  * an anisotropic Σ (tr Σ = d) the two differ by gap = ‖v‖²_Σ − ‖v‖² = R_0(1 − 1/s_top) for a bilevel Σ; a margin in
  * [−gap/2, −0.15R_0] is then outside the band on the 'helps' side, while the margin with ‖v‖² is ≥ gap/2 ≥ 0.15R_0,
  * outside the band on the 'hurts' side — a misprinted R_0 predicts the wrong side there. With random directions and
- * tr Σ = d the two nearly agree, so the free draws alone rarely reach this region. Half the regimes (a fair coin) are
- * placed in it: vdir 2, an anisotropic spectrum (isotropic drawn → bilevel), cond ≥ 10 (then gap ≥ 0.45R_0 at every
+ * tr Σ = d the two nearly agree, so the free draws alone rarely reach this region. A third of the regimes (stratum 0 of
+ * riskSignArbitrary) are placed in it: vdir 2, an anisotropic spectrum (isotropic drawn → bilevel), cond ≥ 10 (then gap ≥ 0.45R_0 at every
  * drawn ρ), and σ solved from E3 (the margin is affine in σ²) so the margin is −(0.15 + u(gap/(2R_0) − 0.15))R_0 for a
- * drawn u ∈ [0, 1]. The region is recognised from the built regime, not the coin.
+ * drawn u ∈ [0, 1]. The region is recognised from the built regime, not the stratum.
  */
 export const DISAGREE = 'fine-tuning helps where ‖v‖² and ‖v‖²_Σ disagree';
 const HELPS = 'fine-tuning helps';
@@ -49,9 +50,27 @@ export function riskSignRegion(t: RegCase): string {
   const gap = t.vdir === 2 && t.spectrum !== 0 ? gapOf(t) : 0;
   return margin <= -0.15 * t.dist * (1 - 1e-9) && margin >= -0.5 * gap * (1 + 1e-9) ? DISAGREE : HELPS;
 }
-export const riskSignArbitrary = fc
-  .tuple(regArb({ laws: [0, 3], dist: [1, 20], sigma: [1, 30] }), fc.boolean(), fc.integer({ min: 0, max: 100 }))
-  .map(([t, place, u]) => (place ? placeDisagree(t, u / 100) : t));
+/**
+ * A regime on the 'hurts' side outside the band: σ solved from E3 as in placeDisagree so that the margin is
+ * +(0.15 + 0.35u)R_0 (or the σ = 0 margin, if that is already larger — the margin rises with σ²).
+ */
+export function placeHurts(t: RegCase, u: number): RegCase {
+  const w = { ...t, sigma: 0 };
+  const p = regParams(w);
+  const v2 = pretrainedV(p).map((x) => x * x);
+  const de = deterministicEquivalent(canonicalSpectrum(p), v2, 0, p.n!);
+  const margin = (0.15 + 0.35 * u) * w.dist;
+  const sigma2 = Math.max(0, ((margin + w.dist - de.bias) * (p.n! - de.df2)) / de.df2);
+  return { ...w, sigma: Number(Math.sqrt(sigma2).toPrecision(12)) };
+}
+const regSignArb = regArb({ laws: [0, 3], dist: [1, 20], sigma: [1, 30] });
+const placed = (place: (t: RegCase, u: number) => RegCase) => fc.tuple(regSignArb, fc.integer({ min: 0, max: 100 })).map(([t, u]) => place(t, u / 100));
+/**
+ * Three strata by run (stratify): the disagreement region, the 'hurts' side, free draws. Both required regions are then
+ * covered at every seed; with a coin for the disagreement region and free draws for the rest, seed 20404 drew no
+ * 'hurts' regime (0 of the required 1).
+ */
+export const riskSignArbitrary = stratify(placed(placeDisagree), placed(placeHurts), regSignArb);
 export const riskSign = defineCheck({
   id: ID,
   aliases: ['universality.improvement-condition'],

@@ -6,6 +6,7 @@ import { BAND, FINITE_SIZE, limitOf, stratifiedClsArb } from './classification.t
 import { CHECK_LEVELS } from '../../../core/levels.ts';
 import { improvementConditionClaim } from '../theory/index.ts';
 import { pretrainedV } from '../theory/params.ts';
+import { sampling } from '../../../properties/strata.ts';
 
 describe('universality risk-sign: the region where ‖v‖² and ‖v‖²_Σ disagree is drawn, not hoped for', () => {
   it('every placed regime lies in it: E4 says "helps" by ≥ 0.15 R_0, the unweighted ‖v‖² would say "hurts" by ≥ 0.15 R_0', () => {
@@ -22,12 +23,19 @@ describe('universality risk-sign: the region where ‖v‖² and ‖v‖²_Σ di
       }
     }
   });
-  it('about half the drawn regimes are in it', () => {
-    let k = 0;
-    let all = 0;
-    for (const seed of [1, 101, 202, 303]) for (const t of fc.sample(riskSignArbitrary, { seed, numRuns: 50 })) (all++, (k += riskSignRegion(t) === DISAGREE ? 1 : 0));
-    expect(k / all).toBeGreaterThan(0.35);
-    expect(k / all).toBeLessThan(0.7);
+  it('by run: stratum 0 in it, stratum 1 on the hurts side outside the band, at every seed', () => {
+    const s = sampling(riskSignArbitrary);
+    expect(s.strata).toBe(3);
+    for (const seed of [1, 101, 202, 303, 20404]) {
+      const ts = fc.sample(s.arbitrary, { seed, numRuns: 12 }).map((v, i) => s.pick(v, i));
+      ts.forEach((t, i) => {
+        if (i % 3 === 0) expect(riskSignRegion(t)).toBe(DISAGREE);
+        if (i % 3 === 1) {
+          expect(riskSignRegion(t)).toBe('fine-tuning hurts');
+          expect(improvementConditionClaim.predict(regParams(t)).value!).toBeGreaterThanOrEqual(0.15 * t.dist * (1 - 1e-9));
+        }
+      });
+    }
   });
 });
 
