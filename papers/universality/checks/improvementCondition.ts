@@ -33,16 +33,22 @@ export const DISAGREE = 'fine-tuning helps where ‖v‖² and ‖v‖²_Σ disa
 const HELPS = 'fine-tuning helps';
 const HURTS = 'fine-tuning hurts';
 const gapOf = (t: RegCase) => t.dist - pretrainedV(regParams(t)).reduce((a, x) => a + x * x, 0);
-export function placeDisagree(t: RegCase, u: number): RegCase {
-  const w = { ...t, vdir: 2, spectrum: t.spectrum === 0 ? 1 : t.spectrum, cond: Math.max(t.cond, 10), sigma: 0 };
-  const p = regParams(w);
+/**
+ * The regime w (σ ignored) with σ solved from E3 for the given margin: margin(σ) = bias + σ²·df₂/(n − df₂) − R_0, affine
+ * in σ²; σ = 0 where the σ = 0 margin already exceeds it.
+ */
+function withMargin(w: RegCase, margin: (w: RegCase) => number): RegCase {
+  const z = { ...w, sigma: 0 };
+  const p = regParams(z);
   const v2 = pretrainedV(p).map((x) => x * x);
   const de = deterministicEquivalent(canonicalSpectrum(p), v2, 0, p.n!);
-  const gap = gapOf(w);
-  const margin = -(0.15 + u * Math.max(0, gap / (2 * w.dist) - 0.15)) * w.dist;
-  // margin(σ) = bias + σ²·df₂/(n − df₂) − R_0 (E3); bias < R_0 − 0.15R_0 at every drawn regime (strata test)
-  const sigma2 = Math.max(0, ((margin + w.dist - de.bias) * (p.n! - de.df2)) / de.df2);
-  return { ...w, sigma: Number(Math.sqrt(sigma2).toPrecision(12)) };
+  const sigma2 = Math.max(0, ((margin(z) + z.dist - de.bias) * (p.n! - de.df2)) / de.df2);
+  return { ...z, sigma: Number(Math.sqrt(sigma2).toPrecision(12)) };
+}
+export function placeDisagree(t: RegCase, u: number): RegCase {
+  // bias < R_0 − 0.15R_0 at every drawn regime (strata test), so the margin below is reached
+  const w = { ...t, vdir: 2, spectrum: t.spectrum === 0 ? 1 : t.spectrum, cond: Math.max(t.cond, 10) };
+  return withMargin(w, (z) => -(0.15 + u * Math.max(0, gapOf(z) / (2 * z.dist) - 0.15)) * z.dist);
 }
 export function riskSignRegion(t: RegCase): string {
   const margin = improvementConditionClaim.predict(regParams(t)).value!;
@@ -55,13 +61,7 @@ export function riskSignRegion(t: RegCase): string {
  * +(0.15 + 0.35u)R_0 (or the σ = 0 margin, if that is already larger — the margin rises with σ²).
  */
 export function placeHurts(t: RegCase, u: number): RegCase {
-  const w = { ...t, sigma: 0 };
-  const p = regParams(w);
-  const v2 = pretrainedV(p).map((x) => x * x);
-  const de = deterministicEquivalent(canonicalSpectrum(p), v2, 0, p.n!);
-  const margin = (0.15 + 0.35 * u) * w.dist;
-  const sigma2 = Math.max(0, ((margin + w.dist - de.bias) * (p.n! - de.df2)) / de.df2);
-  return { ...w, sigma: Number(Math.sqrt(sigma2).toPrecision(12)) };
+  return withMargin(t, (z) => (0.15 + 0.35 * u) * z.dist);
 }
 const regSignArb = regArb({ laws: [0, 3], dist: [1, 20], sigma: [1, 30] });
 const placed = (place: (t: RegCase, u: number) => RegCase) => fc.tuple(regSignArb, fc.integer({ min: 0, max: 100 })).map(([t, u]) => place(t, u / 100));
