@@ -7,7 +7,8 @@ import { thm42 } from '../theory/thm4_2.ts';
 import { ALPHA_WEIGHT_ID } from './alphaWeightId.ts';
 import { MIN_MOVE, type BoundClaim } from './constants.ts';
 import { cells } from './measure.ts';
-import { boundPair, boundPairArb, boundedKeep, type BoundPairDraw } from './pairs.ts';
+import { boundPair, boundPairArb, type BoundPairDraw } from './pairs.ts';
+import { boundedKeep } from '../../../properties/arbitraries.ts';
 import { asParams, fmt, mean, NO_SHRINK } from './shared.ts';
 import { THM42_PERTURBATIONS } from './thm4_2.ts';
 
@@ -45,7 +46,7 @@ export function alphaWeightPair(t: BoundPairDraw): [CellParams, CellParams] | nu
 
 type Draw = BoundPairDraw & { seed: number };
 // `seed` (the base's) drives every replicate stream, as the runner's top-up expects.
-// Bounded filter (pairs.ts): under a planted typo no pair may qualify, and evaluate then skips the draw let through.
+// Bounded filter (properties/arbitraries.ts): under a planted typo no pair may qualify, and evaluate then skips the draw let through.
 const arb = boundPairArb.filter(boundedKeep((t) => alphaWeightPair(t) !== null)).map((t): Draw => ({ ...t, seed: t.base.seed }));
 
 export const thm42AlphaWeight = defineCheck<Draw>({

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { boundedKeep } from '../../../properties/arbitraries.ts';
 import type { CellParams } from '../sim/cell.ts';
 import { condition41Limits } from '../theory/condition41.ts';
 import { EPS, insideDrawArb, insideRegime, paperRegime, TCAP, type InsideDraw, type PaperDraw } from './regimes.ts';
@@ -36,29 +37,10 @@ export function testedPairArb<T>(base: fc.Arbitrary<T>, changes: Change[], keep:
     fc
       .record({ base, factor: factorArb })
       .map((r): PairDraw<T> => ({ base: r.base, change, factor: r.factor }))
-      .filter(boundedKeep(keep)),
+      .filter(boundedKeep(keep)), // bounded (properties/arbitraries.ts): a planted typo once hung monotone-paper's draw
   );
 }
 
-/**
- * fast-check's filter retries without end; when (almost) no pair is tested — a planted typo that makes S barely move
- * with an ingredient (mutant ptransfer-num-u-exponent: ‖u‖² for ‖u‖⁴ hung thm4.2/monotone-paper) — the draw would
- * never return. After MAX_MISSES rejections in a row the next candidate is let through; the check's own evaluate then
- * skips it (counted, so the verdict is inconclusive or out-of-hypotheses, not a hang). With the printed statistic the
- * worst ingredient's acceptance is ≈ 6 %, so 2 000 misses in a row (probability ≈ 1e-54) never happen: the draws are
- * the ones an unbounded filter gives.
- */
-const MAX_MISSES = 2000;
-export function boundedKeep<P>(keep: (t: P) => boolean): (t: P) => boolean {
-  let misses = 0;
-  return (t) => {
-    if (keep(t) || ++misses > MAX_MISSES) {
-      misses = 0;
-      return true;
-    }
-    return false;
-  };
-}
 
 /**
  * B = A with one ingredient scaled: d ×f; N_1, N_2, α /f; ‖u‖, σ_{p,1} /√f (‖u+v_k‖ kept when ‖u‖ moves);

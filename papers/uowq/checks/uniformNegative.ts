@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { defineCheck } from '../../../properties/runner.ts';
 import { stratify } from '../../../properties/strata.ts';
+import { boundedKeep } from '../../../properties/arbitraries.ts';
 import { estimate, type Measurement } from '../../../core/measurement.ts';
 import { uniformNegativeClaim, uniformWeights } from '../theory/index.ts';
 import { logisticFiniteShiftError, logisticLocalLimit } from '../theory/finiteShift.ts';
@@ -118,10 +119,13 @@ export const interiorQuantity = defineCheck<Case>({
   arbitrary: fc
     .tuple(instArb({ K: [1, 1] }), fc.integer({ min: 6, max: 15 }))
     .map(([t, s]): Case => ({ ...t, big: s }))
-    .filter((t) => {
-      const prediction = predictInside(uniformNegativeClaim, buildU(t).params);
-      return !('skip' in prediction) && (prediction.details as { interiorGain?: number }).interiorGain !== undefined;
-    }),
+    .filter(
+      // bounded (properties/arbitraries.ts): under a planted typo with no interior m* the draw would never return
+      boundedKeep((t) => {
+        const prediction = predictInside(uniformNegativeClaim, buildU(t).params);
+        return !('skip' in prediction) && (prediction.details as { interiorGain?: number }).interiorGain !== undefined;
+      }),
+    ),
   runs: interiorRuns,
   compare: 'equal',
   params: (t) => params(t, { big: t.big }),
