@@ -165,6 +165,14 @@ describe('ttc command line', () => {
     expect(widest(r.out)).toBeLessThanOrEqual(100);
   });
 
+  it('--claim also takes a check id: that check alone, with the verdict it has beside its claim\'s other checks', async () => {
+    const one = await run('check', '--claim', 'fate.thm2.2/dudley', '--runs', '3');
+    expect(one.code).toBe(0);
+    expect(one.out).toMatch(/fate\.thm2\.2\/dudley\s+deviates/);
+    expect(one.out).not.toMatch(/fate\.thm2\.2\/kl/);
+    expect(one.out).toMatch(/1 checks:/);
+  });
+
   it('a replay token from a recorded deviation reproduces it', async () => {
     const out = (await run('check', '--claim', 'fate.thm2.2', '--runs', '3')).out;
     const token = /replay: npx ttc replay (\S+)/.exec(out)![1]!;
