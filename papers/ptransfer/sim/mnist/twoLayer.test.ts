@@ -58,6 +58,27 @@ describe('two-layer MNIST CNN: exact reductions', () => {
     expect(la).toBeLessThan(Math.log(2)); // it trained
   });
 
+  it('sparse patches: on clean digits (≈ 3/4 zero pixels) GD skipping the zeros is bit-identical to the plain loop', () => {
+    const rng = Stream.forReplicate(9, 1);
+    const cls = drawClasses(rng, 4);
+    const d = sampleTask(rng, cls.source, 8, 'train');
+    const X = patches(d);
+    const zeros = X.filter((x) => x === 0).length / X.length;
+    expect(zeros).toBeGreaterThan(0.5); // the case the skipping is for
+    const y = Float64Array.from(d.y, (c) => (c < 2 ? 1 : -1));
+    for (const m of [5, 6]) {
+      // 2m = 10 filters leaves a remainder after the blocks of 4; 12 does not
+      const W0 = rng.normals(2 * m * DIM, 0.05);
+      const a: Net = { W: Float64Array.from(W0), m };
+      const b: Net = { W: Float64Array.from(W0), m };
+      const la = train(a, X, y, d.n, 4, 0.5, 40);
+      const lb = trainPlain(b, X, y, d.n, 4, 0.5, 40);
+      expect(la).toBe(lb);
+      expect(Array.from(a.W)).toEqual(Array.from(b.W));
+      expect(la).toBeLessThan(Math.log(2));
+    }
+  });
+
   it('a reused upstream run gives the same cell as a fresh one', () => {
     const fresh = runTwoLayerCell(P, 11, 2, { reuseUpstream: false });
     const again = runTwoLayerCell({ ...P, alpha: 0.5 }, 11, 2); // cache filled by the first call

@@ -70,21 +70,82 @@ export function outputs(net: Net, X: Float64Array, n: number, per: number): Floa
 }
 
 /**
- * Pre-activations H[(a·per + p)·2m + r] = ⟨w_r, x_a⁽ᵖ⁾⟩ of one GD step, computed once and used for both the
- * outputs and the ReLU mask of the gradient (the plain loop computed each twice; same loop order, so the
- * numbers are bit-identical — `twoLayer.test.ts` compares against the plain loop kept there).
+ * The nonzero pixels of each patch: for patch row ap = a·per + p, indices nzIdx[nzStart[ap] … nzStart[ap+1]) into
+ * 0..48 (increasing) and their values nzVal. Clean pooled MNIST is ≈ 74 % zeros (the digit's margin), so the GD
+ * products below touch ≈ 1/4 of the terms; noisy target images have no zeros and keep every term.
  */
-function preacts(W: Float64Array, X: Float64Array, n: number, per: number, filters: number, H: Float64Array): void {
-  for (let a = 0; a < n; a++)
-    for (let p = 0; p < per; p++) {
-      const xo = (a * per + p) * DIM;
-      const ho = (a * per + p) * filters;
-      for (let r = 0; r < filters; r++) {
-        let h = 0;
-        for (let q = 0; q < DIM; q++) h += W[r * DIM + q]! * X[xo + q]!;
-        H[ho + r] = h;
+export interface SparsePatches {
+  nzStart: Int32Array;
+  nzIdx: Int32Array;
+  nzVal: Float64Array;
+}
+
+export function sparsePatches(X: Float64Array, rows: number): SparsePatches {
+  let nnz = 0;
+  for (let i = 0; i < rows * DIM; i++) if (X[i] !== 0) nnz++;
+  const nzStart = new Int32Array(rows + 1);
+  const nzIdx = new Int32Array(nnz);
+  const nzVal = new Float64Array(nnz);
+  let k = 0;
+  for (let ap = 0; ap < rows; ap++) {
+    nzStart[ap] = k;
+    for (let q = 0; q < DIM; q++) {
+      const x = X[ap * DIM + q]!;
+      if (x !== 0) {
+        nzIdx[k] = q;
+        nzVal[k] = x;
+        k++;
       }
     }
+  }
+  nzStart[rows] = k;
+  return { nzStart, nzIdx, nzVal };
+}
+
+/**
+ * Pre-activations H[(a·per + p)·2m + r] = ⟨w_r, x_a⁽ᵖ⁾⟩ of one GD step, computed once and used for both the
+ * outputs and the ReLU mask of the gradient. Each dot product is summed over q in increasing order, as the plain
+ * loop does, but only over the patch's nonzero pixels: a skipped term is W·0 = ±0, and adding ±0 to a partial sum
+ * that is never −0 (it starts at +0; x + y is −0 only when both are −0) changes nothing — bit-identical for finite
+ * W (`twoLayer.test.ts` compares against the plain loop kept there). Four filters share each pixel load; each keeps
+ * its own accumulator, so the order of every sum is unchanged.
+ */
+function preacts(W: Float64Array, sp: SparsePatches, rows: number, filters: number, H: Float64Array): void {
+  const { nzStart, nzIdx, nzVal } = sp;
+  for (let ap = 0; ap < rows; ap++) {
+    const k0 = nzStart[ap]!;
+    const k1 = nzStart[ap + 1]!;
+    const ho = ap * filters;
+    let r = 0;
+    for (; r + 4 <= filters; r += 4) {
+      const w0 = r * DIM;
+      const w1 = w0 + DIM;
+      const w2 = w1 + DIM;
+      const w3 = w2 + DIM;
+      let h0 = 0;
+      let h1 = 0;
+      let h2 = 0;
+      let h3 = 0;
+      for (let k = k0; k < k1; k++) {
+        const q = nzIdx[k]!;
+        const x = nzVal[k]!;
+        h0 += W[w0 + q]! * x;
+        h1 += W[w1 + q]! * x;
+        h2 += W[w2 + q]! * x;
+        h3 += W[w3 + q]! * x;
+      }
+      H[ho + r] = h0;
+      H[ho + r + 1] = h1;
+      H[ho + r + 2] = h2;
+      H[ho + r + 3] = h3;
+    }
+    for (; r < filters; r++) {
+      const w0 = r * DIM;
+      let h = 0;
+      for (let k = k0; k < k1; k++) h += W[w0 + nzIdx[k]!]! * nzVal[k]!;
+      H[ho + r] = h;
+    }
+  }
 }
 
 /** f(x_a) from the pre-activations, summed over filters then patches in the order of `outputs`. */
@@ -103,18 +164,26 @@ function outputsFromH(H: Float64Array, n: number, per: number, m: number, f: Flo
   }
 }
 
-export function train(net: Net, X: Float64Array, y: Float64Array, n: number, per: number, eta: number, steps: number): number {
+/**
+ * Full-batch GD. The gradient adds, for each active (sample a, patch p, filter r), s·x_a⁽ᵖ⁾ to row r of g, in the
+ * order (a, p) for every entry — the plain loop's order (it runs r between a and p, which does not reorder the
+ * additions into any one entry) — and only at the patch's nonzero pixels: the skipped additions are s·0 = ±0 into
+ * an entry that is never −0 (filled with +0), so nothing changes (see preacts).
+ */
+export function train(net: Net, X: Float64Array, y: Float64Array, n: number, per: number, eta: number, steps: number, sparse: SparsePatches = sparsePatches(X, n * per)): number {
   const { W, m } = net;
   const filters = 2 * m;
+  const rows = n * per;
+  const { nzStart, nzIdx, nzVal } = sparse;
   const g = new Float64Array(W.length);
-  const H = new Float64Array(n * per * filters);
+  const H = new Float64Array(rows * filters);
   const f = new Float64Array(n);
+  const coef = new Float64Array(n);
   let loss = 0;
   for (let t = 0; t <= steps; t++) {
-    preacts(W, X, n, per, filters, H);
+    preacts(W, sparse, rows, filters, H);
     outputsFromH(H, n, per, m, f);
     loss = 0;
-    const coef = new Float64Array(n);
     for (let a = 0; a < n; a++) {
       const z = y[a]! * f[a]!;
       loss += z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
@@ -125,11 +194,21 @@ export function train(net: Net, X: Float64Array, y: Float64Array, n: number, per
     g.fill(0);
     for (let a = 0; a < n; a++) {
       const ca = coef[a]!;
-      for (let r = 0; r < filters; r++) {
-        const s = ((r < m ? 1 : -1) * ca) / m;
-        for (let p = 0; p < per; p++) {
-          const xo = (a * per + p) * DIM;
-          if (H[(a * per + p) * filters + r]! > 0) for (let q = 0; q < DIM; q++) g[r * DIM + q] = g[r * DIM + q]! + s * X[xo + q]!;
+      const sPos = ca / m; // ((r < m ? 1 : -1)·ca)/m, as the plain loop computes it
+      const sNeg = -ca / m;
+      for (let p = 0; p < per; p++) {
+        const ap = a * per + p;
+        const k0 = nzStart[ap]!;
+        const k1 = nzStart[ap + 1]!;
+        const ho = ap * filters;
+        for (let r = 0; r < filters; r++) {
+          if (!(H[ho + r]! > 0)) continue;
+          const s = r < m ? sPos : sNeg;
+          const go = r * DIM;
+          for (let k = k0; k < k1; k++) {
+            const i = go + nzIdx[k]!;
+            g[i] = g[i]! + s * nzVal[k]!;
+          }
         }
       }
     }
@@ -209,8 +288,9 @@ export function runTwoLayerCell(p: TwoLayerParams, seed: number, replicate: numb
   const scratch: Net = { W: Float64Array.from(fresh), m: p.m };
   const Xt = patches(tgt);
   const yt = signs(tgt, 1);
-  train(transfer, Xt, yt, tgt.n, per, p.eta, p.stepsDown);
-  train(scratch, Xt, yt, tgt.n, per, p.eta, p.stepsDown);
+  const spt = sparsePatches(Xt, tgt.n * per); // shared by both arms
+  train(transfer, Xt, yt, tgt.n, per, p.eta, p.stepsDown, spt);
+  train(scratch, Xt, yt, tgt.n, per, p.eta, p.stepsDown, spt);
   const Xe = patches(test);
   const ye = signs(test, 1);
   return { accTransfer: accuracy(transfer, Xe, ye, test.n, per), accScratch: accuracy(scratch, Xe, ye, test.n, per), lossUp, classes: { target: cls.target, source: cls.source } };
