@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../../core/rng/stream.ts';
-import { drawTeacher, gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues } from './teacher.ts';
-import { initStudent, trainEmpirical, trainPopulation, type Student } from './train.ts';
+import { drawTeacher, gaussianInputs, leastSquares, mse, outputs, reluFeatures, reluFeaturesPlain, sourceTeacher, targetAndSourceFeatures, targetValues } from './teacher.ts';
+import { initStudent, trainEmpirical, trainEmpiricalPlain, trainPopulation, type Student } from './train.ts';
 import { trainEmpiricalFast, trainPopulationFast } from './trainFast.ts';
 import { ensureTf } from '../../../../sim/tf/backend.ts';
 
@@ -56,6 +56,49 @@ describe('§4 simulation pieces', () => {
     const f = outputs(reluFeatures(X, N, 6, st.W), N, st.c, 1 / 5);
     const g = outputs(reluFeatures(X, N, 6, s.W), N, s.c, s.scale);
     expect(0.5 * mse(f, g)).toBeCloseTo(exact, 3);
+  });
+  // The unrolled gradient kernel (gdKernels.ts) keeps every sum's order: whole trainings must agree bit for bit with the
+  // plain loops — same stopping step, same loss, same W and c (toEqual compares with Object.is, so even ±0 counts) —
+  // across dimensions, widths, under- and over-parameterised n, and both stopping rules (step cap, loss threshold).
+  it('the unrolled empirical GD is bit-identical to the plain loops', () => {
+    for (const [d, m, n, steps, tol, seed] of [
+      [10, 40, 64, 400, 0, 11],
+      [10, 40, 8, 3000, 1e-6, 12],
+      [3, 7, 50, 300, 0, 13],
+      [17, 25, 30, 500, 1e-5, 14],
+      [32, 12, 90, 200, 0, 15],
+    ] as const) {
+      const rng = Stream.fromSeed(seed);
+      const t = drawTeacher(rng, d, 6, 0, 1);
+      const X = gaussianInputs(rng, n, d);
+      const y = targetValues(t, X, n);
+      const e = initStudent(rng, m, d, 1e-7);
+      const a = clone(e);
+      const b = clone(e);
+      const o = { lr0: 0.2, maxSteps: steps, lossTol: tol, cInit: 1e-7 };
+      const ra = trainEmpiricalPlain(a, X, y, n, o);
+      const rb = trainEmpirical(b, X, y, n, o);
+      expect(rb).toEqual(ra);
+      expect(b.W).toEqual(a.W);
+      expect(b.c).toEqual(a.c);
+      if (tol > 0) expect(ra.steps).toBeLessThan(steps);
+    }
+  });
+  // The unrolled feature kernel and the shared teacher/source pass give exactly the plain loops' numbers.
+  it('unrolled ReLU features and the shared target/source pass equal the plain computations exactly', () => {
+    for (const [d, mstar, removed, n] of [[10, 10, 3, 257], [24, 20, 11, 64], [2, 8, 1, 33], [32, 9, 4, 40], [40, 6, 2, 20]] as const) {
+      const rng = Stream.fromSeed(100 + d);
+      const t = drawTeacher(rng, d, mstar, removed, 2);
+      const X = gaussianInputs(rng, n, d);
+      const F = reluFeatures(X, n, d, t.W);
+      expect(F).toEqual(reluFeaturesPlain(X, n, d, t.W));
+      expect(F.some((v) => v === 0) && F.some((v) => v > 0)).toBe(true);
+      const s = sourceTeacher(t);
+      const both = targetAndSourceFeatures(t, X, n);
+      expect(both.y).toEqual(outputs(reluFeaturesPlain(X, n, d, t.W), n, t.c, 1 / mstar));
+      expect(both.y).toEqual(targetValues(t, X, n));
+      expect(both.F).toEqual(reluFeaturesPlain(X, n, d, s.W));
+    }
   });
   // The mixed-precision path (float32 GEMMs, float64 state) follows the float64 path step for step.
   // Tolerance: a float32 cosine is off by ≈ 1e-7 and enters the update only through κ′ (≤ ½) and the

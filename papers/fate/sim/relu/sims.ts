@@ -2,7 +2,7 @@ import type { ParamSpec, Params } from '../../../../core/params.ts';
 import { measurement, summary } from '../../../../core/measurement.ts';
 import { Stream } from '../../../../core/rng/stream.ts';
 import type { SimSpec } from '../../../../sim/sim.ts';
-import { DEFAULT_TEACHER_LAW, TEACHER_LAWS, drawTeacher, gaussianInputs, leastSquares, mse, outputs, reluFeatures, sourceTeacher, targetValues, teacherLawNote, unitRows, type Teacher } from './teacher.ts';
+import { DEFAULT_TEACHER_LAW, TEACHER_LAWS, drawTeacher, gaussianInputs, leastSquares, mse, outputs, sourceTeacher, targetAndSourceFeatures, teacherLawNote, unitRows, type Teacher } from './teacher.ts';
 
 /** §4 simulations that need no training: Monte Carlo of the L2 overlaps and of kernel regression. */
 
@@ -105,14 +105,14 @@ export const kernelRegressionSim: SimSpec = {
     const src = sourceTeacher(t);
     const d = p.d!;
     const T = p.testN!;
+    // Target values and source features from one pass over the teacher's features (targetAndSourceFeatures).
     const fit = (rng: Stream, n: number): number => {
       const X = gaussianInputs(rng, n, d);
-      const F = reluFeatures(X, n, d, src.W);
-      const y = targetValues(t, X, n);
+      const { y, F } = targetAndSourceFeatures(t, X, n);
       const c = leastSquares(F, n, src.W.length, y);
       const Xt = gaussianInputs(rng, T, d);
-      const Ft = reluFeatures(Xt, T, d, src.W);
-      return mse(outputs(Ft, T, c, 1), targetValues(t, Xt, T));
+      const test = targetAndSourceFeatures(t, Xt, T);
+      return mse(outputs(test.F, T, c, 1), test.y);
     };
     const rows = Stream.replicates(seed, draws).map((rng) => {
       const r1 = fit(rng, p.n!);
@@ -152,10 +152,12 @@ export const perpMcSim: SimSpec = {
       const t = drawTeacher(rng, d, p.mstar!, removedOf(p), p.teacherLaw ?? DEFAULT_TEACHER_LAW);
       const src = sourceTeacher(t);
       const X = gaussianInputs(rng, N, d);
-      const c = leastSquares(reluFeatures(X, N, d, src.W), N, src.W.length, targetValues(t, X, N));
+      const fitSet = targetAndSourceFeatures(t, X, N);
+      const c = leastSquares(fitSet.F, N, src.W.length, fitSet.y);
       const Xt = gaussianInputs(rng, N, d);
-      const yt = targetValues(t, Xt, N);
-      const res = mse(outputs(reluFeatures(Xt, N, d, src.W), N, c, 1), yt);
+      const test = targetAndSourceFeatures(t, Xt, N);
+      const yt = test.y;
+      const res = mse(outputs(test.F, N, c, 1), yt);
       let norm = 0;
       for (const v of yt) norm += v * v;
       return res / (norm / N);

@@ -1,5 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Stream } from '../../../../core/rng/stream.ts';
+import { UNROLL_MAX, featureKernel } from './gdKernels.ts';
 
 /**
  * The §4 student–teacher setting, drawn from explicit streams (eqs 18–20). This file never uses the
@@ -111,8 +112,22 @@ export function gaussianInputs(rng: Stream, n: number, d: number): Float64Array 
   return rng.normals(n * d);
 }
 
-/** Hidden activations σ(Xwᵀ), row-major n × p. */
+/**
+ * Hidden activations σ(Xwᵀ), row-major n × p. For d ≤ UNROLL_MAX through the unrolled kernel of gdKernels.ts, which
+ * gives the same values as the plain loop below (same summation order; relu.test.ts compares them).
+ */
 export function reluFeatures(X: Float64Array, n: number, d: number, W: readonly Float64Array[]): Float64Array {
+  if (d > UNROLL_MAX) return reluFeaturesPlain(X, n, d, W);
+  const p = W.length;
+  const Wf = new Float64Array(p * d);
+  for (let i = 0; i < p; i++) Wf.set(W[i]!.subarray(0, d), i * d);
+  const out = new Float64Array(n * p);
+  featureKernel(d)(X, n, Wf, p, out);
+  return out;
+}
+
+/** The plain loop of reluFeatures (the reference, and the path for d > UNROLL_MAX). */
+export function reluFeaturesPlain(X: Float64Array, n: number, d: number, W: readonly Float64Array[]): Float64Array {
   const p = W.length;
   const out = new Float64Array(n * p);
   for (let a = 0; a < n; a++) {
@@ -142,6 +157,24 @@ export function outputs(F: Float64Array, n: number, c: ArrayLike<number>, scale:
 /** Target teacher values f*_t(x) (eq 20) on X. */
 export function targetValues(t: Teacher, X: Float64Array, n: number): Float64Array {
   return outputs(reluFeatures(X, n, t.d, t.W), n, t.c, 1 / t.W.length);
+}
+
+/**
+ * Target values f*_t on X and the source teacher's features σ(w*_iᵀx), i ∉ A (n × p), from one pass over the teacher's
+ * m* features: the source rows are teacher rows, so their features are the same numbers (the same dot products in the
+ * same order) as reluFeatures on sourceTeacher(t).W — computed once instead of twice. relu.test.ts compares both ways.
+ */
+export function targetAndSourceFeatures(t: Teacher, X: Float64Array, n: number): { y: Float64Array; F: Float64Array } {
+  const ms = t.W.length;
+  const all = reluFeatures(X, n, t.d, t.W);
+  const y = outputs(all, n, t.c, 1 / ms);
+  const removed = new Set(t.removed);
+  const kept: number[] = [];
+  for (let i = 0; i < ms; i++) if (!removed.has(i)) kept.push(i);
+  const p = kept.length;
+  const F = new Float64Array(n * p);
+  for (let a = 0; a < n; a++) for (let j = 0; j < p; j++) F[a * p + j] = all[a * ms + kept[j]!]!;
+  return { y, F };
 }
 
 /**

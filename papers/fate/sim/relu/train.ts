@@ -1,5 +1,6 @@
 import type { Stream } from '../../../../core/rng/stream.ts';
 import { unitRows } from './teacher.ts';
+import { UNROLL_MAX, gradKernel } from './gdKernels.ts';
 
 /**
  * Training the §4 student f(x) = (1/m) Σ c_i σ(w_iᵀx) with w_i constrained to S^{d−1} (Riemannian
@@ -176,9 +177,55 @@ export function forwardResiduals(X: Float64Array, y: Float64Array, W: Float64Arr
 }
 
 /**
- * Training on n samples (X row-major n × d, targets y): L = (1/2n) Σ_a (f(x_a) − y_a)².
+ * Training on n samples (X row-major n × d, targets y): L = (1/2n) Σ_a (f(x_a) − y_a)². For d ≤ UNROLL_MAX the
+ * gradient comes from the unrolled kernel of gdKernels.ts (bit-identical to the loops of trainEmpiricalPlain below,
+ * compared whole-training in relu.test.ts); the update step is the same code on both paths.
  */
 export function trainEmpirical(st: Student, X: Float64Array, y: Float64Array, n: number, opt: TrainOptions): { steps: number; loss: number } {
+  const m = st.W.length;
+  const d = st.W[0]!.length;
+  if (d > UNROLL_MAX) return trainEmpiricalPlain(st, X, y, n, opt);
+  const kernel = gradKernel(d);
+  const eta = opt.lr0 * m;
+  const H = new Float64Array(n * m);
+  const r = new Float64Array(n);
+  const gW = new Float64Array(m * d);
+  const gc = new Float64Array(m);
+  const Wf = new Float64Array(m * d);
+  for (let i = 0; i < m; i++) Wf.set(st.W[i]!, i * d);
+  const c = st.c;
+  let loss = Infinity;
+  let step = 0;
+  for (; step <= opt.maxSteps; step++) {
+    loss = kernel(X, y, Wf, c, n, m, H, r, gW, gc) / (2 * n);
+    if (loss <= opt.lossTol || step === opt.maxSteps) break;
+    sphereStep(Wf, c, gW, gc, m, d, eta, 1 / (n * m));
+  }
+  for (let i = 0; i < m; i++) st.W[i] = Wf.slice(i * d, (i + 1) * d);
+  return { steps: step, loss };
+}
+
+/** The GD update from raw gradients (gW, gc as filled by gdKernels.ts), shared by both empirical paths. */
+function sphereStep(Wf: Float64Array, c: Float64Array, gW: Float64Array, gc: Float64Array, m: number, d: number, eta: number, inv: number): void {
+  for (let i = 0; i < m; i++) {
+    const go = i * d;
+    const f = c[i]! * inv;
+    let radial = 0;
+    for (let k = 0; k < d; k++) radial += gW[go + k]! * Wf[go + k]!;
+    let nrm = 0;
+    for (let k = 0; k < d; k++) {
+      const w = Wf[go + k]! - eta * f * (gW[go + k]! - radial * Wf[go + k]!);
+      Wf[go + k] = w;
+      nrm += w * w;
+    }
+    nrm = 1 / Math.sqrt(nrm);
+    for (let k = 0; k < d; k++) Wf[go + k] = Wf[go + k]! * nrm;
+    c[i] = c[i]! - eta * gc[i]! * inv;
+  }
+}
+
+/** The plain loops (any d): the reference the unrolled path is checked against, and the path for d > UNROLL_MAX. */
+export function trainEmpiricalPlain(st: Student, X: Float64Array, y: Float64Array, n: number, opt: TrainOptions): { steps: number; loss: number } {
   const m = st.W.length;
   const d = st.W[0]!.length;
   const eta = opt.lr0 * m;
@@ -207,22 +254,7 @@ export function trainEmpirical(st: Student, X: Float64Array, y: Float64Array, n:
         for (let k = 0; k < d; k++) gW[go + k] = gW[go + k]! + ra * X[xo + k]!;
       }
     }
-    const inv = 1 / (n * m);
-    for (let i = 0; i < m; i++) {
-      const go = i * d;
-      const f = c[i]! * inv;
-      let radial = 0;
-      for (let k = 0; k < d; k++) radial += gW[go + k]! * Wf[go + k]!;
-      let nrm = 0;
-      for (let k = 0; k < d; k++) {
-        const w = Wf[go + k]! - eta * f * (gW[go + k]! - radial * Wf[go + k]!);
-        Wf[go + k] = w;
-        nrm += w * w;
-      }
-      nrm = 1 / Math.sqrt(nrm);
-      for (let k = 0; k < d; k++) Wf[go + k] = Wf[go + k]! * nrm;
-      c[i] = c[i]! - eta * gc[i]! * inv;
-    }
+    sphereStep(Wf, c, gW, gc, m, d, eta, 1 / (n * m));
   }
   for (let i = 0; i < m; i++) st.W[i] = Wf.slice(i * d, (i + 1) * d);
   return { steps: step, loss };
