@@ -31,12 +31,16 @@
  */
 import { Stream } from '../../../core/rng/stream.ts';
 import { logisticKL, type UowqConfig, type UowqProblem } from './core.ts';
+import { exactLogLik, pass4, type PassOut } from './logisticPass.ts';
 
 /** A size of the instance and the weightings fitted to it. */
 export interface Variant {
   problem: UowqProblem;
   configs: readonly UowqConfig[];
 }
+
+/** How often a line-search test fell within the blocked log-likelihood's error bound (recomputed exactly); for tests. */
+export let exactChecks = 0;
 
 /** Largest |Newton step| at which the iteration stops (after taking the step). */
 export const NEWTON_TOL = 1e-5;
@@ -203,17 +207,19 @@ function logisticReplicate(variants: readonly Variant[], K: number): (s: Stream[
   const p0 = variants[0]!.problem;
   const d = p0.theta0.length;
   const need = Array.from({ length: K + 1 }, (_, k) => Math.max(0, ...variants.flatMap((v) => v.configs.filter((c) => used(c, k)).map((c) => c.n[k]!))));
-  const X = need.map((n) => new Float64Array(n * d));
+  // Rows of stride 4 (zero-padded) for d ≤ 4, read by logisticPass.ts's pass4; d otherwise.
+  const stride = d <= 4 ? 4 : d;
+  const X = need.map((n) => new Float64Array(n * stride));
   const U = need.map((n) => new Float64Array(n));
   const Y = need.map((n) => new Uint8Array(n));
-  const fit = newton(d, K);
+  const fit = newton(d, K, stride);
   return (streams) => {
     for (let k = 0; k <= K; k++) {
       const s = streams[k]!;
       const Xk = X[k]!;
       const Uk = U[k]!;
       for (let i = 0; i < need[k]!; i++) {
-        for (let j = 0; j < d; j++) Xk[i * d + j] = s.normal();
+        for (let j = 0; j < d; j++) Xk[i * stride + j] = s.normal();
         Uk[i] = s.uniform();
       }
     }
@@ -225,7 +231,7 @@ function logisticReplicate(variants: readonly Variant[], K: number): (s: Stream[
         const Yk = Y[k]!;
         for (let i = 0; i < need[k]!; i++) {
           let eta = 0;
-          for (let j = 0; j < d; j++) eta += Xk[i * d + j]! * th[j]!;
+          for (let j = 0; j < d; j++) eta += Xk[i * stride + j]! * th[j]!;
           Yk[i] = Uk[i]! < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
         }
       }
@@ -238,7 +244,7 @@ function logisticReplicate(variants: readonly Variant[], K: number): (s: Stream[
 }
 
 /** Damped Newton for the weighted logistic log-likelihood, one data pass per iterate. */
-function newton(d: number, K: number): (X: Float64Array[], Y: Uint8Array[], c: UowqConfig, start: number[]) => Float64Array {
+function newton(d: number, K: number, stride: number): (X: Float64Array[], Y: Uint8Array[], c: UowqConfig, start: number[]) => Float64Array {
   const g = new Float64Array(d);
   const H = new Float64Array(d * d);
   const gc = new Float64Array(d);
@@ -246,7 +252,7 @@ function newton(d: number, K: number): (X: Float64Array[], Y: Uint8Array[], c: U
   const step = new Float64Array(d);
   const cand = new Float64Array(d);
   /** Weighted log-likelihood at th; its gradient and Hessian (negated, upper triangle mirrored) into gOut, HOut. */
-  const pass = (X: Float64Array[], Y: Uint8Array[], c: UowqConfig, th: Float64Array, gOut: Float64Array, HOut: Float64Array): number => {
+  const generic = (X: Float64Array[], Y: Uint8Array[], c: UowqConfig, th: Float64Array, gOut: Float64Array, HOut: Float64Array): number => {
     gOut.fill(0);
     HOut.fill(0);
     let f = 0;
@@ -258,7 +264,7 @@ function newton(d: number, K: number): (X: Float64Array[], Y: Uint8Array[], c: U
       const Yk = Y[k]!;
       let fk = 0;
       for (let i = 0; i < nk; i++) {
-        const r = i * d;
+        const r = i * stride;
         let eta = 0;
         for (let p = 0; p < d; p++) eta += Xk[r + p]! * th[p]!;
         const ex = Math.exp(-Math.abs(eta));
@@ -280,8 +286,31 @@ function newton(d: number, K: number): (X: Float64Array[], Y: Uint8Array[], c: U
     for (let p = 0; p < d; p++) for (let q = 0; q < p; q++) HOut[p * d + q] = HOut[q * d + p]!;
     return f;
   };
+  // d ≤ 4: logisticPass.ts — the same gradient and Hessian, a log-likelihood within `bound` of the generic one.
+  const po: PassOut = { f: 0, bound: 0 };
+  let bound = 0;
+  const pass = (X: Float64Array[], Y: Uint8Array[], c: UowqConfig, th: Float64Array, gOut: Float64Array, HOut: Float64Array): number => {
+    if (stride !== 4) return generic(X, Y, c, th, gOut, HOut);
+    pass4(X, Y, c, K, th, d, gOut, HOut, po);
+    bound = Math.max(bound, po.bound);
+    return po.f;
+  };
+  /**
+   * The line search's test f(candidate) ≥ f(θ) − 1e-15·|f(θ)| on the generic pass's values: decided on the blocked
+   * values where they are farther than their error bounds from the threshold, else on the generic values recomputed.
+   */
+  const accepts = (X: Float64Array[], Y: Uint8Array[], c: UowqConfig, theta: Float64Array, f: number, cand: Float64Array, fc: number): boolean => {
+    const ok = (a: number, b: number) => a >= b - 1e-15 * Math.abs(b);
+    if (stride !== 4) return ok(fc, f);
+    const margin = 2 * bound * (1 + 1e-12);
+    const thr = f - 1e-15 * Math.abs(f);
+    if (fc > thr + margin || fc < thr - margin) return fc > thr;
+    exactChecks++;
+    return ok(exactLogLik(X, Y, c, K, cand, d), exactLogLik(X, Y, c, K, theta, d));
+  };
   return (X, Y, c, start) => {
     const theta = Float64Array.from(start);
+    bound = 0;
     let f = pass(X, Y, c, theta, g, H);
     for (let it = 0; it < 100; it++) {
       if (!solveSpd(H, g, step, d)) break; // H is overwritten (recomputed by the next pass)
@@ -296,7 +325,7 @@ function newton(d: number, K: number): (X: Float64Array[], Y: Uint8Array[], c: U
       for (let h = 0; h < 40; h++) {
         for (let p = 0; p < d; p++) cand[p] = theta[p]! + lr * step[p]!;
         const fc = pass(X, Y, c, cand, gc, Hc);
-        if (fc >= f - 1e-15 * Math.abs(f)) {
+        if (accepts(X, Y, c, theta, f, cand, fc)) {
           theta.set(cand);
           g.set(gc);
           H.set(Hc);
