@@ -1,5 +1,5 @@
 import { drawLabels, inheritMask, kouTask, makeBasis, makeInit, makeNoise, patches, ptransferTask, replicateStreams, type Labels, type TaskSpec } from './data.ts';
-import { testErrorGaussian, trainFast, type TrainResult } from './fast.ts';
+import { testErrorGaussian, testErrorsGaussian, trainFast, type TrainResult } from './fast.ts';
 import { explicitPool, identityCoefficients, materialize, wishartPool, type Pool } from './pool.ts';
 import { trainFastInWorker } from './parallel.ts';
 import { splitWorthIt, trainFastSplit } from './split.ts';
@@ -144,9 +144,8 @@ function finishWith(p: CellParams, b: Built, stream: (label: string) => ReturnTy
 
 function assemble(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, curves: boolean, up: TrainResult, tr: TrainResult, base: TrainResult | undefined, mask: Uint8Array, t0: number): Finished {
   const { pool } = b;
-  // Paired Monte Carlo: the same ζ-stream for both models.
-  const eT = testErrorGaussian(pool, tr.C, b.task2, p.nTest, stream('test'));
-  const eB = base ? testErrorGaussian(pool, base.C, b.task2, p.nTest, stream('test')) : { err: NaN, se: NaN };
+  // Paired Monte Carlo: the same ζ-stream for both models, drawn once (testErrorsGaussian).
+  const [eT, eB] = base ? testErrorsGaussian(pool, [tr.C, base.C], b.task2, p.nTest, stream('test')) : [testErrorGaussian(pool, tr.C, b.task2, p.nTest, stream('test')), { err: NaN, se: NaN }];
   return {
     errTransfer: eT.err,
     errBaseline: eB.err,

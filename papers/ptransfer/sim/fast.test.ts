@@ -3,7 +3,7 @@ import { relNormError } from '../../../core/stats/index.ts';
 import { runCellFast, runCellTf, explicitTestSet, type CellParams } from './cell.ts';
 import { drawLabels, inheritMask, makeBasis, makeInit, makeNoise, patches, ptransferTask, replicateStreams } from './data.ts';
 import { cnnOutputs, trainDirect } from './direct.ts';
-import { testErrorGaussian, trainFast } from './fast.ts';
+import { testErrorGaussian, testErrorsGaussian, trainFast } from './fast.ts';
 import { explicitPool, identityCoefficients, materialize } from './pool.ts';
 
 const small: CellParams = {
@@ -55,6 +55,22 @@ describe('fast path = d-dimensional GD (float64, same data)', () => {
     const se = Math.sqrt((explicitErr * (1 - explicitErr)) / 20000 + g.se * g.se);
     expect(explicitErr).toBeGreaterThan(0.02); // a non-trivial error, so the comparison means something
     expect(Math.abs(explicitErr - g.err)).toBeLessThan(4 * se); // |z| < 4: false failure ≈ 6e-5
+  });
+
+  it('paired test errors on one draw of the normals = separate calls on copies of the stream (bit for bit)', () => {
+    const c = runCellFast({ ...small, T1: 30, T2: 20, eta: 0.2 }, 12, 1, { mode: 'explicit' });
+    const t2 = ptransferTask(2, { ...small, sigmaP: small.sigmaP2, n: small.N2 });
+    const [a, b] = testErrorsGaussian(c.pool, [c.transfer.C, c.baseline!.C], t2, 3001, replicateStreams(12, 1)('test'));
+    const a1 = testErrorGaussian(c.pool, c.transfer.C, t2, 3001, replicateStreams(12, 1)('test'));
+    const b1 = testErrorGaussian(c.pool, c.baseline!.C, t2, 3001, replicateStreams(12, 1)('test'));
+    expect(a!.err).toBeGreaterThan(0.01); // non-trivial errors, and the two models differ
+    expect(a!.err).not.toBe(b!.err);
+    expect([a!.err, a!.se, b!.err, b!.se]).toEqual([a1.err, a1.se, b1.err, b1.se]);
+    // and the cell reports exactly these (it draws the test stream once for both arms)
+    const again = runCellFast({ ...small, T1: 30, T2: 20, eta: 0.2 }, 12, 1, { mode: 'explicit' });
+    const [x, y] = testErrorsGaussian(again.pool, [again.transfer.C, again.baseline!.C], t2, small.nTest, replicateStreams(12, 1)('test'));
+    expect([again.errTransfer, again.errBaseline]).toEqual([testErrorGaussian(again.pool, again.transfer.C, t2, small.nTest, replicateStreams(12, 1)('test')).err, testErrorGaussian(again.pool, again.baseline!.C, t2, small.nTest, replicateStreams(12, 1)('test')).err]);
+    expect([x!.err, y!.err]).toEqual([again.errTransfer, again.errBaseline]);
   });
 
   it('α = 0 gives exactly the baseline (Algorithm 1 reduces to Algorithm 2)', () => {

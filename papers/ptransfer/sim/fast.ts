@@ -36,11 +36,18 @@ export function softplus(x: number): number {
 }
 
 /**
- * Full-batch GD on the responses (kernels.ts: the wasm kernel when available, else its JavaScript twin,
- * bit-identical). Costs ≈ 2m·n·(active samples) multiply-adds per step.
+ * Below this many samples a training step is a few hundred multiply-adds per filter and the two JavaScript→wasm
+ * calls per filter cost more than they save: the JavaScript twin (bit-identical, wasm.test.ts) is ≈ 2× faster
+ * there (N = 6–24 in Thm 4.2's pairs), the wasm kernel from ≈ 40 samples on (measured on runCellFast, d = 2000).
+ */
+export const WASM_MIN_SAMPLES = 33;
+
+/**
+ * Full-batch GD on the responses (kernels.ts: the wasm kernel when available and the task has
+ * ≥ WASM_MIN_SAMPLES samples, else its JavaScript twin, bit-identical). Costs ≈ 2m·n·(active samples) multiply-adds per step.
  */
 export function trainFast(pool: Pool, C0: Float64Array, task: FastTask, opts: TrainOptions): TrainResult {
-  return trainKernel(pool, C0, task, opts, rowsModule());
+  return trainKernel(pool, C0, task, opts, task.labels.y.length >= WASM_MIN_SAMPLES ? rowsModule() : null);
 }
 
 export interface TestErrorResult {
@@ -63,38 +70,56 @@ export interface TestErrorResult {
  * label average of a Monte Carlo over ζ.
  */
 export function testErrorGaussian(pool: Pool, C: Float64Array, spec: TaskSpec, samples: number, stream: Stream): TestErrorResult {
-  const { s, cov } = responseLaw(pool, C, spec);
-  const F = s.length;
-  const m = F / 2;
-  const L = choleskyPsd(cov, F); // Σ may be rank-deficient: pivots ≤ 1e-13·max diag are dropped
-  let sigPos = 0;
-  let sigNeg = 0;
-  for (let r = 0; r < F; r++) {
-    const j = r < m ? 1 : -1;
-    if (s[r]! > 0) sigPos += j * s[r]!;
-    else if (s[r]! < 0) sigNeg -= j * s[r]!;
-  }
+  return testErrorsGaussian(pool, [C], spec, samples, stream)[0]!;
+}
+
+/**
+ * testErrorGaussian of several filter sets on ONE stream of ζ-draws: each standard normal vector g is drawn once
+ * and used by every model (its own ζ = L g), which is exactly what separate calls on copies of the same stream
+ * compute (same draws, same per-model arithmetic) — the paired test errors of a cell without drawing the normals
+ * twice (fast.test.ts compares against separate calls).
+ */
+export function testErrorsGaussian(pool: Pool, Cs: Float64Array[], spec: TaskSpec, samples: number, stream: Stream): TestErrorResult[] {
+  const models = Cs.map((C) => {
+    const { s, cov } = responseLaw(pool, C, spec);
+    const F = s.length;
+    const m = F / 2;
+    const L = choleskyPsd(cov, F); // Σ may be rank-deficient: pivots ≤ 1e-13·max diag are dropped
+    let sigPos = 0;
+    let sigNeg = 0;
+    for (let r = 0; r < F; r++) {
+      const j = r < m ? 1 : -1;
+      if (s[r]! > 0) sigPos += j * s[r]!;
+      else if (s[r]! < 0) sigNeg -= j * s[r]!;
+    }
+    return { s, cov, F, m, L, sigPos, sigNeg, errSum: 0, errSq: 0 };
+  });
+  const F = models[0]!.F;
+  for (const md of models) if (md.F !== F) throw new RangeError('testErrorsGaussian: models differ in their number of filters');
   const g = new Float64Array(F);
-  let errSum = 0;
-  let errSq = 0;
   for (let q = 0; q < samples; q++) {
     stream.fillNormal(g);
-    let noiseTerm = 0;
-    for (let r = 0; r < F; r++) {
-      let z = 0;
-      const o = r * F;
-      for (let k = 0; k <= r; k++) z += L[o + k]! * g[k]!;
-      if (z > 0) noiseTerm += r < m ? z : -z;
+    for (const md of models) {
+      const { L, m } = md;
+      let noiseTerm = 0;
+      for (let r = 0; r < F; r++) {
+        let z = 0;
+        const o = r * F;
+        for (let k = 0; k <= r; k++) z += L[o + k]! * g[k]!;
+        if (z > 0) noiseTerm += r < m ? z : -z;
+      }
+      // ȳ = +1 errs when f < 0; ȳ = −1 errs when −f < 0.
+      const e = (md.sigPos + noiseTerm < 0 ? 0.5 : 0) + (-(md.sigNeg + noiseTerm) < 0 ? 0.5 : 0);
+      md.errSum += e;
+      md.errSq += e * e;
     }
-    // ȳ = +1 errs when f < 0; ȳ = −1 errs when −f < 0.
-    const e = (sigPos + noiseTerm < 0 ? 0.5 : 0) + (-(sigNeg + noiseTerm) < 0 ? 0.5 : 0);
-    errSum += e;
-    errSq += e * e;
   }
-  const err = errSum / samples;
-  const variance = samples > 1 ? (errSq - samples * err * err) / (samples - 1) : 0;
   const p = spec.flip;
-  return { err, se: Math.sqrt(Math.max(variance, 0) / samples), errObserved: p + (1 - 2 * p) * err, samples, s, cov };
+  return models.map(({ errSum, errSq, s, cov }) => {
+    const err = errSum / samples;
+    const variance = samples > 1 ? (errSq - samples * err * err) / (samples - 1) : 0;
+    return { err, se: Math.sqrt(Math.max(variance, 0) / samples), errObserved: p + (1 - 2 * p) * err, samples, s, cov };
+  });
 }
 
 /** s_r = ⟨w_r, μ⟩ and Σ = σ_p²·P⊥-Gram of the filters (F×F). */
