@@ -1,5 +1,6 @@
 import { readyBackend, tf } from '../../../../sim/tf/backend.ts';
 import { forwardResiduals, type Student } from './train.ts';
+import { passes } from './kernels.ts';
 
 /**
  * Empirical training of the §4 student (L = (1/2n) Σ_a (f(x_a) − y_a)², w_i on S^{d−1}) as an integration of its
@@ -82,41 +83,26 @@ function oracle32(X: Float64Array, y: Float64Array, n: number, m: number, d: num
   for (let a = 0; a < n; a++) for (let k = 0; k < d; k++) XT32[k * n + a] = X[a * d + k]!;
   const X32 = Float32Array.from(X);
   const W32 = new Float32Array(m * d);
-  const MT = new Float32Array(m * n);
-  const f = new Float64Array(n);
-  const r = new Float64Array(n);
+  // The O(m·n) passes between the two GEMMs run in the wasm SIMD kernel (kernels.ts; bit-identical to its JavaScript
+  // twin, which is the branching loop this oracle had before).
+  const k = passes(m, n);
   return (W, c, vW, vc) => {
     for (let q = 0; q < W.length; q++) W32[q] = W[q]!;
     const Ht = tf.tidy(() => tf.matMul(tf.tensor2d(W32, [m, d]), tf.tensor2d(XT32, [d, n])));
-    const H = Ht.dataSync() as Float32Array;
+    k.H.set(Ht.dataSync() as Float32Array);
     Ht.dispose();
-    f.fill(0);
-    for (let i = 0; i < m; i++) {
-      const o = i * n;
-      const ci = c[i]!;
-      for (let q = 0; q < n; q++) {
-        const h = H[o + q]!;
-        if (h > 0) f[q] = f[q]! + ci * h;
-      }
-    }
+    k.c.set(c);
+    k.fwd();
     let loss = 0;
     for (let q = 0; q < n; q++) {
-      r[q] = f[q]! / m - y[q]!;
-      loss += r[q]! * r[q]!;
+      const rq = k.f[q]! / m - y[q]!;
+      k.r[q] = rq;
+      k.r32[q] = rq;
+      loss += rq * rq;
     }
-    for (let i = 0; i < m; i++) {
-      const o = i * n;
-      let g = 0;
-      for (let q = 0; q < n; q++) {
-        const h = H[o + q]!;
-        if (h > 0) {
-          g += r[q]! * h;
-          MT[o + q] = r[q]!;
-        } else MT[o + q] = 0;
-      }
-      vc[i] = g;
-    }
-    const Gt = tf.tidy(() => tf.matMul(tf.tensor2d(MT, [m, n]), tf.tensor2d(X32, [n, d])));
+    k.back();
+    vc.set(k.vc);
+    const Gt = tf.tidy(() => tf.matMul(tf.tensor2d(k.MT, [m, n]), tf.tensor2d(X32, [n, d])));
     const G = Gt.dataSync() as Float32Array;
     Gt.dispose();
     project(W, c, G, vW, vc, n, m, d);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Stream } from '../../../../core/rng/stream.ts';
+import { backJs, fwdJs, kernelsModule, passes } from './kernels.ts';
+import { KERNELS_WASM_BASE64, KERNELS_WAT_SHA256 } from './kernels.wasm.ts';
+
+/**
+ * The wasm passes of the mixed-precision oracle (kernels.wat) against their JavaScript twins — exact equality
+ * (toEqual on float64 values), since the operations and their order are the same — and the twins against the
+ * branching loops flow.ts ran before (skip the entry when h ≤ 0), also exactly.
+ */
+function fill(k: ReturnType<typeof passes>, m: number, n: number, seed: number): void {
+  const s = Stream.fromSeed(seed);
+  for (let q = 0; q < m * n; q++) k.H[q] = q % 7 === 3 ? 0 : q % 11 === 5 ? -0 : s.normal();
+  for (let i = 0; i < m; i++) k.c[i] = s.normal();
+  for (let q = 0; q < n; q++) {
+    k.r[q] = s.normal() * 1e-2;
+    k.r32[q] = k.r[q]!;
+  }
+}
+
+describe('mixed-precision oracle passes (kernels.wat / kernels.ts)', () => {
+  it('the committed bytes are exactly what build-wasm.ts assembles from kernels.wat', async () => {
+    const { assembleKernels } = await import('./build-wasm.ts');
+    const { bytes, watSha256 } = await assembleKernels();
+    expect(watSha256).toBe(KERNELS_WAT_SHA256);
+    expect(Buffer.from(bytes).toString('base64')).toBe(KERNELS_WASM_BASE64);
+  });
+
+  it.each([
+    [1, 1],
+    [3, 2],
+    [5, 7],
+    [17, 33],
+    [40, 64],
+    [64, 101],
+    [9, 1502],
+  ])('wasm = JavaScript twin bit for bit, and the twin = the branching loop (m = %i, n = %i)', (m, n) => {
+    expect(kernelsModule()).not.toBeNull(); // Node ≥ 20 has WebAssembly SIMD: the fast path must not fall back silently
+    const w = passes(m, n, 'wasm');
+    const j = passes(m, n, 'js');
+    expect(w.engine).toBe('wasm');
+    fill(w, m, n, m * 1000 + n);
+    fill(j, m, n, m * 1000 + n);
+    w.fwd();
+    j.fwd();
+    expect(w.f).toEqual(j.f);
+    w.back();
+    j.back();
+    expect(w.vc).toEqual(j.vc);
+    expect(w.MT).toEqual(j.MT);
+    // The branching loop of before: sums skip the entries with h ≤ 0.
+    const f = new Float64Array(n);
+    for (let i = 0; i < m; i++) for (let q = 0; q < n; q++) if (j.H[i * n + q]! > 0) f[q] = f[q]! + j.c[i]! * j.H[i * n + q]!;
+    expect(j.f).toEqual(f);
+    const vc = new Float64Array(m);
+    const MT = new Float32Array(m * n);
+    for (let i = 0; i < m; i++) {
+      let g = 0;
+      for (let q = 0; q < n; q++) {
+        const h = j.H[i * n + q]!;
+        if (h > 0) {
+          g += j.r[q]! * h;
+          MT[i * n + q] = j.r[q]!;
+        }
+      }
+      vc[i] = g;
+    }
+    expect(j.vc).toEqual(vc);
+    expect(j.MT).toEqual(MT);
+    // fwdJs/backJs on plain arrays are the same functions the 'js' engine runs.
+    const f2 = new Float64Array(n);
+    fwdJs(j.H, j.c, f2, m, n);
+    expect(f2).toEqual(j.f);
+    const vc2 = new Float64Array(m);
+    backJs(j.H, j.r, j.r32, new Float32Array(m * n), vc2, m, n);
+    expect(vc2).toEqual(j.vc);
+  });
+});
