@@ -11,8 +11,8 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
-import { gramRows, inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
-import { mulXtA, mulXv, triSolveRows } from './linalg.ts';
+import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
+import { gramRows2x4 as gramRows, mulXtA, mulXv, triSolveRows } from './linalg.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];
@@ -205,6 +205,80 @@ function directEntry(law: Law, s: Stream): number {
   }
 }
 
+/** Plain test points: entries lawEntry(law, normal) — the reference. Counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's. */
+function plainDisagreements(p: ClassificationProblem, s: Stream, w: Float64Array): [number, number] {
+  let eFt = 0;
+  let e0 = 0;
+  for (let t = 0; t < p.nTest; t++) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let k = 0; k < p.d; k++) {
+      const v = lawEntry(p.law, s.normal());
+      a += v * p.wStar[k]!;
+      b += v * w[k]!;
+      c += v * p.w0[k]!;
+    }
+    const sa = a >= 0;
+    if (sa !== b >= 0) eFt++;
+    if (sa !== c >= 0) e0++;
+  }
+  return [eFt, e0];
+}
+
+const SQRT3 = Math.sqrt(3);
+/**
+ * Test points with entries drawn directly from the law (directEntry), the same draws and sums as a loop calling
+ * directEntry per entry, with the law's draw written into its own loop (no per-entry dispatch) and typed vectors.
+ */
+function directDisagreements(law: Law, s: Stream, nTest: number, wStar: Float64Array, w: Float64Array, w0: Float64Array): [number, number] {
+  const d = wStar.length;
+  let eFt = 0;
+  let e0 = 0;
+  const count = (a: number, b: number, c: number) => {
+    const sa = a >= 0;
+    if (sa !== b >= 0) eFt++;
+    if (sa !== c >= 0) e0++;
+  };
+  for (let t = 0; t < nTest; t++) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    if (law === 'rademacher') {
+      for (let k = 0; k < d; k++) {
+        const v = s.sign();
+        a += v * wStar[k]!;
+        b += v * w[k]!;
+        c += v * w0[k]!;
+      }
+    } else if (law === 'uniform') {
+      for (let k = 0; k < d; k++) {
+        const v = SQRT3 * (2 * s.uniform() - 1);
+        a += v * wStar[k]!;
+        b += v * w[k]!;
+        c += v * w0[k]!;
+      }
+    } else if (law === 'chi2') {
+      for (let k = 0; k < d; k++) {
+        const g = s.normal();
+        const v = (g * g - 1) / Math.SQRT2;
+        a += v * wStar[k]!;
+        b += v * w[k]!;
+        c += v * w0[k]!;
+      }
+    } else {
+      for (let k = 0; k < d; k++) {
+        const v = directEntry(law, s);
+        a += v * wStar[k]!;
+        b += v * w[k]!;
+        c += v * w0[k]!;
+      }
+    }
+    count(a, b, c);
+  }
+  return [eFt, e0];
+}
+
 /**
  * One replicate of binary classification with isotropic design (Σ = I): labels sign(xᵀw*) flipped with
  * probability `flip`; fine-tuning interpolates the ±1 labels from w_0 (SGD end point on the square
@@ -222,22 +296,7 @@ export function classificationReplicate(p: ClassificationProblem, s: Stream): { 
   if (fast && p.law === 'gaussian') {
     return { fineTuned: f + (1 - 2 * f) * gaussianDisagreement(w, p.wStar), pretrained: f + (1 - 2 * f) * gaussianDisagreement(p.w0, p.wStar) };
   }
-  let eFt = 0;
-  let e0 = 0;
-  for (let t = 0; t < p.nTest; t++) {
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    for (let k = 0; k < p.d; k++) {
-      const v = fast ? directEntry(p.law, s) : lawEntry(p.law, s.normal());
-      a += v * p.wStar[k]!;
-      b += v * w[k]!;
-      c += v * p.w0[k]!;
-    }
-    const sa = a >= 0;
-    if (sa !== b >= 0) eFt++;
-    if (sa !== c >= 0) e0++;
-  }
+  const [eFt, e0] = fast ? directDisagreements(p.law, s, p.nTest, Float64Array.from(p.wStar), w, Float64Array.from(p.w0)) : plainDisagreements(p, s, w);
   return { fineTuned: f + ((1 - 2 * f) * eFt) / p.nTest, pretrained: f + ((1 - 2 * f) * e0) / p.nTest };
 }
 

@@ -3,7 +3,7 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolve } from '../../../core/linalg/triangular.ts';
 import { gramRows } from '../../../core/linalg/dense.ts';
-import { triSolveRows } from './linalg.ts';
+import { gramRows2x4, triSolveRows } from './linalg.ts';
 
 describe('dense kernels', () => {
   it('gramRows equals the naive XXᵀ and triSolveRows equals column-wise Cholesky solves', () => {
@@ -25,6 +25,14 @@ describe('dense kernels', () => {
         const ref = cholSolve(G, n, col);
         for (let i = 0; i < n; i++) expect(Y[i * d + k]).toBeCloseTo(ref[i]!, 10);
       }
+    }
+  });
+
+  it('gramRows2x4 is core gramRows bit for bit (every n mod 2 and mod 4, d from 1)', () => {
+    const s = Stream.fromSeed(3);
+    for (const [n, d] of [[1, 1], [2, 3], [3, 5], [4, 4], [5, 9], [6, 2], [7, 11], [9, 30], [24, 41], [61, 120]] as const) {
+      const X = s.normals(n * d);
+      expect(Array.from(gramRows2x4(X, n, d))).toEqual(Array.from(gramRows(X, n, d)));
     }
   });
 });
