@@ -50,7 +50,7 @@ export interface FlowResult {
 }
 
 /** Loss and descent direction per unit η at (W, c): vW_i = −(c_i/(nm)) P_i Σ_a r_a 1[h_ai > 0] x_a, vc_i = −(1/(nm)) Σ_a r_a σ(h_ai), times m (η = lr0·m). */
-type Oracle = (W: Float64Array, c: Float64Array, vW: Float64Array, vc: Float64Array) => number;
+export type Oracle = (W: Float64Array, c: Float64Array, vW: Float64Array, vc: Float64Array) => number;
 
 function oracle64(X: Float64Array, y: Float64Array, n: number, m: number, d: number): Oracle {
   const H = new Float64Array(n * m);
@@ -127,10 +127,21 @@ function project(W: Float64Array, c: Float64Array, G: ArrayLike<number>, vW: Flo
 export function trainFlow(st: Student, X: Float64Array, y: Float64Array, n: number, opt: FlowOptions): FlowResult {
   const m = st.W.length;
   const d = st.W[0]!.length;
+  return integrateFlow(st, opt.fast === 1 ? oracle32(X, y, n, m, d) : oracle64(X, y, n, m, d), opt);
+}
+
+/**
+ * The error-controlled integration of the file comment for any loss on the student's parameters (w_i on the sphere),
+ * given its oracle: `ev` returns the loss at (W, c) and fills the descent directions per unit η (η = lr0·m), tangent to
+ * the sphere. Used for the empirical loss here and for the population loss of pretraining (popFlow.ts). `st` is
+ * updated in place.
+ */
+export function integrateFlow(st: Student, ev: Oracle, opt: Omit<FlowOptions, 'fast'>): FlowResult {
+  const m = st.W.length;
+  const d = st.W[0]!.length;
   const W = new Float64Array(m * d);
   for (let i = 0; i < m; i++) W.set(st.W[i]!, i * d);
   const c = Float64Array.from(st.c);
-  const ev = opt.fast === 1 ? oracle32(X, y, n, m, d) : oracle64(X, y, n, m, d);
   const P = m * (d + 1);
   let vW = new Float64Array(m * d);
   let vc = new Float64Array(m);
