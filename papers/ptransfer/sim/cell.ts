@@ -1,4 +1,5 @@
-import { drawLabels, inheritMask, kouTask, makeBasis, makeInit, makeNoise, patches, ptransferTask, replicateStreams, type Labels, type TaskSpec } from './data.ts';
+import { drawLabels, inheritMask, kouTask, makeBasis, makeInit, makeNoise, patches, ptransferTask, replicateSeed, replicateStreams, type Labels, type TaskSpec } from './data.ts';
+import { testNormals } from './testNormals.ts';
 import { testErrorGaussian, testErrorsGaussian, trainFast, type TrainResult } from './fast.ts';
 import { explicitPool, identityCoefficients, materialize, wishartPool, type Pool } from './pool.ts';
 import { trainFastInWorker } from './parallel.ts';
@@ -106,7 +107,7 @@ export function runCellFast(p: CellParams, seed: number, replicate: number, opts
   const t0 = performance.now();
   const stream = replicateStreams(seed, replicate);
   const b = buildPtransfer(p, stream, opts.mode ?? 'auto', true);
-  return finishCell(p, b, stream, opts, t0);
+  return finishCell(p, b, stream, opts, t0, replicateSeed(seed, replicate, 'test'));
 }
 
 /** Algorithm 2 only (Thm 4.3): no upstream model, no source data; same target streams as runCellFast. */
@@ -117,20 +118,20 @@ export function runBaselineFast(p: Omit<CellParams, 'N1' | 'sigmaP1' | 'v1Norm' 
   const b = buildPtransfer(full, stream, opts.mode ?? 'auto', false);
   const task2 = { spec: b.task2, labels: b.lab2, noise: b.pool.blocks.xi2! };
   const base = trainFast(b.pool, identityCoefficients(b.pool, 'down'), task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: opts.curves ?? false });
-  const e = testErrorGaussian(b.pool, base.C, b.task2, p.nTest, stream('test'));
+  const e = testErrorGaussian(b.pool, base.C, b.task2, p.nTest, testNormals(replicateSeed(seed, replicate, 'test'), p.nTest * 2 * p.m));
   return { err: e.err, se: e.se, loss: summary(base, opts.curves ?? false), mode: b.pool.mode, ms: performance.now() - t0 };
 }
 
 type Finished = CellResult & { pool: Pool; up: TrainResult; transfer: TrainResult; baseline?: TrainResult; mask: Uint8Array };
 
-function finishCell(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, opts: { curves?: boolean; baseline?: boolean }, t0: number): Finished {
+function finishCell(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, opts: { curves?: boolean; baseline?: boolean }, t0: number, testSeed: number): Finished {
   const curves = opts.curves ?? false;
   const task2 = { spec: b.task2, labels: b.lab2, noise: b.pool.blocks.xi2! };
   const base = opts.baseline === false ? undefined : trainFast(b.pool, identityCoefficients(b.pool, 'down'), task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
-  return finishWith(p, b, stream, curves, base, t0);
+  return finishWith(p, b, stream, curves, base, t0, testSeed);
 }
 
-function finishWith(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, curves: boolean, base: TrainResult | undefined, t0: number): Finished {
+function finishWith(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, curves: boolean, base: TrainResult | undefined, t0: number, testSeed: number): Finished {
   const { pool } = b;
   const K = pool.K;
   const up = trainFast(pool, identityCoefficients(pool, 'up'), { spec: b.task1, labels: b.lab1, noise: pool.blocks.xi1! }, { eta: p.eta, T: p.T1, eps: p.eps, curve: curves });
@@ -139,13 +140,15 @@ function finishWith(p: CellParams, b: Built, stream: (label: string) => ReturnTy
   for (let r = 0; r < 2 * p.m; r++) if (mask[r]) Ctr.set(up.C.subarray(r * K, (r + 1) * K), r * K);
   const task2 = { spec: b.task2, labels: b.lab2, noise: pool.blocks.xi2! };
   const tr = trainFast(pool, Ctr, task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
-  return assemble(p, b, stream, curves, up, tr, base, mask, t0);
+  return assemble(p, b, curves, up, tr, base, mask, t0, testSeed);
 }
 
-function assemble(p: CellParams, b: Built, stream: (label: string) => ReturnType<ReturnType<typeof replicateStreams>>, curves: boolean, up: TrainResult, tr: TrainResult, base: TrainResult | undefined, mask: Uint8Array, t0: number): Finished {
+function assemble(p: CellParams, b: Built, curves: boolean, up: TrainResult, tr: TrainResult, base: TrainResult | undefined, mask: Uint8Array, t0: number, testSeed: number): Finished {
   const { pool } = b;
-  // Paired Monte Carlo: the same ζ-stream for both models, drawn once (testErrorsGaussian).
-  const [eT, eB] = base ? testErrorsGaussian(pool, [tr.C, base.C], b.task2, p.nTest, stream('test')) : [testErrorGaussian(pool, tr.C, b.task2, p.nTest, stream('test')), { err: NaN, se: NaN }];
+  // Paired Monte Carlo: the same ζ-stream (the replicate's 'test' stream) for both models, its normals drawn once
+  // and kept for the other member of a pair (testNormals.ts).
+  const G = testNormals(testSeed, p.nTest * 2 * p.m);
+  const [eT, eB] = base ? testErrorsGaussian(pool, [tr.C, base.C], b.task2, p.nTest, G) : [testErrorGaussian(pool, tr.C, b.task2, p.nTest, G), { err: NaN, se: NaN }];
   return {
     errTransfer: eT.err,
     errBaseline: eB.err,
@@ -190,7 +193,7 @@ export async function runCellFastParallel(p: CellParams, seed: number, replicate
   for (let r = 0; r < 2 * p.m; r++) if (mask[r]) Ctr.set(up.C.subarray(r * K, (r + 1) * K), r * K);
   const tr = trainFast(pool, Ctr, task2, { eta: p.eta, T: p.T2, eps: p.eps, curve: curves });
   const base = await basePromise;
-  return assemble(p, b, stream, curves, up, tr, base, mask, t0);
+  return assemble(p, b, curves, up, tr, base, mask, t0, replicateSeed(seed, replicate, 'test'));
 }
 
 /**
@@ -285,7 +288,7 @@ export function runKouFast(p: KouParams, seed: number, replicate: number, opts: 
     );
   }
   const tr = trainFast(pool, identityCoefficients(pool, 'down'), { spec: task, labels, noise: pool.blocks.xi! }, { eta: p.eta, T: p.T, eps: p.eps, curve: opts.curves ?? false });
-  const e = testErrorGaussian(pool, tr.C, task, p.nTest, stream('test'));
+  const e = testErrorGaussian(pool, tr.C, task, p.nTest, testNormals(replicateSeed(seed, replicate, 'test'), p.nTest * 2 * p.m));
   // Training error against the observed labels is 0 once the (noisy) data are fitted: benign overfitting.
   return { err: e.err, errObserved: e.errObserved, se: e.se, loss: summary(tr, opts.curves ?? false), mode: pool.mode, ms: performance.now() - t0, pool, train: tr, task, labels };
 }

@@ -156,3 +156,8 @@ export function replicateStreams(seed: number, replicate: number): (label: strin
   const rep = Stream.childSeed(seed, 'ptransfer.replicate', replicate);
   return (label: string) => Stream.fromSeed(Stream.childSeed(rep, label));
 }
+
+/** The seed of replicateStreams(seed, replicate)(label), i.e. that stream is Stream.fromSeed(replicateSeed(…)). */
+export function replicateSeed(seed: number, replicate: number, label: string): number {
+  return Stream.childSeed(Stream.childSeed(seed, 'ptransfer.replicate', replicate), label);
+}

@@ -3,8 +3,44 @@ import { relNormError } from '../../../core/stats/index.ts';
 import { runCellFast, runCellTf, explicitTestSet, type CellParams } from './cell.ts';
 import { drawLabels, inheritMask, makeBasis, makeInit, makeNoise, patches, ptransferTask, replicateStreams } from './data.ts';
 import { cnnOutputs, trainDirect } from './direct.ts';
-import { testErrorGaussian, testErrorsGaussian, trainFast } from './fast.ts';
-import { explicitPool, identityCoefficients, materialize } from './pool.ts';
+import { responseLaw, testErrorGaussian, testErrorsGaussian, trainFast } from './fast.ts';
+import { explicitPool, identityCoefficients, materialize, type Pool } from './pool.ts';
+import { choleskyPsd } from '../../../core/linalg/cholesky.ts';
+import type { Stream } from '../../../core/rng/stream.ts';
+import { clearTestNormals } from './testNormals.ts';
+import type { TaskSpec } from './data.ts';
+
+/** The test error as first written: one sample at a time, the normals drawn from the stream per sample. */
+function testErrorPlain(pool: Pool, C: Float64Array, spec: TaskSpec, samples: number, stream: Stream) {
+  const { s, cov } = responseLaw(pool, C, spec);
+  const F = s.length;
+  const m = F / 2;
+  const L = choleskyPsd(cov, F);
+  let sigPos = 0;
+  let sigNeg = 0;
+  for (let r = 0; r < F; r++) {
+    const j = r < m ? 1 : -1;
+    if (s[r]! > 0) sigPos += j * s[r]!;
+    else if (s[r]! < 0) sigNeg -= j * s[r]!;
+  }
+  const g = new Float64Array(F);
+  let errSum = 0;
+  let errSq = 0;
+  for (let q = 0; q < samples; q++) {
+    stream.fillNormal(g);
+    let noiseTerm = 0;
+    for (let r = 0; r < F; r++) {
+      let z = 0;
+      for (let k = 0; k <= r; k++) z += L[r * F + k]! * g[k]!;
+      if (z > 0) noiseTerm += r < m ? z : -z;
+    }
+    const e = (sigPos + noiseTerm < 0 ? 0.5 : 0) + (-(sigNeg + noiseTerm) < 0 ? 0.5 : 0);
+    errSum += e;
+    errSq += e * e;
+  }
+  const err = errSum / samples;
+  return { err, se: Math.sqrt(Math.max((errSq - samples * err * err) / (samples - 1), 0) / samples) };
+}
 
 const small: CellParams = {
   d: 80, m: 4, N1: 14, N2: 10, sigmaP1: 1, sigmaP2: 1.2, uNorm: 1.5, v1Norm: 1, v2Norm: 0.8,
@@ -57,20 +93,28 @@ describe('fast path = d-dimensional GD (float64, same data)', () => {
     expect(Math.abs(explicitErr - g.err)).toBeLessThan(4 * se); // |z| < 4: false failure ≈ 6e-5
   });
 
-  it('paired test errors on one draw of the normals = separate calls on copies of the stream (bit for bit)', () => {
+  it('paired test errors on one draw of the normals = the plain one-sample-at-a-time loop per model on copies of the stream (bit for bit)', () => {
     const c = runCellFast({ ...small, T1: 30, T2: 20, eta: 0.2 }, 12, 1, { mode: 'explicit' });
     const t2 = ptransferTask(2, { ...small, sigmaP: small.sigmaP2, n: small.N2 });
+    // 3001 samples: the blocks of four leave a remainder
     const [a, b] = testErrorsGaussian(c.pool, [c.transfer.C, c.baseline!.C], t2, 3001, replicateStreams(12, 1)('test'));
-    const a1 = testErrorGaussian(c.pool, c.transfer.C, t2, 3001, replicateStreams(12, 1)('test'));
-    const b1 = testErrorGaussian(c.pool, c.baseline!.C, t2, 3001, replicateStreams(12, 1)('test'));
+    const a1 = testErrorPlain(c.pool, c.transfer.C, t2, 3001, replicateStreams(12, 1)('test'));
+    const b1 = testErrorPlain(c.pool, c.baseline!.C, t2, 3001, replicateStreams(12, 1)('test'));
     expect(a!.err).toBeGreaterThan(0.01); // non-trivial errors, and the two models differ
     expect(a!.err).not.toBe(b!.err);
     expect([a!.err, a!.se, b!.err, b!.se]).toEqual([a1.err, a1.se, b1.err, b1.se]);
-    // and the cell reports exactly these (it draws the test stream once for both arms)
-    const again = runCellFast({ ...small, T1: 30, T2: 20, eta: 0.2 }, 12, 1, { mode: 'explicit' });
-    const [x, y] = testErrorsGaussian(again.pool, [again.transfer.C, again.baseline!.C], t2, small.nTest, replicateStreams(12, 1)('test'));
-    expect([again.errTransfer, again.errBaseline]).toEqual([testErrorGaussian(again.pool, again.transfer.C, t2, small.nTest, replicateStreams(12, 1)('test')).err, testErrorGaussian(again.pool, again.baseline!.C, t2, small.nTest, replicateStreams(12, 1)('test')).err]);
-    expect([x!.err, y!.err]).toEqual([again.errTransfer, again.errBaseline]);
+  });
+
+  it('a cell whose test normals come from the kept draws of another cell = the same cell drawing them itself', () => {
+    const p = { ...small, T1: 30, T2: 20, eta: 0.2 };
+    clearTestNormals();
+    const fresh = runCellFast(p, 14, 3, { mode: 'explicit' });
+    const t2 = ptransferTask(2, { ...small, sigmaP: small.sigmaP2, n: small.N2 });
+    expect([fresh.errTransfer, fresh.errBaseline]).toEqual([testErrorPlain(fresh.pool, fresh.transfer.C, t2, p.nTest, replicateStreams(14, 3)('test')).err, testErrorPlain(fresh.pool, fresh.baseline!.C, t2, p.nTest, replicateStreams(14, 3)('test')).err]);
+    clearTestNormals();
+    runCellFast({ ...p, d: 120, nTest: 3 * p.nTest }, 14, 3, { mode: 'explicit' }); // same replicate, another member of a pair: keeps a longer draw
+    const reused = runCellFast(p, 14, 3, { mode: 'explicit' });
+    expect([reused.errTransfer, reused.errBaseline, reused.seTransfer]).toEqual([fresh.errTransfer, fresh.errBaseline, fresh.seTransfer]);
   });
 
   it('α = 0 gives exactly the baseline (Algorithm 1 reduces to Algorithm 2)', () => {

@@ -69,17 +69,19 @@ export interface TestErrorResult {
  * Gaussian. ȳ = ±1 are both evaluated at each ζ draw (each with weight ½), so the estimate is the exact
  * label average of a Monte Carlo over ζ.
  */
-export function testErrorGaussian(pool: Pool, C: Float64Array, spec: TaskSpec, samples: number, stream: Stream): TestErrorResult {
+export function testErrorGaussian(pool: Pool, C: Float64Array, spec: TaskSpec, samples: number, stream: Stream | Float64Array): TestErrorResult {
   return testErrorsGaussian(pool, [C], spec, samples, stream)[0]!;
 }
 
 /**
- * testErrorGaussian of several filter sets on ONE stream of ζ-draws: each standard normal vector g is drawn once
+ * testErrorGaussian of several filter sets on ONE sequence of ζ-draws: each standard normal vector g is drawn once
  * and used by every model (its own ζ = L g), which is exactly what separate calls on copies of the same stream
  * compute (same draws, same per-model arithmetic) — the paired test errors of a cell without drawing the normals
- * twice (fast.test.ts compares against separate calls).
+ * twice (fast.test.ts compares against separate calls). `source` is the stream, or the normals it would give
+ * (≥ samples·F of them, in the order the stream gives them: testNormals.ts keeps those of a replicate for the
+ * other member of a pair, which draws the very same ones).
  */
-export function testErrorsGaussian(pool: Pool, Cs: Float64Array[], spec: TaskSpec, samples: number, stream: Stream): TestErrorResult[] {
+export function testErrorsGaussian(pool: Pool, Cs: Float64Array[], spec: TaskSpec, samples: number, source: Stream | Float64Array): TestErrorResult[] {
   const models = Cs.map((C) => {
     const { s, cov } = responseLaw(pool, C, spec);
     const F = s.length;
@@ -96,23 +98,15 @@ export function testErrorsGaussian(pool: Pool, Cs: Float64Array[], spec: TaskSpe
   });
   const F = models[0]!.F;
   for (const md of models) if (md.F !== F) throw new RangeError('testErrorsGaussian: models differ in their number of filters');
-  const g = new Float64Array(F);
-  for (let q = 0; q < samples; q++) {
-    stream.fillNormal(g);
-    for (const md of models) {
-      const { L, m } = md;
-      let noiseTerm = 0;
-      for (let r = 0; r < F; r++) {
-        let z = 0;
-        const o = r * F;
-        for (let k = 0; k <= r; k++) z += L[o + k]! * g[k]!;
-        if (z > 0) noiseTerm += r < m ? z : -z;
-      }
-      // ȳ = +1 errs when f < 0; ȳ = −1 errs when −f < 0.
-      const e = (md.sigPos + noiseTerm < 0 ? 0.5 : 0) + (-(md.sigNeg + noiseTerm) < 0 ? 0.5 : 0);
-      md.errSum += e;
-      md.errSq += e * e;
-    }
+  let G: Float64Array;
+  if (source instanceof Float64Array) {
+    if (source.length < samples * F) throw new RangeError(`testErrorsGaussian: ${source.length} normals given, ${samples * F} needed`);
+    G = source;
+  } else G = source.fillNormal(new Float64Array(samples * F)); // the same sequence as F at a time
+  for (const md of models) {
+    const { errSum, errSq } = sampleErrors(md.L, G, F, md.m, samples, md.sigPos, md.sigNeg);
+    md.errSum = errSum;
+    md.errSq = errSq;
   }
   const p = spec.flip;
   return models.map(({ errSum, errSq, s, cov }) => {
@@ -120,6 +114,67 @@ export function testErrorsGaussian(pool: Pool, Cs: Float64Array[], spec: TaskSpe
     const variance = samples > 1 ? (errSq - samples * err * err) / (samples - 1) : 0;
     return { err, se: Math.sqrt(Math.max(variance, 0) / samples), errObserved: p + (1 - 2 * p) * err, samples, s, cov };
   });
+}
+
+/** Error of one sample (both labels, weight ½ each) from its noise term Σ_r j_r σ(ζ_r). */
+const sampleError = (sigPos: number, sigNeg: number, noiseTerm: number) => (sigPos + noiseTerm < 0 ? 0.5 : 0) + (-(sigNeg + noiseTerm) < 0 ? 0.5 : 0);
+
+/**
+ * Σ_q e_q and Σ_q e_q² over the samples, ζ_q = L g_q with g_q = G[qF … qF + F). Four samples share each load of L;
+ * every ζ_{q,r} is still summed over k = 0 … r in order, every noise term over r in order, and the error sums over q
+ * in order — the arithmetic of one sample at a time, bit for bit (fast.test.ts).
+ */
+function sampleErrors(L: Float64Array, G: Float64Array, F: number, m: number, samples: number, sigPos: number, sigNeg: number): { errSum: number; errSq: number } {
+  let errSum = 0;
+  let errSq = 0;
+  let q = 0;
+  for (; q + 4 <= samples; q += 4) {
+    const g0 = q * F;
+    const g1 = g0 + F;
+    const g2 = g1 + F;
+    const g3 = g2 + F;
+    let n0 = 0;
+    let n1 = 0;
+    let n2 = 0;
+    let n3 = 0;
+    for (let r = 0; r < F; r++) {
+      let z0 = 0;
+      let z1 = 0;
+      let z2 = 0;
+      let z3 = 0;
+      const o = r * F;
+      for (let k = 0; k <= r; k++) {
+        const l = L[o + k]!;
+        z0 += l * G[g0 + k]!;
+        z1 += l * G[g1 + k]!;
+        z2 += l * G[g2 + k]!;
+        z3 += l * G[g3 + k]!;
+      }
+      if (z0 > 0) n0 += r < m ? z0 : -z0;
+      if (z1 > 0) n1 += r < m ? z1 : -z1;
+      if (z2 > 0) n2 += r < m ? z2 : -z2;
+      if (z3 > 0) n3 += r < m ? z3 : -z3;
+    }
+    for (const nt of [n0, n1, n2, n3]) {
+      const e = sampleError(sigPos, sigNeg, nt);
+      errSum += e;
+      errSq += e * e;
+    }
+  }
+  for (; q < samples; q++) {
+    const go = q * F;
+    let noiseTerm = 0;
+    for (let r = 0; r < F; r++) {
+      let z = 0;
+      const o = r * F;
+      for (let k = 0; k <= r; k++) z += L[o + k]! * G[go + k]!;
+      if (z > 0) noiseTerm += r < m ? z : -z;
+    }
+    const e = sampleError(sigPos, sigNeg, noiseTerm);
+    errSum += e;
+    errSq += e * e;
+  }
+  return { errSum, errSq };
 }
 
 /** s_r = ⟨w_r, μ⟩ and Σ = σ_p²·P⊥-Gram of the filters (F×F). */
