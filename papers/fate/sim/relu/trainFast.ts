@@ -1,5 +1,6 @@
 import { activeBackend, readyBackend, tf } from '../../../../sim/tf/backend.ts';
 import type { Student, TrainOptions } from './train.ts';
+import { passes } from './kernels.ts';
 
 /**
  * Mixed-precision versions of trainPopulation / trainEmpirical (train.ts) for the paper's sizes
@@ -213,10 +214,9 @@ export function trainEmpiricalFast(st: Student, X: Float64Array, y: Float64Array
   const c = st.c;
   const Xt = tf.tensor2d(Float32Array.from(X), [n, d]);
   const XT = tf.tensor2d(toF32T(X, n, d), [d, n]);
-  const MT = new Float32Array(m * n);
-  const r = new Float64Array(n);
-  const f = new Float64Array(n);
-  const gc = new Float64Array(m);
+  // The O(m·n) passes between the GEMMs in the wasm SIMD kernel (kernels.ts: bit-identical to the branching loops
+  // this function had before, which its JavaScript twin is).
+  const ps = passes(m, n);
   const trace: [number, number][] = [];
   let loss = Infinity;
   let step = 0;
@@ -225,22 +225,17 @@ export function trainEmpiricalFast(st: Student, X: Float64Array, y: Float64Array
       // Hᵀ = W Xᵀ (m × n): row i holds neuron i's pre-activations on every sample.
       const Wt = tf.tensor2d(Float32Array.from(W), [m, d]);
       const Ht = tf.matMul(Wt, XT);
-      const H = Ht.dataSync() as Float32Array;
+      ps.H.set(Ht.dataSync() as Float32Array);
       Ht.dispose();
       Wt.dispose();
-      f.fill(0);
-      for (let i = 0; i < m; i++) {
-        const o = i * n;
-        const ci = c[i]!;
-        for (let q = 0; q < n; q++) {
-          const h = H[o + q]!;
-          if (h > 0) f[q] = f[q]! + ci * h;
-        }
-      }
+      ps.c.set(c);
+      ps.fwd();
       loss = 0;
       for (let q = 0; q < n; q++) {
-        r[q] = f[q]! / m - y[q]!;
-        loss += r[q]! * r[q]!;
+        const rq = ps.f[q]! / m - y[q]!;
+        ps.r[q] = rq;
+        ps.r32[q] = rq;
+        loss += rq * rq;
       }
       loss /= 2 * n;
       if (step % every === 0) {
@@ -248,19 +243,9 @@ export function trainEmpiricalFast(st: Student, X: Float64Array, y: Float64Array
         opt.onTrace?.(step, loss);
       }
       if (loss <= opt.lossTol || step === opt.maxSteps) break;
-      for (let i = 0; i < m; i++) {
-        const o = i * n;
-        let g = 0;
-        for (let q = 0; q < n; q++) {
-          const h = H[o + q]!;
-          if (h > 0) {
-            g += r[q]! * h;
-            MT[o + q] = r[q]!;
-          } else MT[o + q] = 0;
-        }
-        gc[i] = g;
-      }
-      const Mt = tf.tensor2d(MT, [m, n]);
+      ps.back();
+      const gc = ps.vc;
+      const Mt = tf.tensor2d(ps.MT, [m, n]);
       const Gt = tf.matMul(Mt, Xt);
       const G = Gt.dataSync() as Float32Array;
       Mt.dispose();
