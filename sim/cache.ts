@@ -7,8 +7,8 @@ import type { Measurement } from '../core/measurement.ts';
  * in one process share one run. A simulation is a deterministic function of exactly these (seeded streams in,
  * measurement out: sim/sim.ts), which is what makes the memo exact rather than approximate.
  *
- * Bounded: least-recently-used eviction by entry count and by an estimate of the bytes held. Callers get a deep
- * copy (structuredClone) of the stored result, so a caller that sorts or edits `values` cannot change what the next
+ * Bounded: least-recently-used eviction by entry count and by an estimate of the bytes held. Callers never share an
+ * object with the cache (it stores a structuredClone; a hit returns another), so a caller that sorts or edits `values` cannot change what the next
  * caller sees. A running (async) simulation is shared too: a second call with the same key waits for the first.
  * TTC_SIM_CACHE=0 turns it off; TTC_SIM_CACHE_STATS=1 prints hits and misses per simulation when the process exits.
  */
@@ -104,8 +104,9 @@ export class SimCache {
       this.map.set(key, { pending, bytes: 0 });
       return pending.then((v) => structuredClone(v));
     }
+    // The cache keeps its own copy (store clones); the caller may have the original — one copy per miss, not two.
     this.store(key, out, false);
-    return structuredClone(out);
+    return out;
   }
 
   private store(key: string, v: Measurement, async: boolean): void {
