@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../../core/rng/stream.ts';
 import { drawClasses, sampleTask } from './data.ts';
-import { outputs, patches, runTwoLayerCell, train, type Net, type TwoLayerParams } from './twoLayer.ts';
+import { outputs, outputsSparse, patches, runTwoLayerCell, sparsePatches, train, type Net, type TwoLayerParams } from './twoLayer.ts';
 
 const DIM = 49;
 
@@ -76,6 +76,21 @@ describe('two-layer MNIST CNN: exact reductions', () => {
       expect(la).toBe(lb);
       expect(Array.from(a.W)).toEqual(Array.from(b.W));
       expect(la).toBeLessThan(Math.log(2));
+    }
+  });
+
+  it('test outputs over the nonzero pixels = the plain outputs (clean and noisy test images, 10 and 12 filters)', () => {
+    const rng = Stream.forReplicate(10, 0);
+    const cls = drawClasses(rng, 4);
+    for (const noise of [0, 0.4]) {
+      const d = sampleTask(rng, cls.target, 30, 'test', { noise });
+      const X = patches(d);
+      for (const m of [5, 6]) {
+        const net: Net = { W: rng.normals(2 * m * DIM, 0.3), m };
+        const f = outputs(net, X, d.n, 4);
+        expect(f.some((v) => v > 0) && f.some((v) => v < 0)).toBe(true); // outputs of both signs
+        expect(Array.from(outputsSparse(net, sparsePatches(X, d.n * 4), d.n, 4))).toEqual(Array.from(f));
+      }
     }
   });
 

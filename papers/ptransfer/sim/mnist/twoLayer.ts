@@ -107,8 +107,8 @@ export function sparsePatches(X: Float64Array, rows: number): SparsePatches {
  * outputs and the ReLU mask of the gradient. Each dot product is summed over q in increasing order, as the plain
  * loop does, but only over the patch's nonzero pixels: a skipped term is W·0 = ±0, and adding ±0 to a partial sum
  * that is never −0 (it starts at +0; x + y is −0 only when both are −0) changes nothing — bit-identical for finite
- * W (`twoLayer.test.ts` compares against the plain loop kept there). Four filters share each pixel load; each keeps
- * its own accumulator, so the order of every sum is unchanged.
+ * W (`twoLayer.test.ts` compares against the plain loop kept there). Eight (then four, then one) filters share each
+ * pixel load; each keeps its own accumulator, so the order of every sum is unchanged.
  */
 function preacts(W: Float64Array, sp: SparsePatches, rows: number, filters: number, H: Float64Array): void {
   const { nzStart, nzIdx, nzVal } = sp;
@@ -117,6 +117,37 @@ function preacts(W: Float64Array, sp: SparsePatches, rows: number, filters: numb
     const k1 = nzStart[ap + 1]!;
     const ho = ap * filters;
     let r = 0;
+    for (; r + 8 <= filters; r += 8) {
+      const w0 = r * DIM;
+      let h0 = 0;
+      let h1 = 0;
+      let h2 = 0;
+      let h3 = 0;
+      let h4 = 0;
+      let h5 = 0;
+      let h6 = 0;
+      let h7 = 0;
+      for (let k = k0; k < k1; k++) {
+        const q = w0 + nzIdx[k]!;
+        const x = nzVal[k]!;
+        h0 += W[q]! * x;
+        h1 += W[q + DIM]! * x;
+        h2 += W[q + 2 * DIM]! * x;
+        h3 += W[q + 3 * DIM]! * x;
+        h4 += W[q + 4 * DIM]! * x;
+        h5 += W[q + 5 * DIM]! * x;
+        h6 += W[q + 6 * DIM]! * x;
+        h7 += W[q + 7 * DIM]! * x;
+      }
+      H[ho + r] = h0;
+      H[ho + r + 1] = h1;
+      H[ho + r + 2] = h2;
+      H[ho + r + 3] = h3;
+      H[ho + r + 4] = h4;
+      H[ho + r + 5] = h5;
+      H[ho + r + 6] = h6;
+      H[ho + r + 7] = h7;
+    }
     for (; r + 4 <= filters; r += 4) {
       const w0 = r * DIM;
       const w1 = w0 + DIM;
@@ -217,8 +248,17 @@ export function train(net: Net, X: Float64Array, y: Float64Array, n: number, per
   return loss;
 }
 
-function accuracy(net: Net, X: Float64Array, y: Float64Array, n: number, per: number): number {
-  const f = outputs(net, X, n, per);
+/** `outputs` over the nonzero pixels only (see preacts): the same sums in the same order, bit for bit. */
+export function outputsSparse(net: Net, sp: SparsePatches, n: number, per: number): Float64Array {
+  const H = new Float64Array(n * per * 2 * net.m);
+  preacts(net.W, sp, n * per, 2 * net.m, H);
+  const f = new Float64Array(n);
+  outputsFromH(H, n, per, net.m, f);
+  return f;
+}
+
+function accuracy(net: Net, sp: SparsePatches, y: Float64Array, n: number, per: number): number {
+  const f = outputsSparse(net, sp, n, per);
   let ok = 0;
   for (let a = 0; a < n; a++) if (y[a]! * f[a]! > 0) ok++;
   return ok / n;
@@ -293,5 +333,6 @@ export function runTwoLayerCell(p: TwoLayerParams, seed: number, replicate: numb
   train(scratch, Xt, yt, tgt.n, per, p.eta, p.stepsDown, spt);
   const Xe = patches(test);
   const ye = signs(test, 1);
-  return { accTransfer: accuracy(transfer, Xe, ye, test.n, per), accScratch: accuracy(scratch, Xe, ye, test.n, per), lossUp, classes: { target: cls.target, source: cls.source } };
+  const spe = sparsePatches(Xe, test.n * per);
+  return { accTransfer: accuracy(transfer, spe, ye, test.n, per), accScratch: accuracy(scratch, spe, ye, test.n, per), lossUp, classes: { target: cls.target, source: cls.source } };
 }
