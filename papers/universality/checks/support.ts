@@ -21,7 +21,7 @@ import { richardsonValues } from '../../../core/richardson.ts';
 import { drawsForPower } from '../../../core/stats/index.ts';
 import { CHECK_LEVELS, detectSize, levelOf } from '../../../core/levels.ts';
 import { LAW_NAMES } from '../theory/params.ts';
-import { classificationSim, regressionSim } from '../sim/index.ts';
+import { classificationSim, prepareCoupledRegression, regressionSim } from '../sim/index.ts';
 
 /**
  * Regimes per budget. The gate ('test') may run a decisive subset — the first `test` regimes of the quick
@@ -139,6 +139,16 @@ export async function simulateReg(t: RegCase, law: number, budget: Budget, draws
   const { seed: _seed, ...p } = regParams(t);
   const m = await regressionSim.run({ ...p, law }, { seed: t.seed, draws });
   return { fineTuned: m.values, pretrained: m.extra!.pretrained!.values! };
+}
+
+/**
+ * simulateReg at the regime's law and at the Gaussian law on the same seed (law-vs-Gaussian on coupled designs), the
+ * pair computed in one pass that draws the shared normals once (sim/index.ts prepareCoupledRegression).
+ */
+export async function simulateRegCoupled(t: RegCase, budget: Budget, draws = regDraws[budget]): Promise<{ law: number[]; gaussian: number[] }> {
+  const { seed: _seed, ...p } = regParams(t);
+  if (t.law !== 0) prepareCoupledRegression(p, t.seed, draws);
+  return { law: (await simulateReg(t, t.law, budget, draws)).fineTuned, gaussian: (await simulateReg(t, 0, budget, draws)).fineTuned };
 }
 
 // --- classification regimes ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
 import { compareMean, paired, summarize } from '../../../core/stats/index.ts';
-import { LAWS, classificationErrors, classificationReplicate, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
+import { LAWS, classificationErrors, classificationReplicate, coupledRegressionRisks, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { gramRows } from '../../../core/linalg/dense.ts';
 import { classificationWeights } from './index.ts';
@@ -179,5 +179,26 @@ describe('registered simulations', () => {
     expect(g.mean).toBeLessThan(1e-9);
     await expect(runSim('universality.regression', { d: 40, n: 40 }, { seed: 1 })).rejects.toThrow(/n \(target samples\) must be < d − 1/);
     await expect(runSim('universality.sgd', { d: 20, n: 5, batch: 6 }, { seed: 1 })).rejects.toThrow(/batch \(b\) must be ≤ n/);
+  });
+});
+
+describe('coupled law and Gaussian replicates in one pass', () => {
+  it('coupledRegressionRisks leaves in the memo exactly the replicates separate runs give (bit for bit), also after a partial prefix', () => {
+    const d = 40;
+    const spectrum = spectrumOf(2, d, 0.2, 7);
+    for (const law of ['rademacher', 'chi2', 'uniform'] as const) {
+      const p = { law, n: 22, spectrum, wStar: Array.from({ length: d }, (_, i) => (i % 3) / 3), w0: new Array(d).fill(0.2), sigma: 0.7 };
+      const pg = { ...p, law: 'gaussian' as const };
+      const direct = (q: typeof p | typeof pg, seed: number, k: number) => Stream.replicates(seed, k).map((s) => regressionReplicate(q, s));
+      // a Gaussian prefix of 3 already memoised (as after another check's first batch), then the pair to 6 draws
+      regressionRisks(pg, 9101, 3);
+      coupledRegressionRisks(p, 9101, 6);
+      for (const [q, name] of [[p, law], [pg, 'gaussian']] as const) {
+        const ref = direct(q, 9101, 6);
+        const got = regressionRisks(q, 9101, 6);
+        expect(got.fineTuned, name).toEqual(ref.map((r) => r.fineTuned));
+        expect(got.pretrained, name).toEqual(ref.map((r) => r.pretrained));
+      }
+    }
   });
 });

@@ -13,6 +13,7 @@ import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
 import { gramRows2x4 as gramRows, mulXtA, mulXv, triSolveRows } from './linalg.ts';
+import { mapLaw } from './lawFill.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];
@@ -42,13 +43,23 @@ export function lawEntry(law: Law, g: number): number {
   }
 }
 
-/** n × d design with rows Σ^{1/2} g, Σ = diag(spectrum). */
+/** The n·d standard normals behind a design, in the order drawDesign consumes them. */
+export function drawNormals(s: Stream, n: number, d: number): Float64Array {
+  const Z = new Float64Array(n * d);
+  for (let i = 0; i < n * d; i++) Z[i] = s.normal();
+  return Z;
+}
+
+/**
+ * n × d design with rows Σ^{1/2} g, Σ = diag(spectrum): entry i is sd[i mod d]·lawEntry(law, i-th normal), computed by
+ * lawFill.ts mapLaw (bit for bit lawEntry, the law chosen once per design; lawFill.test.ts).
+ */
 export function drawDesign(s: Stream, law: Law, n: number, spectrum: ArrayLike<number>): Float64Array {
-  const d = spectrum.length;
-  const sd = Float64Array.from(spectrum, Math.sqrt);
-  const X = new Float64Array(n * d);
-  for (let i = 0; i < n * d; i++) X[i] = sd[i % d]! * lawEntry(law, s.normal());
-  return X;
+  return designFrom(drawNormals(s, n, spectrum.length), law, spectrum);
+}
+/** The design of drawDesign from its normals Z (overwritten). */
+export function designFrom(Z: Float64Array, law: Law, spectrum: ArrayLike<number>): Float64Array {
+  return mapLaw(law, Z, Float64Array.from(spectrum, Math.sqrt));
 }
 
 /** The interpolator nearest w_0: w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0). */
@@ -117,6 +128,12 @@ export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'dra
     const w = nearestInterpolator(X, p.n, d, y, p.w0);
     return { fineTuned: excessRisk(p.spectrum, w, p.wStar), pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
   }
+  return integratedRisks(p, X, y);
+}
+
+/** The 'integrate' risks of the design X (y = Xw*). */
+function integratedRisks(p: RegressionProblem, X: Float64Array, y: Float64Array = mulXv(X, p.n, p.spectrum.length, p.wStar)): { fineTuned: number; pretrained: number } {
+  const d = p.spectrum.length;
   const G = gramRows(X, p.n, d);
   if (!tryCholeskyInPlace(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
   const Xw0 = mulXv(X, p.n, d, p.w0);
@@ -134,26 +151,58 @@ export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'dra
  */
 const prefixMemo = new Map<string, { fineTuned: number[]; pretrained: number[] }>();
 const MEMO_ENTRIES = 256;
-function memoReplicates(kind: string, p: object, seed: number, draws: number, one: (s: Stream) => { fineTuned: number; pretrained: number }): { fineTuned: number[]; pretrained: number[] } {
-  const key = `${kind}|${seed}|${JSON.stringify(p)}`;
-  const m = prefixMemo.get(key) ?? { fineTuned: [], pretrained: [] };
-  if (m.fineTuned.length < draws) {
-    const streams = Stream.replicates(seed, draws);
-    for (let i = m.fineTuned.length; i < draws; i++) {
-      const r = one(streams[i]!);
-      m.fineTuned.push(r.fineTuned);
-      m.pretrained.push(r.pretrained);
-    }
-  }
+type Memo = { fineTuned: number[]; pretrained: number[] };
+const memoKey = (kind: string, p: object, seed: number) => `${kind}|${seed}|${JSON.stringify(p)}`;
+const memoGet = (kind: string, p: object, seed: number): Memo => prefixMemo.get(memoKey(kind, p, seed)) ?? { fineTuned: [], pretrained: [] };
+function memoPut(kind: string, p: object, seed: number, m: Memo): void {
+  const key = memoKey(kind, p, seed);
   prefixMemo.delete(key);
   prefixMemo.set(key, m);
   if (prefixMemo.size > MEMO_ENTRIES) prefixMemo.delete(prefixMemo.keys().next().value!);
+}
+function memoReplicates(kind: string, p: object, seed: number, draws: number, one: (s: Stream) => { fineTuned: number; pretrained: number }): Memo {
+  const m = memoGet(kind, p, seed);
+  if (m.fineTuned.length < draws) {
+    const streams = Stream.replicates(seed, draws);
+    for (let i = m.fineTuned.length; i < draws; i++) push(m, one(streams[i]!));
+  }
+  memoPut(kind, p, seed, m);
   return { fineTuned: m.fineTuned.slice(0, draws), pretrained: m.pretrained.slice(0, draws) };
 }
 
 export function regressionRisks(p: RegressionProblem, seed: number, draws: number, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number[]; pretrained: number[] } {
   return memoReplicates(`regression-${noise}`, p, seed, draws, (s) => regressionReplicate(p, s, noise));
 }
+
+/**
+ * regressionRisks (noise 'integrate') of a law and of the Gaussian design it is coupled to (the same problem with law
+ * 'gaussian'), computed together: replicate k of both draws the same n·d normals from stream k (that is the
+ * coupling), so they are drawn once and mapped through the law for one arm. Both land in the prefix memo under the
+ * keys regressionRisks uses, so the two calls that follow are memo hits with the numbers separate calls would give
+ * (bit for bit, core.test.ts).
+ */
+export function coupledRegressionRisks(p: RegressionProblem, seed: number, draws: number): void {
+  const pg: RegressionProblem = { ...p, law: 'gaussian' };
+  const kind = 'regression-integrate';
+  const mL = memoGet(kind, p, seed);
+  const mG = memoGet(kind, pg, seed);
+  const from = Math.min(mL.fineTuned.length, mG.fineTuned.length);
+  if (from >= draws) return;
+  const d = p.spectrum.length;
+  const streams = Stream.replicates(seed, draws);
+  for (let i = from; i < draws; i++) {
+    const Z = drawNormals(streams[i]!, p.n, d);
+    const needG = i >= mG.fineTuned.length;
+    if (i >= mL.fineTuned.length) push(mL, integratedRisks(p, designFrom(needG ? Float64Array.from(Z) : Z, p.law, p.spectrum)));
+    if (needG) push(mG, integratedRisks(pg, designFrom(Z, 'gaussian', p.spectrum)));
+  }
+  memoPut(kind, p, seed, mL);
+  memoPut(kind, pg, seed, mG);
+}
+const push = (m: { fineTuned: number[]; pretrained: number[] }, r: { fineTuned: number; pretrained: number }) => {
+  m.fineTuned.push(r.fineTuned);
+  m.pretrained.push(r.pretrained);
+};
 
 export interface ClassificationProblem {
   law: Law;

@@ -2,7 +2,8 @@ import { defineSimulation, measurement, summary, type SimSpec } from '../../../s
 import { summarize } from '../../../core/stats/index.ts';
 import { Stream } from '../../../core/rng/stream.ts';
 import { LAW_NAMES, UNIV_PARAMS as U, batchAtMostN, canonicalSpectrum, canonicalV, directedV, nBelowD, nBelowDStrict } from '../theory/params.ts';
-import { classificationErrors, drawDesign, regressionRisks, type Law } from './core.ts';
+import { classificationErrors, coupledRegressionRisks, drawDesign, regressionRisks, type Law, type RegressionProblem } from './core.ts';
+import type { Params } from '../../../core/params.ts';
 import { endpointStructure, sgd } from './sgd.ts';
 import { mulXv } from './linalg.ts';
 
@@ -61,6 +62,31 @@ export function sgdReplicate(law: Law, d: number, n: number, eta: number, batch:
 
 const REGRESSION_METHOD = 'w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0) by Cholesky; label noise integrated exactly given X (σ² tr X⁺ᵀΣX⁺)';
 
+/** The regression simulation's problem at its parameters and seed. */
+function regressionProblem(p: Params, seed: number): RegressionProblem {
+  const spectrum = canonicalSpectrum(p);
+  let wStar: number[];
+  let w0: number[];
+  if (p.vdir === undefined) {
+    wStar = new Array<number>(p.d!).fill(0);
+    w0 = canonicalV(p);
+  } else {
+    const v = directedV(spectrum, p.vdir, p.dist!, seed);
+    wStar = new Array<number>(p.d!).fill(0).map((_, i) => (i % 3) / 3);
+    w0 = wStar.map((w, i) => w + v[i]!);
+  }
+  return { law: lawOf(p.law!), n: p.n!, spectrum, wStar, w0, sigma: p.sigma! };
+}
+
+/**
+ * Computes the replicates of regressionSim at `p` (law ≠ Gaussian) and at the same parameters with law 0 together —
+ * the coupled pair a law-vs-Gaussian contrast runs — drawing their shared normals once (core.ts coupledRegressionRisks).
+ * Only a speed-up: the two regressionSim.run calls that follow return what they would alone.
+ */
+export function prepareCoupledRegression(p: Params, seed: number, draws: number): void {
+  coupledRegressionRisks(regressionProblem(p, seed), seed, draws);
+}
+
 /**
  * Canonical instance: w* = 0, w_0 = the dense v. With `vdir`: v drawn from the seed's 'v-direction'
  * stream (theory/params.ts directedV, the direction the prediction uses) and w*_i = (i mod 3)/3.
@@ -74,18 +100,7 @@ export const regressionSim = defineSimulation({
   constraints: [nBelowD],
   defaultDraws: 20,
   run(p, { seed, draws }) {
-    const spectrum = canonicalSpectrum(p);
-    let wStar: number[];
-    let w0: number[];
-    if (p.vdir === undefined) {
-      wStar = new Array<number>(p.d!).fill(0);
-      w0 = canonicalV(p);
-    } else {
-      const v = directedV(spectrum, p.vdir, p.dist!, seed);
-      wStar = new Array<number>(p.d!).fill(0).map((_, i) => (i % 3) / 3);
-      w0 = wStar.map((w, i) => w + v[i]!);
-    }
-    const r = regressionRisks({ law: lawOf(p.law!), n: p.n!, spectrum, wStar, w0, sigma: p.sigma! }, seed, draws);
+    const r = regressionRisks(regressionProblem(p, seed), seed, draws);
     return measurement({ simId: 'universality.regression', quantity: '‖w_ft − w*‖²_Σ', values: r.fineTuned, seed, params: p, extra: { pretrained: summary(r.pretrained) }, method: REGRESSION_METHOD });
   },
 });
