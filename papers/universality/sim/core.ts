@@ -12,7 +12,7 @@ import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
-import { gramRows2x4 as gramRows, mulXtA, mulXv, triSolveRows } from './linalg.ts';
+import { gramRows2x4 as gramRows, gramSigns, mulXtA, mulXv, triSolveRows } from './linalg.ts';
 import { mapLaw } from './lawFill.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
@@ -63,8 +63,8 @@ export function designFrom(Z: Float64Array, law: Law, spectrum: ArrayLike<number
 }
 
 /** The interpolator nearest w_0: w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0). */
-export function nearestInterpolator(X: Float64Array, n: number, d: number, y: Float64Array, w0: ArrayLike<number>): Float64Array {
-  const G = gramRows(X, n, d);
+export function nearestInterpolator(X: Float64Array, n: number, d: number, y: Float64Array, w0: ArrayLike<number>, gram: (X: Float64Array, n: number, d: number) => Float64Array = gramRows): Float64Array {
+  const G = gram(X, n, d);
   if (!tryCholeskyInPlace(G, n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
   const Xw0 = mulXv(X, n, d, w0);
   const r = Float64Array.from(y, (yi, i) => yi - Xw0[i]!);
@@ -96,6 +96,11 @@ export function noiseFactor(X: Float64Array, n: number, d: number, L: Float64Arr
   // Σ = I: tr(X⁺ᵀX⁺) = tr((XXᵀ)⁻¹) = ‖L⁻¹‖²_F, O(n³) instead of the O(n²d) solves below (cross-checked in core.test.ts).
   if (isIdentity(spectrum)) return inverseRowNormsSquared(L, n).reduce((a, b) => a + b, 0);
   return noiseFactorSolves(X, n, d, L, spectrum);
+}
+
+/** The Gram kernel for a design: ±1 entries (Rademacher, Σ = I) by popcounts (linalg.ts gramSigns, the same bits). */
+function gramOf(law: Law, spectrum: ArrayLike<number>): (X: Float64Array, n: number, d: number) => Float64Array {
+  return law === 'rademacher' && isIdentity(spectrum) ? gramSigns : gramRows;
 }
 
 function isIdentity(spectrum: ArrayLike<number>): boolean {
@@ -134,7 +139,7 @@ export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'dra
 /** The 'integrate' risks of the design X (y = Xw*). */
 function integratedRisks(p: RegressionProblem, X: Float64Array, y: Float64Array = mulXv(X, p.n, p.spectrum.length, p.wStar)): { fineTuned: number; pretrained: number } {
   const d = p.spectrum.length;
-  const G = gramRows(X, p.n, d);
+  const G = gramOf(p.law, p.spectrum)(X, p.n, d);
   if (!tryCholeskyInPlace(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
   const Xw0 = mulXv(X, p.n, d, p.w0);
   const a = cholSolveInPlace(G, p.n, Float64Array.from(y, (yi, i) => yi - Xw0[i]!));
@@ -339,7 +344,7 @@ export function classificationReplicate(p: ClassificationProblem, s: Stream): { 
   const X = drawDesign(s, p.law, p.n, ones);
   const m = mulXv(X, p.n, p.d, p.wStar);
   const y = Float64Array.from(m, (v) => (v >= 0 ? 1 : -1) * (s.uniform() < p.flip ? -1 : 1));
-  const w = nearestInterpolator(X, p.n, p.d, y, p.w0);
+  const w = nearestInterpolator(X, p.n, p.d, y, p.w0, gramOf(p.law, ones));
   const f = p.flip;
   const fast = (p.testPoints ?? 'fast') === 'fast';
   if (fast && p.law === 'gaussian') {

@@ -3,7 +3,7 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolve } from '../../../core/linalg/triangular.ts';
 import { gramRows } from '../../../core/linalg/dense.ts';
-import { gramRows2x4, triSolveRows } from './linalg.ts';
+import { gramRows2x4, gramSigns, triSolveRows } from './linalg.ts';
 
 describe('dense kernels', () => {
   it('gramRows equals the naive XXᵀ and triSolveRows equals column-wise Cholesky solves', () => {
@@ -34,5 +34,14 @@ describe('dense kernels', () => {
       const X = s.normals(n * d);
       expect(Array.from(gramRows2x4(X, n, d))).toEqual(Array.from(gramRows(X, n, d)));
     }
+  });
+
+  it('gramSigns is gramRows2x4 bit for bit on ±1 designs (d across word boundaries), and refuses other entries', () => {
+    const s = Stream.fromSeed(4);
+    for (const [n, d] of [[1, 1], [3, 31], [5, 32], [6, 33], [9, 64], [24, 100], [61, 300]] as const) {
+      const X = Float64Array.from({ length: n * d }, () => s.sign());
+      expect(Array.from(gramSigns(X, n, d)), `${n}×${d}`).toEqual(Array.from(gramRows2x4(X, n, d)));
+    }
+    expect(() => gramSigns(Float64Array.of(1, -1, 0.5), 1, 3)).toThrow(RangeError);
   });
 });

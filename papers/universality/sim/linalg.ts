@@ -127,3 +127,37 @@ export function gramRows2x4(X: Float64Array, n: number, d: number): Float64Array
   for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) G[b * n + a] = G[a * n + b]!;
   return G;
 }
+
+/**
+ * XXᵀ for a design whose entries are all ±1 (the Rademacher law with Σ = I): every entry is the integer
+ * Σ_k X_ik X_jk = d − 2·#{k: X_ik ≠ X_jk}, exact in float64 in any order of summation, so this equals gramRows2x4
+ * bit for bit (linalg.test.ts) — from the rows packed 32 signs to a word, one XOR and popcount per 32 products.
+ */
+export function gramSigns(X: Float64Array, n: number, d: number): Float64Array {
+  const words = (d + 31) >>> 5;
+  const B = new Uint32Array(n * words);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < d; k++) {
+      const x = X[i * d + k]!;
+      if (x !== 1 && x !== -1) throw new RangeError(`gramSigns: entry ${x} is not ±1`);
+      if (x < 0) B[i * words + (k >>> 5)]! |= 1 << (k & 31);
+    }
+  const G = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const bi = i * words;
+    for (let j = 0; j <= i; j++) {
+      const bj = j * words;
+      let diff = 0;
+      for (let w = 0; w < words; w++) {
+        let v = B[bi + w]! ^ B[bj + w]!;
+        v = v - ((v >>> 1) & 0x55555555);
+        v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+        diff += (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+      }
+      const g = d - 2 * diff;
+      G[i * n + j] = g;
+      G[j * n + i] = g;
+    }
+  }
+  return G;
+}
