@@ -5,8 +5,9 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { compareMean, summarize } from '../../../core/stats/index.ts';
 import { drawTargetSet, taskPair } from './design.ts';
 import { fineTuneK } from '../theory/fineTuneEndpoint.ts';
-import { bidiagonalNoise, fastSweep } from './fastSweep.ts';
-import { minNormScratch } from './plainLinear.ts';
+import { bidiagonalNoise, cholRankOneUpdate, fastSweep } from './fastSweep.ts';
+import { linearTransferOnFeatures, minNormScratch } from './plainLinear.ts';
+import { unitVector } from './design.ts';
 import { fineTuneReducedFlow } from './reducedFlow.ts';
 
 /**
@@ -94,6 +95,51 @@ describe('fast sweep vs plain ml-matrix simulation', () => {
   });
   it('rejects n within 1 of d (infinite-mean noise term) with a clear error', () => {
     expect(() => fastSweep({ d, ns: [23], thetas, sigma, draws: 2, seed: 1 })).toThrow(/\|n − d\| ≥ 2/);
+  });
+});
+
+describe('fast sweep without fine-tuning (reduction 6: Bartlett factor + two rank-one updates)', () => {
+  it('the rank-one Cholesky updates of the factor of X′X′ᵀ by Xe_1, Xe_2 give the factor of XXᵀ (1e-10)', () => {
+    for (const [n, d] of [[5, 9], [20, 40], [33, 35]] as const) {
+      const x = Stream.fromSeed(100 + n).normals(n * d);
+      const rest = new Float64Array(n * (d - 2));
+      for (let i = 0; i < n; i++) for (let j = 2; j < d; j++) rest[i * (d - 2) + j - 2] = x[i * d + j]!;
+      const l = choleskyInPlace(gramRows(rest, n, d - 2), n);
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) l[i * n + j] = 0;
+      for (const col of [0, 1]) cholRankOneUpdate(l, n, Float64Array.from({ length: n }, (_, i) => x[i * d + col]!));
+      const ref = choleskyInPlace(gramRows(x, n, d), n);
+      for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) expect(Math.abs(l[i * n + j]! - ref[i * n + j]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(ref[i * n + j]!)));
+    }
+  });
+  // The checks read sc − lt (fate.transferability-lt.fast): scratch, linear transfer and their paired difference in law
+  // (mean and spread) against the plain ml-matrix simulation of the same target sets, noise sampled in the plain one.
+  it.each([
+    { n: 8, d: 24, theta: 0.3 },
+    { n: 16, d: 24, theta: 1.2 },
+  ])('scratch, linear transfer and their difference agree in law with the plain simulation: %o', ({ n, d, theta }) => {
+    const sigma = 0.5;
+    const fast = fastSweep({ d, ns: [n], thetas: [theta], sigma, draws: 3000, seed: 21, fineTune: false })[0]![0]!;
+    const plain = Stream.replicates(22, 800).map((r) => {
+      const { betaS, betaT } = taskPair(r, d, theta);
+      const v = unitVector(r, d);
+      const t = drawTargetSet(r, n, d, sigma, betaS, betaT);
+      const dist = (b: Float64Array) => b.reduce((acc, x, j) => acc + (x - betaT[j]!) ** 2, 0);
+      return { sc: dist(minNormScratch(t)), lt: dist(linearTransferOnFeatures(t, v)) };
+    });
+    const fastSc = Array.from(fast.scSampled);
+    const fastLt = Array.from(fast.ltSampled);
+    const pairs: [string, number[], number[]][] = [
+      ['sc', fastSc, plain.map((r) => r.sc)],
+      ['lt', fastLt, plain.map((r) => r.lt)],
+      ['sc − lt', fastSc.map((v, i) => v - fastLt[i]!), plain.map((r) => r.sc - r.lt)],
+      ['sc (noise integrated)', Array.from(fast.sc), plain.map((r) => r.sc)],
+    ];
+    for (const [name, a, b] of pairs) {
+      const c = twoSample(a, b);
+      expect(c.pValue, `${name}: fast ${summarize(a).mean} vs plain ${summarize(b).mean}`).toBeGreaterThan(1e-3);
+    }
+    // A law, not only a mean: the spread of the scratch risk (Wishart part) and of the paired difference.
+    for (const [name, a, b] of [pairs[0]!, pairs[2]!]) expect(Math.abs(summarize(a).variance / summarize(b).variance - 1), name).toBeLessThan(0.25);
   });
 });
 

@@ -20,6 +20,13 @@ import { symmetricEigenProject, type SpectralProjection } from './spectral.ts';
  *     eigenbasis of the leading Gram block (fineTuneFlow.ts, spectral.ts; no fine-tuning formula). It is
  *     cross-checked against full deep-linear GD at d ≤ 40 in fineTuneFlow.test.ts, which also tests the
  *     derived end point of theory/fineTuneEndpoint.ts against it.
+ *  6. Without fine-tuning (n < d) only the Cholesky factor of G and the columns z = Xe_1, w = Xe_2 enter. With X' the
+ *     other d − 2 columns, G = X'X'ᵀ + zzᵀ + wwᵀ, X'X'ᵀ ~ Wishart_n(d − 2, I) independent of (z, w), which is AAᵀ for
+ *     Bartlett's lower-triangular A (A_ii² ~ χ²_{d−2−i}, 0-based, A_ij ~ N(0, 1) below the diagonal; Bartlett 1933),
+ *     and the factor of G is A after two rank-one Cholesky updates (by z, then w): O(n²) a draw instead of the
+ *     O(n²d + n³) Gram matrix and factorisation. Leading blocks stay leading blocks, so reduction 2 holds. The
+ *     update is checked against the factor of the formed G, and the values against the plain simulation in law
+ *     (fastSweep.test.ts).
  */
 export interface SweepSpec {
   d: number;
@@ -32,7 +39,8 @@ export interface SweepSpec {
   L?: number;
   /**
    * Integrate the fine-tuning flow (default true). False leaves ft/ftPrinted/ftScale unset and skips the
-   * eigendecomposition and the flow — the rest is unchanged draw for draw (the spectra consume no randomness).
+   * eigendecomposition and the flow; for n < d it also draws the Cholesky factor of XXᵀ from its law instead of
+   * forming X (reduction 6, underparamDrawWishart): the same random quantities in law, other random numbers.
    */
   fineTune?: boolean;
 }
@@ -80,7 +88,8 @@ export function fastSweep(spec: SweepSpec): SweepCell[][] {
   const streams = Stream.replicates(spec.seed, draws);
   for (let r = 0; r < draws; r++) {
     const rng = streams[r]!;
-    if (nMaxSmall > 0) underparamDraw(rng, d, nMaxSmall, sigma, withFt ? small : [], (n, stats, spec) => {
+    const draw = withFt ? (e: Emit) => underparamDraw(rng, d, nMaxSmall, sigma, small, e) : (e: Emit) => underparamDrawWishart(rng, d, nMaxSmall, sigma, e);
+    if (nMaxSmall > 0) draw((n, stats, spec) => {
       const ni = ns.indexOf(n);
       if (ni < 0 || (withFt && !spec)) return;
       thetas.forEach((th, ti) => {
@@ -177,11 +186,52 @@ function fineTuneEndRisk(spec: SpectralProjection, c: number, s: number, L: numb
   return { scale: end.scale, rowRisk };
 }
 
+type Emit = (n: number, s: PrefixStats, spec?: SpectralProjection) => void;
+
+/**
+ * In place: L ← the lower Cholesky factor of LLᵀ + xxᵀ (L n × n row-major lower triangular with a positive diagonal;
+ * x is overwritten). Givens-type update, column by column (Golub & Van Loan, Matrix Computations, §6.5.4).
+ */
+export function cholRankOneUpdate(l: Float64Array, n: number, x: Float64Array): void {
+  for (let k = 0; k < n; k++) {
+    const lkk = l[k * n + k]!;
+    const xk = x[k]!;
+    const r = Math.hypot(lkk, xk);
+    const c = r / lkk;
+    const s = xk / lkk;
+    l[k * n + k] = r;
+    for (let i = k + 1; i < n; i++) {
+      const lik = (l[i * n + k]! + s * x[i]!) / c;
+      l[i * n + k] = lik;
+      x[i] = c * x[i]! - s * lik;
+    }
+  }
+}
+
+/**
+ * Reduction 6: one draw of (chol(XXᵀ), Xe_1, Xe_2, ε) for X ~ N(0, 1)^{nMax×d}, nMax ≤ d − 2, from Bartlett's factor of
+ * the Wishart_nMax(d − 2) part plus two rank-one updates, and the prefix statistics for every n ≤ nMax.
+ */
+export function underparamDrawWishart(rng: Stream, d: number, nMax: number, sigma: number, emit: Emit): void {
+  if (nMax > d - 2) throw new RangeError(`underparamDrawWishart: need n ≤ d − 2, got n = ${nMax}, d = ${d}`);
+  const z = rng.normals(nMax);
+  const w = rng.normals(nMax);
+  const eps = rng.normals(nMax, sigma);
+  const l = new Float64Array(nMax * nMax);
+  for (let i = 0; i < nMax; i++) {
+    for (let j = 0; j < i; j++) l[i * nMax + j] = rng.normal();
+    l[i * nMax + i] = Math.sqrt(rng.chiSquare(d - 2 - i));
+  }
+  cholRankOneUpdate(l, nMax, Float64Array.from(z));
+  cholRankOneUpdate(l, nMax, Float64Array.from(w));
+  prefixStats(l, nMax, z, w, eps, new Map(), emit);
+}
+
 /**
  * One draw of X (nMax × d) and the prefix statistics for every n ≤ nMax (reduction 2), with the
  * spectral data of the leading Gram block for each n in `spectralAt` (the fine-tuning flow's basis).
  */
-function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, spectralAt: readonly number[], emit: (n: number, s: PrefixStats, spec?: SpectralProjection) => void): void {
+function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, spectralAt: readonly number[], emit: Emit): void {
   const x = rng.normals(nMax * d);
   const eps = rng.normals(nMax, sigma);
   const z = new Float64Array(nMax);
@@ -197,7 +247,11 @@ function underparamDraw(rng: Stream, d: number, nMax: number, sigma: number, spe
     for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) block[i * n + j] = g[i * nMax + j]!;
     spectra.set(n, symmetricEigenProject(block, n, [z, w, eps]));
   }
-  const l = choleskyInPlace(g, nMax);
+  prefixStats(choleskyInPlace(g, nMax), nMax, z, w, eps, spectra, emit);
+}
+
+/** The prefix statistics for every n ≤ nMax from the Cholesky factor l of XXᵀ and z = Xe_1, w = Xe_2, ε (reduction 2). */
+function prefixStats(l: Float64Array, nMax: number, z: Float64Array, w: Float64Array, eps: Float64Array, spectra: Map<number, SpectralProjection>, emit: Emit): void {
   const us = forwardSolve(l, nMax, z);
   const uv = forwardSolve(l, nMax, w);
   const ue = forwardSolve(l, nMax, eps);
