@@ -97,5 +97,11 @@ if (!compiled) {
     }
   }
 }
+// `ttc list | head`: the reader closed the pipe. Stop quietly, as Unix tools do, instead of an EPIPE stack trace.
+for (const s of [process.stdout, process.stderr])
+  s.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
 const argv = process.argv.slice(2);
 process.exitCode = (await helpOnly(dir, ext, argv)) ?? (await (await import(pathToFileURL(join(dir, `main.${ext}`)).href)).main(argv));

@@ -101,6 +101,13 @@ describe('ttc command line', () => {
     expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^ttc: fate\.eq13: gamma .*except 1/)]);
   });
 
+  it('output piped into a reader that stops early (ttc list | true): no EPIPE stack trace', () => {
+    // `true` exits without reading, so every write meets a closed pipe (before the fix: 'Error: write EPIPE' and a stack).
+    const r = spawnSync('sh', ['-c', `node ${BIN} list | true`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+  });
+
   it('sim --draws 1 prints the mean with n/a for the undefined standard error (null in JSON), exit 0', async () => {
     const base = ['sim', 'fate.scratch', '--gamma', '0.5', '--sigma', '0.2', '--d', '20', '--draws', '1'];
     const r = await run(...base);
