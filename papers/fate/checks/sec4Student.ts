@@ -41,12 +41,12 @@ export function sizes(budget: Budget) {
   return budget !== 'full'
     ? { d: 10, m: 40, mstar: 10, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [8, 16, 32, 64], nStarMax: 64, fitDraws: 3, nuDraws: budget === 'test' ? 1 : 2, nuTeachers: budget === 'test' ? 3 : 16, draws: 4, testN: 3000, fast: 0, kernelDraws: 10, flowTol: 0 }
     : // CPU at these sizes (session 6, machine load ≈ 8 on 2 cores; sim/relu/kernels.wat, popFlow.ts): one scratch fit
-      // (one teacher, n = 100…800, test risk on 10⁴ points) 12.1 s → 8.6 s, same risks bit for bit (≈ 5.4 s training,
-      // ≈ 3.2 s test targets and outputs) — fate.sec4.scaling/decay, 3 × 25 fits, ≈ 650 s. Pretraining (5000 population
-      // steps at lr0 0.2) 186 s, run twice per negative-transfer measure (seeds v.seed and v.seed + 1); on the
-      // error-controlled flow (popFlow.ts, not yet wired into studentSims.ts) 7 s, same final loss to 0.14 %. One
-      // transfer draw at n*/3 and 3n* ≈ 23 s (least squares on 1000 features at n = 1200: 11 s; R_lt's float64 test
-      // outputs 4.6 s; scratch 6 s).
+      // (one teacher, n = 100…800, test risk on 10⁴ points) 12.1 s → 8.6 s, same risks bit for bit (≈ 6 s training,
+      // ≈ 0.65 s per n for test inputs 0.05, float64 targets 0.3, outputs 0.25) — fate.sec4.scaling/decay, 3 × 25 fits,
+      // ≈ 650 s. Pretraining (5000 population steps at lr0 0.2) 186 s, run twice per negative-transfer measure (seeds
+      // v.seed and v.seed + 1); on the error-controlled flow (popFlow.ts, not yet wired into studentSims.ts) 7 s, same
+      // final loss to 0.14 % and R_lt (n = 133, 1200) to 0.06 %. One transfer draw at n*/3 and 3n* ≈ 23 s (least squares
+      // on 1000 features at n = 1200: 11 s; R_lt's float64 test outputs 2 × 2.3 s, 0.2 s with outputs32.ts; scratch 6 s).
       { d: 100, m: 1000, mstar: 100, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [100, 200, 400, 800], nStarMax: 500, fitDraws: 2, nuDraws: 1, nuTeachers: 25, draws: 3, testN: 10000, fast: 1, kernelDraws: 6, flowTol: FLOW_TOL };
 }
 
