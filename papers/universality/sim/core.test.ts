@@ -7,7 +7,8 @@ import { gramRows } from '../../../core/linalg/dense.ts';
 import { classificationWeights } from './index.ts';
 import { dot } from '../../../core/linalg/vector.ts';
 import { mulXv } from './linalg.ts';
-import { sgdReplicate } from './index.ts';
+import { localisedWeights, sgdReplicate } from './index.ts';
+import { FastStream, type Draws } from './rng.ts';
 import { runSim } from '../../registry.ts';
 import { spectrumOf } from '../theory/params.ts';
 
@@ -199,6 +200,29 @@ describe('coupled law and Gaussian replicates in one pass', () => {
         expect(got.fineTuned, name).toEqual(ref.map((r) => r.fineTuned));
         expect(got.pretrained, name).toEqual(ref.map((r) => r.pretrained));
       }
+    }
+  });
+});
+
+describe('replicates drawn from FastStream (rng.ts) are those of Stream, bit for bit', () => {
+  it('classification (every law, fast and plain test points, w* dense or e_1) and regression (every law and spectrum, noise integrated or drawn)', () => {
+    const d = 41;
+    const same = <T>(f: (s: Draws) => T, seed: number) => {
+      const a = Stream.replicates(seed, 3);
+      const b = FastStream.replicates(seed, 3);
+      for (let k = 0; k < 3; k++) expect(f(b[k]!), `seed ${seed} replicate ${k}`).toEqual(f(a[k]!));
+    };
+    for (const law of LAWS) {
+      for (const weights of [classificationWeights, localisedWeights])
+        for (const testPoints of ['fast', 'plain'] as const) {
+          const { wStar, w0 } = weights(d, 0.5, 1.2);
+          same((s) => classificationReplicate({ law, n: 17, d, wStar, w0, flip: 0.1, nTest: 101, testPoints }, s), 31);
+        }
+      for (const kind of [0, 1, 2])
+        for (const noise of ['integrate', 'draw'] as const) {
+          const spectrum = spectrumOf(kind, d, 0.2, 6);
+          same((s) => regressionReplicate({ law, n: 19, spectrum, wStar: new Array(d).fill(0.1), w0: new Array(d).fill(0.3), sigma: 0.6 }, s, noise), 32);
+        }
     }
   });
 });

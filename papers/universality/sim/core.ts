@@ -7,13 +7,13 @@
  *     w_ft = w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0)   (n < d; XXᵀ is invertible a.s. for these laws at n ≪ d).
  * The regression risk reported is the excess risk ‖w − w*‖²_Σ = E(y − xᵀw)² − σ².
  */
-import { Stream } from '../../../core/rng/stream.ts';
 import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
 import { gramRows2x4 as gramRows, gramSigns, mulXtA, mulXv, triSolveRows } from './linalg.ts';
 import { mapLaw } from './lawFill.ts';
+import { FastStream, fillNormalSigns, type Draws } from './rng.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];
@@ -44,8 +44,9 @@ export function lawEntry(law: Law, g: number): number {
 }
 
 /** The n·d standard normals behind a design, in the order drawDesign consumes them. */
-export function drawNormals(s: Stream, n: number, d: number): Float64Array {
+export function drawNormals(s: Draws, n: number, d: number): Float64Array {
   const Z = new Float64Array(n * d);
+  if (s instanceof FastStream) return s.fillNormals(Z);
   for (let i = 0; i < n * d; i++) Z[i] = s.normal();
   return Z;
 }
@@ -54,7 +55,9 @@ export function drawNormals(s: Stream, n: number, d: number): Float64Array {
  * n × d design with rows Σ^{1/2} g, Σ = diag(spectrum): entry i is sd[i mod d]·lawEntry(law, i-th normal), computed by
  * lawFill.ts mapLaw (bit for bit lawEntry, the law chosen once per design; lawFill.test.ts).
  */
-export function drawDesign(s: Stream, law: Law, n: number, spectrum: ArrayLike<number>): Float64Array {
+export function drawDesign(s: Draws, law: Law, n: number, spectrum: ArrayLike<number>): Float64Array {
+  // ±1 entries straight from the pairs' uniforms where the normals' magnitudes cannot matter (rng.ts fillNormalSigns)
+  if (law === 'rademacher' && s instanceof FastStream && isIdentity(spectrum)) return fillNormalSigns(s, new Float64Array(n * spectrum.length));
   return designFrom(drawNormals(s, n, spectrum.length), law, spectrum);
 }
 /** The design of drawDesign from its normals Z (overwritten). */
@@ -124,7 +127,7 @@ export function noiseFactorSolves(X: Float64Array, n: number, d: number, L: Floa
  * noise-free part (fit of y = Xw*) and X⁺z, uncorrelated given X, so E_z‖w_ft − w*‖²_Σ = ‖w_ft⁰ − w*‖²_Σ +
  * σ² tr(X⁺ᵀΣX⁺). This removes the label-noise sampling variance (and its skew) from every draw.
  */
-export function regressionReplicate(p: RegressionProblem, s: Stream, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number; pretrained: number } {
+export function regressionReplicate(p: RegressionProblem, s: Draws, noise: 'draw' | 'integrate' = 'integrate'): { fineTuned: number; pretrained: number } {
   const d = p.spectrum.length;
   const X = drawDesign(s, p.law, p.n, p.spectrum);
   const y = mulXv(X, p.n, d, p.wStar);
@@ -165,10 +168,10 @@ function memoPut(kind: string, p: object, seed: number, m: Memo): void {
   prefixMemo.set(key, m);
   if (prefixMemo.size > MEMO_ENTRIES) prefixMemo.delete(prefixMemo.keys().next().value!);
 }
-function memoReplicates(kind: string, p: object, seed: number, draws: number, one: (s: Stream) => { fineTuned: number; pretrained: number }): Memo {
+function memoReplicates(kind: string, p: object, seed: number, draws: number, one: (s: Draws) => { fineTuned: number; pretrained: number }): Memo {
   const m = memoGet(kind, p, seed);
   if (m.fineTuned.length < draws) {
-    const streams = Stream.replicates(seed, draws);
+    const streams = FastStream.replicates(seed, draws);
     for (let i = m.fineTuned.length; i < draws; i++) push(m, one(streams[i]!));
   }
   memoPut(kind, p, seed, m);
@@ -194,7 +197,7 @@ export function coupledRegressionRisks(p: RegressionProblem, seed: number, draws
   const from = Math.min(mL.fineTuned.length, mG.fineTuned.length);
   if (from >= draws) return;
   const d = p.spectrum.length;
-  const streams = Stream.replicates(seed, draws);
+  const streams = FastStream.replicates(seed, draws);
   for (let i = from; i < draws; i++) {
     const Z = drawNormals(streams[i]!, p.n, d);
     const needG = i >= mG.fineTuned.length;
@@ -244,7 +247,7 @@ function gaussianDisagreement(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 }
 
 /** One test entry of the law drawn directly (no coupling to a normal): same law as lawEntry(law, g). */
-function directEntry(law: Law, s: Stream): number {
+function directEntry(law: Law, s: Draws): number {
   switch (law) {
     case 'gaussian':
       return s.normal();
@@ -260,7 +263,7 @@ function directEntry(law: Law, s: Stream): number {
 }
 
 /** Plain test points: entries lawEntry(law, normal) — the reference. Counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's. */
-function plainDisagreements(p: ClassificationProblem, s: Stream, w: Float64Array): [number, number] {
+function plainDisagreements(p: ClassificationProblem, s: Draws, w: Float64Array): [number, number] {
   let eFt = 0;
   let e0 = 0;
   for (let t = 0; t < p.nTest; t++) {
@@ -282,53 +285,48 @@ function plainDisagreements(p: ClassificationProblem, s: Stream, w: Float64Array
 
 const SQRT3 = Math.sqrt(3);
 /**
- * Test points with entries drawn directly from the law (directEntry), the same draws and sums as a loop calling
- * directEntry per entry, with the law's draw written into its own loop (no per-entry dispatch) and typed vectors.
+ * One test point's entries in `buf`, drawn directly from the law (directEntry's values in its order): from a FastStream
+ * by its block fills (rng.ts, the same draws), else entry by entry.
  */
-function directDisagreements(law: Law, s: Stream, nTest: number, wStar: Float64Array, w: Float64Array, w0: Float64Array): [number, number] {
+function testRow(law: Law, s: Draws, buf: Float64Array): void {
+  const d = buf.length;
+  if (!(s instanceof FastStream)) {
+    for (let k = 0; k < d; k++) buf[k] = directEntry(law, s);
+    return;
+  }
+  if (law === 'rademacher') s.fillSigns(buf);
+  else if (law === 'uniform') {
+    s.fillUniforms(buf);
+    for (let k = 0; k < d; k++) buf[k] = SQRT3 * (2 * buf[k]! - 1);
+  } else if (law === 'chi2') {
+    s.fillNormals(buf);
+    for (let k = 0; k < d; k++) {
+      const g = buf[k]!;
+      buf[k] = (g * g - 1) / Math.SQRT2;
+    }
+  } else s.fillNormals(buf);
+}
+
+/** Test points with entries drawn directly from the law (testRow); counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's. */
+function directDisagreements(law: Law, s: Draws, nTest: number, wStar: Float64Array, w: Float64Array, w0: Float64Array): [number, number] {
   const d = wStar.length;
+  const buf = new Float64Array(d);
   let eFt = 0;
   let e0 = 0;
-  const count = (a: number, b: number, c: number) => {
-    const sa = a >= 0;
-    if (sa !== b >= 0) eFt++;
-    if (sa !== c >= 0) e0++;
-  };
   for (let t = 0; t < nTest; t++) {
+    testRow(law, s, buf);
     let a = 0;
     let b = 0;
     let c = 0;
-    if (law === 'rademacher') {
-      for (let k = 0; k < d; k++) {
-        const v = s.sign();
-        a += v * wStar[k]!;
-        b += v * w[k]!;
-        c += v * w0[k]!;
-      }
-    } else if (law === 'uniform') {
-      for (let k = 0; k < d; k++) {
-        const v = SQRT3 * (2 * s.uniform() - 1);
-        a += v * wStar[k]!;
-        b += v * w[k]!;
-        c += v * w0[k]!;
-      }
-    } else if (law === 'chi2') {
-      for (let k = 0; k < d; k++) {
-        const g = s.normal();
-        const v = (g * g - 1) / Math.SQRT2;
-        a += v * wStar[k]!;
-        b += v * w[k]!;
-        c += v * w0[k]!;
-      }
-    } else {
-      for (let k = 0; k < d; k++) {
-        const v = directEntry(law, s);
-        a += v * wStar[k]!;
-        b += v * w[k]!;
-        c += v * w0[k]!;
-      }
+    for (let k = 0; k < d; k++) {
+      const v = buf[k]!;
+      a += v * wStar[k]!;
+      b += v * w[k]!;
+      c += v * w0[k]!;
     }
-    count(a, b, c);
+    const sa = a >= 0;
+    if (sa !== b >= 0) eFt++;
+    if (sa !== c >= 0) e0++;
   }
   return [eFt, e0];
 }
@@ -339,7 +337,7 @@ function directDisagreements(law: Law, s: Stream, nTest: number, wStar: Float64A
  * loss). Test error P(sign(xᵀw) ≠ y) over fresh points of the same law (nTest of them, or exactly for the
  * Gaussian law in 'fast' mode), with the label flip integrated exactly: flip + (1 − 2·flip)·P(sign(xᵀw) ≠ sign(xᵀw*)).
  */
-export function classificationReplicate(p: ClassificationProblem, s: Stream): { fineTuned: number; pretrained: number } {
+export function classificationReplicate(p: ClassificationProblem, s: Draws): { fineTuned: number; pretrained: number } {
   const ones = new Float64Array(p.d).fill(1);
   const X = drawDesign(s, p.law, p.n, ones);
   const m = mulXv(X, p.n, p.d, p.wStar);
