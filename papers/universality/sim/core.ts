@@ -11,7 +11,9 @@ import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
-import { gramRows2x4 as gramRows, gramSigns, mulXtA, mulXv, triSolveRows } from './linalg.ts';
+import { gramSigns, mulXtA, mulXv, triSolveRows } from './linalg.ts';
+// XXᵀ: the f64x2 WebAssembly kernel, gramRows2x4 (and core gramRows) bit for bit (gramWasm.test.ts)
+import { gramWasm as gramRows } from './gramWasm.ts';
 import { mapLaw } from './lawFill.ts';
 import { FastStream, fillNormalSigns, type Draws } from './rng.ts';
 

@@ -6,7 +6,8 @@
  * Halley step, in the same order of operations, with the same constants — run with the constants hoisted and the law
  * chosen once per design. Cross-checked against lawEntry entry for entry (lawFill.test.ts, incl. tails and ±0).
  */
-import type { Law } from './core.ts';
+/** core.ts Law (kept here, not imported: core.ts imports this file). */
+type Law = 'gaussian' | 'rademacher' | 'chi2' | 'uniform';
 
 /** core/stats/distributions.ts erfc, same arithmetic. */
 function erfc(x: number): number {
