@@ -119,7 +119,7 @@ describe('fast sweep without fine-tuning (reduction 6: Bartlett factor + two ran
   ])('scratch, linear transfer and their difference agree in law with the plain simulation: %o', ({ n, d, theta }) => {
     const sigma = 0.5;
     const fast = fastSweep({ d, ns: [n], thetas: [theta], sigma, draws: 3000, seed: 21, fineTune: false })[0]![0]!;
-    const plain = Stream.replicates(22, 800).map((r) => {
+    const plain = Stream.replicates(22, 600).map((r) => {
       const { betaS, betaT } = taskPair(r, d, theta);
       const v = unitVector(r, d);
       const t = drawTargetSet(r, n, d, sigma, betaS, betaT);

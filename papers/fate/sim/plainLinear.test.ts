@@ -38,7 +38,7 @@ describe('plain noise-integrated risks: shortcuts = pseudo-inverse path', () => 
     { n: 19, d: 21 },
     { n: 40, d: 40 },
   ])('draw for draw to 1e-11 relative: %o', ({ n, d }) => {
-    for (const rng of Stream.replicates(31 + n, 25)) {
+    for (const rng of Stream.replicates(31 + n, 10)) {
       const { betaS, betaT } = taskPair(rng, d, 0.8);
       const v = unitVector(rng, d).map((x) => 1.7 * x);
       const t = drawTargetSet(rng, n, d, 0, betaS, betaT);
