@@ -137,19 +137,25 @@ export class FastStream implements Draws {
   fillUniforms(out: Float64Array, m = out.length): Float64Array {
     let s01 = this.s01, s00 = this.s00, s11 = this.s11, s10 = this.s10; // prettier-ignore
     for (let i = 0; i < m; i++) {
-      let a = 0;
-      for (let h = 0; h < 2; h++) {
-        const o = (s00 + s10) | 0;
-        const a0 = s10 ^ s00;
-        const a1 = s11 ^ s01;
-        const t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
-        s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-        s00 = t00;
-        s10 = (a1 << 5) ^ (a0 >>> 27);
-        s11 = (a0 << 5) ^ (a1 >>> 27);
-        if (h === 0) a = o & 0x3ffffff;
-        else out[i] = a * 1.4901161193847656e-8 + (o & 0x7ffffff) * 1.1102230246251565e-16;
-      }
+      // two generator steps, unrolled: the first's low 26 bits and the second's low 27 bits
+      let o = (s00 + s10) | 0;
+      let a0 = s10 ^ s00;
+      let a1 = s11 ^ s01;
+      let t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s00 = t00;
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const hi = o & 0x3ffffff;
+      o = (s00 + s10) | 0;
+      a0 = s10 ^ s00;
+      a1 = s11 ^ s01;
+      t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s00 = t00;
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      out[i] = hi * 1.4901161193847656e-8 + (o & 0x7ffffff) * 1.1102230246251565e-16;
     }
     this.s01 = s01;
     this.s00 = s00;
