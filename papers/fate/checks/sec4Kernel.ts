@@ -31,10 +31,10 @@ export const kernelApproaches = defineCheck({
     const s = sizes(budget);
     const mstar = s.mstar;
     const mu = muAt(v.k, mstar);
-    const r = await simulate(pretrainSim, { d: s.d, m: s.m, mstar, mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, P: 100, fast: s.fast }, { seed: v.seed, draws: s.kernelDraws });
+    const r = await simulate(pretrainSim, { d: s.d, m: s.m, mstar, mu, teacherSeed: v.teacherSeed, lr0: s.lr0, pretrainSteps: s.pretrainSteps, P: 100, fast: s.fast, flowTol: s.flowTol }, { seed: v.seed, draws: s.kernelDraws });
     return estimate(
       r.extra!.reduction!.values!,
-      `relative Frobenius gap: ${r.extra!.atInit!.mean.toPrecision(3)} at init → ${r.mean.toPrecision(3)} after ${r.extra!.steps!.mean} steps at lr0 = ${s.lr0} (d = ${s.d}, m = ${s.m}, m* = ${mstar}); final population loss ${(r.extra!.relLoss!.mean * 100).toPrecision(3)}% of ½‖f*_s‖² (stopping rule: loss ≤ 1e-6 or flow time ${s.lr0 * s.pretrainSteps})`,
+      `relative Frobenius gap: ${r.extra!.atInit!.mean.toPrecision(3)} at init → ${r.mean.toPrecision(3)} after ${r.extra!.steps!.mean} ${s.flowTol ? `gradient evaluations on the error-controlled flow path (tolerance ${s.flowTol})` : `steps at lr0 = ${s.lr0}`} (d = ${s.d}, m = ${s.m}, m* = ${mstar}); final population loss ${(r.extra!.relLoss!.mean * 100).toPrecision(3)}% of ½‖f*_s‖² (stopping rule: loss ≤ 1e-6 or flow time ${s.lr0 * s.pretrainSteps})`,
     );
   },
 });
