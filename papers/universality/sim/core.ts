@@ -11,9 +11,9 @@ import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
-import { gramSigns, mulXtA, mulXv, triSolveRows } from './linalg.ts';
-// XXᵀ: the f64x2 WebAssembly kernel, gramRows2x4 (and core gramRows) bit for bit (gramWasm.test.ts)
-import { gramWasm as gramRows } from './gramWasm.ts';
+import { gramSigns, mulXtA, mulXv } from './linalg.ts';
+// XXᵀ and the triangular solves: f64x2 WebAssembly kernels, gramRows2x4 / triSolveRows bit for bit (gramWasm.test.ts)
+import { gramWasm as gramRows, triSolveWasm as triSolveRows } from './gramWasm.ts';
 import { mapLaw } from './lawFill.ts';
 import { FastStream, fillNormalSigns, type Draws } from './rng.ts';
 

@@ -72,4 +72,108 @@
                 (local.set $q (i32.add (local.get $q) (i32.const 1)))))
             (br $pairs)))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $rows))))
+  ;; trisolve(l, b, n, d, tr): linalg.ts triSolveRows in place on B (n×d at byte offset b) with L (n×n at l): rows i in
+  ;; order (tr = 0: 0..n-1, coefficients L[i][k], k < i; tr = 1: n-1..0, coefficients L[k][i], k > i), source rows k
+  ;; in increasing order four at a time, B_i -= ((l0·B_k0 + l1·B_k1) + l2·B_k2) + l3·B_k3, the rest one at a time, then
+  ;; B_i *= 1/L[i][i] — per element the same operations in the same order, two columns j per f64x2 lane pair (scalar
+  ;; f64 for an odd last column).
+  (func $coef (param $l i32) (param $n i32) (param $i i32) (param $k i32) (param $tr i32) (result f64)
+    (f64.load (i32.add (local.get $l) (i32.shl
+      (select (i32.add (i32.mul (local.get $k) (local.get $n)) (local.get $i)) (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $k)) (local.get $tr))
+      (i32.const 3)))))
+  (func (export "trisolve") (param $l i32) (param $b i32) (param $n i32) (param $d i32) (param $tr i32)
+    (local $t i32) (local $i i32) (local $k i32) (local $kend i32) (local $j i32) (local $ri i32) (local $dp i32)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $l0 f64) (local $l1 f64) (local $l2 f64) (local $l3 f64) (local $inv f64)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $s v128)
+    (local.set $dp (i32.and (local.get $d) (i32.const -2)))
+    (local.set $t (i32.const 0))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $t) (local.get $n)))
+        (local.set $i (select (i32.sub (i32.sub (local.get $n) (i32.const 1)) (local.get $t)) (local.get $t) (local.get $tr)))
+        (local.set $ri (i32.add (local.get $b) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+        ;; k from (tr ? i+1 : 0) to (tr ? n : i), exclusive end
+        (local.set $k (select (i32.add (local.get $i) (i32.const 1)) (i32.const 0) (local.get $tr)))
+        (local.set $kend (select (local.get $n) (local.get $i) (local.get $tr)))
+        (block $g4_done
+          (loop $g4
+            (br_if $g4_done (i32.gt_u (i32.add (local.get $k) (i32.const 4)) (local.get $kend)))
+            (local.set $l0 (call $coef (local.get $l) (local.get $n) (local.get $i) (local.get $k) (local.get $tr)))
+            (local.set $l1 (call $coef (local.get $l) (local.get $n) (local.get $i) (i32.add (local.get $k) (i32.const 1)) (local.get $tr)))
+            (local.set $l2 (call $coef (local.get $l) (local.get $n) (local.get $i) (i32.add (local.get $k) (i32.const 2)) (local.get $tr)))
+            (local.set $l3 (call $coef (local.get $l) (local.get $n) (local.get $i) (i32.add (local.get $k) (i32.const 3)) (local.get $tr)))
+            (local.set $a0 (i32.add (local.get $b) (i32.shl (i32.mul (local.get $k) (local.get $d)) (i32.const 3))))
+            (local.set $a1 (i32.add (local.get $a0) (i32.shl (local.get $d) (i32.const 3))))
+            (local.set $a2 (i32.add (local.get $a1) (i32.shl (local.get $d) (i32.const 3))))
+            (local.set $a3 (i32.add (local.get $a2) (i32.shl (local.get $d) (i32.const 3))))
+            (local.set $v0 (f64x2.splat (local.get $l0)))
+            (local.set $v1 (f64x2.splat (local.get $l1)))
+            (local.set $v2 (f64x2.splat (local.get $l2)))
+            (local.set $v3 (f64x2.splat (local.get $l3)))
+            (local.set $j (i32.const 0))
+            (block $j4_done
+              (loop $j4
+                (br_if $j4_done (i32.ge_u (local.get $j) (local.get $dp)))
+                (local.set $s
+                  (f64x2.add
+                    (f64x2.add
+                      (f64x2.add
+                        (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $a0) (i32.shl (local.get $j) (i32.const 3)))))
+                        (f64x2.mul (local.get $v1) (v128.load (i32.add (local.get $a1) (i32.shl (local.get $j) (i32.const 3))))))
+                      (f64x2.mul (local.get $v2) (v128.load (i32.add (local.get $a2) (i32.shl (local.get $j) (i32.const 3))))))
+                    (f64x2.mul (local.get $v3) (v128.load (i32.add (local.get $a3) (i32.shl (local.get $j) (i32.const 3)))))))
+                (v128.store (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))
+                  (f64x2.sub (v128.load (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))) (local.get $s)))
+                (local.set $j (i32.add (local.get $j) (i32.const 2)))
+                (br $j4)))
+            (if (i32.lt_u (local.get $dp) (local.get $d))
+              (then
+                (f64.store (i32.add (local.get $ri) (i32.shl (local.get $dp) (i32.const 3)))
+                  (f64.sub (f64.load (i32.add (local.get $ri) (i32.shl (local.get $dp) (i32.const 3))))
+                    (f64.add (f64.add (f64.add
+                      (f64.mul (local.get $l0) (f64.load (i32.add (local.get $a0) (i32.shl (local.get $dp) (i32.const 3)))))
+                      (f64.mul (local.get $l1) (f64.load (i32.add (local.get $a1) (i32.shl (local.get $dp) (i32.const 3))))))
+                      (f64.mul (local.get $l2) (f64.load (i32.add (local.get $a2) (i32.shl (local.get $dp) (i32.const 3))))))
+                      (f64.mul (local.get $l3) (f64.load (i32.add (local.get $a3) (i32.shl (local.get $dp) (i32.const 3))))))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 4)))
+            (br $g4)))
+        (block $g1_done
+          (loop $g1
+            (br_if $g1_done (i32.ge_u (local.get $k) (local.get $kend)))
+            (local.set $l0 (call $coef (local.get $l) (local.get $n) (local.get $i) (local.get $k) (local.get $tr)))
+            (local.set $a0 (i32.add (local.get $b) (i32.shl (i32.mul (local.get $k) (local.get $d)) (i32.const 3))))
+            (local.set $v0 (f64x2.splat (local.get $l0)))
+            (local.set $j (i32.const 0))
+            (block $j1_done
+              (loop $j1
+                (br_if $j1_done (i32.ge_u (local.get $j) (local.get $dp)))
+                (v128.store (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))
+                  (f64x2.sub (v128.load (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3))))
+                    (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $a0) (i32.shl (local.get $j) (i32.const 3)))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 2)))
+                (br $j1)))
+            (if (i32.lt_u (local.get $dp) (local.get $d))
+              (then
+                (f64.store (i32.add (local.get $ri) (i32.shl (local.get $dp) (i32.const 3)))
+                  (f64.sub (f64.load (i32.add (local.get $ri) (i32.shl (local.get $dp) (i32.const 3))))
+                    (f64.mul (local.get $l0) (f64.load (i32.add (local.get $a0) (i32.shl (local.get $dp) (i32.const 3)))))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $g1)))
+        (local.set $inv (f64.div (f64.const 1) (f64.load (i32.add (local.get $l) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $i)) (i32.const 3))))))
+        (local.set $v0 (f64x2.splat (local.get $inv)))
+        (local.set $j (i32.const 0))
+        (block $js_done
+          (loop $js
+            (br_if $js_done (i32.ge_u (local.get $j) (local.get $dp)))
+            (v128.store (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))
+              (f64x2.mul (v128.load (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))) (local.get $v0)))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $js)))
+        (if (i32.lt_u (local.get $dp) (local.get $d))
+          (then
+            (f64.store (i32.add (local.get $ri) (i32.shl (local.get $dp) (i32.const 3)))
+              (f64.mul (f64.load (i32.add (local.get $ri) (i32.shl (local.get $dp) (i32.const 3)))) (local.get $inv)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $rows)))))

@@ -1,15 +1,17 @@
 /**
- * XXᵀ by a WebAssembly f64x2 kernel (gram.wat): each lane accumulates one entry Σ_k X_ik X_jk in k order by separate
+ * XXᵀ and the blocked triangular solves by WebAssembly f64x2 kernels (gram.wat): each lane accumulates one entry Σ_k X_ik X_jk in k order by separate
  * multiplies and adds — the arithmetic of core/linalg gramRows and linalg.ts gramRows2x4 — so the result is theirs
- * bit for bit (gramWasm.test.ts), about 2× faster at the universality sizes (n ≤ 240, d ≤ 300). Falls back to
- * gramRows2x4 where WebAssembly SIMD is unavailable.
+ * bit for bit (gramWasm.test.ts), about 3× faster at the universality sizes (n ≤ 240, d ≤ 300); trisolve is
+ * linalg.ts triSolveRows with the same operations per element, two columns per lane pair. Both fall back to the
+ * JavaScript kernels where WebAssembly SIMD is unavailable.
  */
 import { GRAM_WASM_BASE64 } from './gram.wasm.ts';
-import { gramRows2x4 } from './linalg.ts';
+import { gramRows2x4, triSolveRows } from './linalg.ts';
 
 interface Kernel {
   mem: WebAssembly.Memory;
   gram(x: number, p: number, g: number, n: number, d: number, gs: number): void;
+  trisolve(l: number, b: number, n: number, d: number, tr: number): void;
 }
 let kernel: Kernel | null | undefined;
 function load(): Kernel | null {
@@ -56,4 +58,19 @@ export function gramWasm(X: Float64Array, n: number, d: number): Float64Array {
       G[j * n + i] = v;
     }
   return G;
+}
+
+/** triSolveRows(L, n, B, d, transpose) (B overwritten with the solution and returned), bit for bit. */
+export function triSolveWasm(L: Float64Array, n: number, B: Float64Array, d: number, transpose: boolean): Float64Array {
+  const k = load();
+  if (!k || n === 0 || d === 0) return triSolveRows(L, n, B, d, transpose);
+  const bOff = 8 * n * n;
+  const bytes = bOff + 8 * n * d;
+  if (k.mem.buffer.byteLength < bytes) k.mem.grow(Math.ceil((bytes - k.mem.buffer.byteLength) / 65536));
+  const f64 = new Float64Array(k.mem.buffer);
+  f64.set(L.subarray(0, n * n), 0);
+  f64.set(B.subarray(0, n * d), n * n);
+  k.trisolve(0, bOff, n, d, transpose ? 1 : 0);
+  B.set(f64.subarray(n * n, n * n + n * d));
+  return B;
 }
