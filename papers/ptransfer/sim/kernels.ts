@@ -104,15 +104,18 @@ export function forwardRange(r0: number, r1: number, m: number, n: number, f64: 
 export function lossStep(n: number, m: number, yClean: Float64Array, y: Float64Array, fA: Float64Array, fB: Float64Array, sig: Float64Array, h: Float64Array, sc: Float64Array): number {
   const sigPos = sig[0]! + sig[2]!;
   const sigNeg = sig[1]! + sig[3]!;
+  const nm = n * m; // an exact integer product, the divisor each sample used
   let loss = 0;
   let Hp = 0;
   let Hn = 0;
   for (let i = 0; i < n; i++) {
     const f = (fA[i]! + fB[i]! + (yClean[i]! > 0 ? sigPos : sigNeg)) / m;
     const q = y[i]! * f;
-    loss += -q > 0 ? -q + Math.log1p(Math.exp(q)) : Math.log1p(Math.exp(-q)); // softplus(−q)
+    // e^q once: softplus(−q) uses it where q < 0 and ℓ'(q) always (Math.exp of the same argument, the same number)
+    const eq = Math.exp(q);
+    loss += -q > 0 ? -q + Math.log1p(eq) : Math.log1p(Math.exp(-q)); // softplus(−q)
     // ℓ'(q) = −1/(1 + e^q)
-    const hi = -y[i]! / (1 + Math.exp(q)) / (n * m);
+    const hi = -y[i]! / (1 + eq) / nm;
     h[i] = hi;
     if (yClean[i]! > 0) Hp += hi;
     else Hn -= hi; // ȳ_i = −1 carries the factor ȳ_i into the sum
@@ -155,6 +158,8 @@ export function updateRange(
   const Hn = sc[1]!;
   const eta = sc[2]!;
   const mu2 = sc[6]!;
+  let pendZ = -1; // factor path: a filter whose second product waits for a partner (rows2)
+  let pendT = 0;
   for (let r = r0; r < r1; r++) {
     const j = r < m ? 1 : -1;
     const sr = s[r]!;
@@ -189,7 +194,16 @@ export function updateRange(
       for (let l = 0; l < dd; l++) f64[pT + l] = 0;
       if (wasm !== null) {
         wasm.rows(pT, lay[8]!, ix, vl, c, dd, 0, dd);
-        wasm.rows(zr, lay[5]!, lay[7]!, pT, dd, n, 0, n);
+        // The second product's row list is 0 … d−1 for every filter: two filters share each load of Ξᵀ (rows2, the
+        // arithmetic of two `rows` calls bit for bit). Filter r's Z_r is only read again by its own update, so
+        // deferring it past filter r + 1's first product changes no number.
+        if (pendZ < 0) {
+          pendZ = zr;
+          pendT = pT;
+        } else {
+          wasm.rows2(pendZ, zr, lay[5]!, lay[7]!, pendT, pT, dd, n, 0, n);
+          pendZ = -1;
+        }
       } else {
         rowsJs(f64, i32, pT, lay[8]!, ix, vl, c, dd, 0, dd);
         rowsJs(f64, i32, zr, lay[5]!, lay[7]!, pT, dd, n, 0, n);
@@ -197,12 +211,15 @@ export function updateRange(
     } else if (wasm !== null) wasm.rows(zr, pG, ix, vl, c, n, 0, n);
     else rowsJs(f64, i32, zr, pG, ix, vl, c, n, 0, n);
   }
+  if (pendZ >= 0) wasm!.rows(pendZ, lay[5]!, lay[7]!, pendT, lay[4]!, n, 0, n);
 }
 
 /** The exports of rows.wat (offsets in elements of the shared memory). */
 export interface WasmKernels {
   rows: (z: number, g: number, ix: number, vl: number, c: number, n: number, l0: number, l1: number) => void;
   active: (z: number, ix: number, n: number) => number;
+  /** rows(z1, g, ix, vl1, …) then rows(z2, g, ix, vl2, …), bit for bit, each load of G serving both. */
+  rows2: (z1: number, z2: number, g: number, ix: number, vl1: number, vl2: number, c: number, n: number, l0: number, l1: number) => void;
 }
 
 /** Everything one training run needs, in shared memory (so that split.ts can hand it to a worker). */

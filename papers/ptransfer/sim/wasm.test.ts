@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCellFast } from './cell.ts';
 import { drawLabels, ptransferTask, replicateStreams } from './data.ts';
-import { activeJs, rowsJs, rowsModule, trainKernel, type WasmKernels } from './kernels.ts';
+import { activeJs, lossStep, rowsJs, rowsModule, trainKernel, type WasmKernels } from './kernels.ts';
 import { identityCoefficients } from './pool.ts';
 import { ROWS_WAT_SHA256, ROWS_WASM_BASE64 } from './rows.wasm.ts';
 
@@ -61,6 +61,41 @@ describe('wasm kernel (rows.wat)', () => {
     }
   });
 
+  it('rows2 = two rows calls (one per filter, same row list) bit for bit: every group remainder, odd and even n, sub-ranges', () => {
+    const mod = rowsModule()!;
+    const mem = new WebAssembly.Memory({ initial: 4, maximum: 4, shared: true });
+    const { rows, rows2 } = new WebAssembly.Instance(mod, { env: { mem } }).exports as unknown as WasmKernels;
+    const f64 = new Float64Array(mem.buffer);
+    const i32 = new Int32Array(mem.buffer);
+    const s = replicateStreams(2, 0)('wasm.rows2');
+    for (const n of [1, 2, 7, 37, 64]) {
+      for (let c = 0; c <= Math.min(n, 21); c++) {
+        for (const [l0, l1] of [[0, n], [1, n], [0, n - 1], [Math.floor(n / 3), Math.floor((2 * n) / 3) + 1]] as const) {
+          if (l1 <= l0) continue;
+          // layout: G (n×n) at 0, Z₁, Z₂ rows, val₁, val₂, idx (i32) after
+          const pZ1 = n * n;
+          const pZ2 = pZ1 + n;
+          const pV1 = pZ2 + n;
+          const pV2 = pV1 + n;
+          const pI = 2 * (pV2 + n);
+          for (let q = 0; q < n * n + 4 * n; q++) f64[q] = s.normal();
+          const pick = Array.from({ length: n }, (_, i) => i).filter(() => s.uniform() < 0.7).slice(0, c);
+          while (pick.length < c) pick.push(pick.length);
+          pick.sort((a, b) => a - b);
+          pick.forEach((i, k) => (i32[pI + k] = i));
+          const before = f64.slice(pZ1, pZ1 + 2 * n);
+          rows(pZ1, 0, pI, pV1, c, n, l0, l1);
+          rows(pZ2, 0, pI, pV2, c, n, l0, l1);
+          const single = Array.from(f64.slice(pZ1, pZ1 + 2 * n));
+          f64.set(before, pZ1);
+          rows2(pZ1, pZ2, 0, pI, pV1, pV2, c, n, l0, l1);
+          expect(Array.from(f64.slice(pZ1, pZ1 + 2 * n))).toEqual(single);
+          if (c > 0 && l1 - l0 > 0) expect(single).not.toEqual(Array.from(before)); // it did add something
+        }
+      }
+    }
+  });
+
   // N = 6, 19: below fast.ts WASM_MIN_SAMPLES trainFast picks the twin, so the choice may not change a number.
   it('training with the wasm kernel = training with the JavaScript twin, bit for bit (N = 6, 19, 37 and 300)', () => {
     for (const N1 of [6, 19, 37, 300]) {
@@ -75,5 +110,50 @@ describe('wasm kernel (rows.wat)', () => {
       expect(w.losses).toEqual(j.losses);
       expect(Array.from(w.C)).toEqual(Array.from(j.C));
     }
+  });
+
+  it('lossStep (e^q computed once) = the plain loss step that calls Math.exp(q) twice, bit for bit', () => {
+    // The plain step as it was: softplus(−q) and ℓ'(q) each evaluate Math.exp themselves.
+    const plain = (n: number, m: number, yClean: Float64Array, y: Float64Array, fA: Float64Array, fB: Float64Array, sig: Float64Array, h: Float64Array, sc: Float64Array) => {
+      const sigPos = sig[0]! + sig[2]!;
+      const sigNeg = sig[1]! + sig[3]!;
+      let loss = 0;
+      let Hp = 0;
+      let Hn = 0;
+      for (let i = 0; i < n; i++) {
+        const f = (fA[i]! + fB[i]! + (yClean[i]! > 0 ? sigPos : sigNeg)) / m;
+        const q = y[i]! * f;
+        loss += -q > 0 ? -q + Math.log1p(Math.exp(q)) : Math.log1p(Math.exp(-q));
+        const hi = -y[i]! / (1 + Math.exp(q)) / (n * m);
+        h[i] = hi;
+        if (yClean[i]! > 0) Hp += hi;
+        else Hn -= hi;
+      }
+      sc[0] = Hp;
+      sc[1] = Hn;
+      return loss / n;
+    };
+    const s = replicateStreams(4, 0)('wasm.loss');
+    let negative = 0; // samples with q < 0, of 5·(1 + 19 + 64 + 300) = 1920
+    for (const [n, m, scale] of [[1, 1, 1], [19, 7, 0.3], [64, 5, 3], [300, 40, 30]] as const) {
+      for (let rep = 0; rep < 5; rep++) {
+        const yClean = Float64Array.from({ length: n }, () => (s.uniform() < 0.5 ? 1 : -1));
+        const y = yClean.map((v) => (s.uniform() < 0.2 ? -v : v));
+        const fA = Float64Array.from({ length: n }, () => scale * s.normal());
+        const fB = Float64Array.from({ length: n }, () => scale * s.normal());
+        if (n > 1) fA[0] = fB[0] = 0; // q = ±0 exactly (sig below is 0 for it only if both signal sums are 0)
+        const sig = rep === 0 ? new Float64Array(4) : Float64Array.from({ length: 4 }, () => scale * s.normal());
+        const h1 = new Float64Array(n);
+        const h2 = new Float64Array(n);
+        const sc1 = new Float64Array(8);
+        const sc2 = new Float64Array(8);
+        expect(lossStep(n, m, yClean, y, fA, fB, sig, h1, sc1)).toBe(plain(n, m, yClean, y, fA, fB, sig, h2, sc2));
+        expect(Array.from(h1)).toEqual(Array.from(h2));
+        expect(Array.from(sc1)).toEqual(Array.from(sc2));
+        for (let i = 0; i < n; i++) if (y[i]! * (fA[i]! + fB[i]! + (yClean[i]! > 0 ? sig[0]! + sig[2]! : sig[1]! + sig[3]!)) < 0) negative++;
+      }
+    }
+    expect(negative).toBeGreaterThan(20); // both branches of softplus(−q) were taken (q < 0 and q ≥ 0)
+    expect(negative).toBeLessThan(1900);
   });
 });
