@@ -1,5 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { Stream, tfSeed } from './stream.ts';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { Stream, mix32, tfSeed } from './stream.ts';
+
+/** The stream as defined: pure-rand's xoroshiro128+ called per 32 bits, Box–Muller one value at a time (the plain form). */
+class Reference {
+  private spare: number | null = null;
+  constructor(private readonly rng: ReturnType<typeof xoroshiro128plus>) {}
+  static replicate(seed: number, k: number): Reference {
+    const g = xoroshiro128plus(mix32(seed >>> 0));
+    for (let i = 0; i < k; i++) g.jump();
+    return new Reference(g);
+  }
+  uniform(): number {
+    const a = this.rng.next() & 0x3ffffff;
+    const b = this.rng.next() & 0x7ffffff;
+    return a * 1.4901161193847656e-8 + b * 1.1102230246251565e-16;
+  }
+  normal(): number {
+    if (this.spare !== null) {
+      const s = this.spare;
+      this.spare = null;
+      return s;
+    }
+    const u = 1 - this.uniform();
+    const v = this.uniform();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  }
+  sign(): number {
+    return this.rng.next() & 1 ? 1 : -1;
+  }
+}
 
 describe('Stream', () => {
   it('is deterministic for a seed and differs across seeds', () => {
@@ -39,6 +71,27 @@ describe('Stream', () => {
       const c = mom(() => s.chiSquare(k));
       expect(Math.abs(c.mean - k) / k).toBeLessThan(0.03);
       expect(Math.abs(c.variance - 2 * k) / (2 * k)).toBeLessThan(0.06);
+    }
+  });
+  it('every method draws exactly what pure-rand\'s generator gives, whatever the mix of single draws and block fills', () => {
+    const pick = Stream.fromSeed(77);
+    for (const [seed, k] of [[1, 0], [20261122, 3], [0, 1], [4294967295, 2]] as const) {
+      const s = Stream.replicates(seed, k + 1)[k]!;
+      const r = Reference.replicate(seed, k);
+      for (let step = 0; step < 400; step++) {
+        const what = pick.int(5);
+        if (what === 0) expect(s.uniform()).toBe(r.uniform());
+        else if (what === 1) expect(s.normal()).toBe(r.normal());
+        else if (what === 2) expect(s.sign()).toBe(r.sign());
+        else {
+          const len = pick.int(7);
+          const scale = what === 3 ? 1 : 0.37;
+          const got = s.fillNormal(new Float64Array(len), scale);
+          for (let i = 0; i < len; i++) expect(Object.is(got[i], scale * r.normal())).toBe(true);
+        }
+      }
+      const big = s.normals(10001);
+      for (let i = 0; i < big.length; i++) if (big[i] !== r.normal()) throw new Error(`fill differs at ${i}`);
     }
   });
   it('maps every seed, including 0, to a tfjs seed ≥ 1', () => {
