@@ -49,35 +49,21 @@ export function rowsJs(f64: Float64Array, i32: Int32Array, z: number, g: number,
       f64[z + l]! +=
         a0 * f64[g0 + l]! + a1 * f64[g1 + l]! + a2 * f64[g2 + l]! + a3 * f64[g3 + l]! + a4 * f64[g4 + l]! + a5 * f64[g5 + l]! + a6 * f64[g6 + l]! + a7 * f64[g7 + l]!;
   }
-  // The rest (< 8 rows: a group of 4 if any, then up to 3 single rows) in ONE pass over l: each Z[l] still receives
-  // the 4-group's sum and then each single product, in that order — only the loop over the independent columns l is
-  // shared (fewer passes over Z for small tasks, where this JavaScript twin runs).
-  const rest = c - k;
-  if (rest <= 0) return;
-  const four = rest >= 4;
-  const k1 = four ? k + 4 : k;
-  const singles = c - k1;
-  const a0 = four ? f64[vl + k]! : 0;
-  const a1 = four ? f64[vl + k + 1]! : 0;
-  const a2 = four ? f64[vl + k + 2]! : 0;
-  const a3 = four ? f64[vl + k + 3]! : 0;
-  const g0 = four ? g + i32[ix + k]! * n : 0;
-  const g1 = four ? g + i32[ix + k + 1]! * n : 0;
-  const g2 = four ? g + i32[ix + k + 2]! * n : 0;
-  const g3 = four ? g + i32[ix + k + 3]! * n : 0;
-  const b0 = singles > 0 ? f64[vl + k1]! : 0;
-  const b1 = singles > 1 ? f64[vl + k1 + 1]! : 0;
-  const b2 = singles > 2 ? f64[vl + k1 + 2]! : 0;
-  const h0 = singles > 0 ? g + i32[ix + k1]! * n : 0;
-  const h1 = singles > 1 ? g + i32[ix + k1 + 1]! * n : 0;
-  const h2 = singles > 2 ? g + i32[ix + k1 + 2]! * n : 0;
-  for (let l = l0; l < l1; l++) {
-    let v = f64[z + l]!;
-    if (four) v += a0 * f64[g0 + l]! + a1 * f64[g1 + l]! + a2 * f64[g2 + l]! + a3 * f64[g3 + l]!;
-    if (singles > 0) v += b0 * f64[h0 + l]!;
-    if (singles > 1) v += b1 * f64[h1 + l]!;
-    if (singles > 2) v += b2 * f64[h2 + l]!;
-    f64[z + l] = v;
+  for (; k + 4 <= c; k += 4) {
+    const a0 = f64[vl + k]!;
+    const a1 = f64[vl + k + 1]!;
+    const a2 = f64[vl + k + 2]!;
+    const a3 = f64[vl + k + 3]!;
+    const g0 = g + i32[ix + k]! * n;
+    const g1 = g + i32[ix + k + 1]! * n;
+    const g2 = g + i32[ix + k + 2]! * n;
+    const g3 = g + i32[ix + k + 3]! * n;
+    for (let l = l0; l < l1; l++) f64[z + l]! += a0 * f64[g0 + l]! + a1 * f64[g1 + l]! + a2 * f64[g2 + l]! + a3 * f64[g3 + l]!;
+  }
+  for (; k < c; k++) {
+    const a = f64[vl + k]!;
+    const g0 = g + i32[ix + k]! * n;
+    for (let l = l0; l < l1; l++) f64[z + l]! += a * f64[g0 + l]!;
   }
 }
 
