@@ -311,6 +311,12 @@ function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): 
   if (needs.length === 0) return 'no regime has a standard error to plan from (zero spread or one draw is not evidence)';
   const worst = Math.max(...needs);
   const now = Math.max(...os.map((o) => o.rec.measurement.draws));
+  if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) {
+    // Enough draws as one sample, yet short of power: the standard error pooled from small top-up batches has fewer
+    // degrees of freedom (Welch–Satterthwaite) than the draws behind it — larger first batches would help, not more of them.
+    const lowDf = os.filter((o) => o.df !== undefined && o.df < o.rec.measurement.draws - 1.5);
+    if (lowDf.length) return `the standard error pooled from top-up batches has only ${Math.min(...lowDf.map((o) => o.df!)).toFixed(1)} degrees of freedom for ${now} draws (Welch–Satterthwaite over batches of ${lowDf[0]!.rec.topUp?.firstDraws ?? '?'}): larger batches, not more draws, would give the power`;
+  }
   // Unconfirmed signs that already have the power: more draws would not help — the effect there is smaller than δ.
   if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) return `those regimes already have power ≥ ${POWER_TARGET} against the declared deviation (${now} draws) yet are not significant: the effect there is likely smaller than the declared deviation, not a lack of draws`;
   return `about ${worst} draws per regime (now ${now}) would give power ${POWER_TARGET} against the declared deviation`;

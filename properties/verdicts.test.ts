@@ -39,6 +39,32 @@ async function verdicts(check: ReturnType<typeof synthetic>, reps: number): Prom
 }
 
 describe('verdict logic on synthetic measurements', () => {
+  it('a sign confirmed on pooled small batches but short of power says it is the degrees of freedom, not the draws', async () => {
+    // Batches of 3 at α = 1.5e-4 (the §4 negative-transfer sign at the paper's sizes): after top-up the pooled standard
+    // error has Welch–Satterthwaite df ≈ 4 for 12 draws, so power against δ stays < 0.8 although 12 draws would suffice
+    // as one sample — the message must not claim "not significant" or ask for more draws.
+    const check = defineProperty({
+      id: 'meta.synthetic/check',
+      claimId: 'meta.synthetic',
+      title: 'synthetic',
+      arbitrary: fc.record({ seed: fc.integer({ min: 1, max: 0x7fffffff }) }),
+      runs: { test: 1, quick: 1, full: 1 },
+      compare: 'sign',
+      level: 1.5e-4,
+      detect: { abs: 3, reason: 'meta-test' },
+      params: (v) => ({ s: v.seed }),
+      evaluate: () => ({ prediction: { quantity: 'x', kind: 'value', value: 1 }, target: 1, statistic: 'x' }),
+      measure: (v) => {
+        const rng = Stream.fromSeed(v.seed);
+        return estimate(Array.from({ length: 3 }, () => 3 + rng.normal()));
+      },
+      shrinkMs: { test: 0, quick: 0, full: 0 },
+    });
+    const r = await check.run({ seed: 5, budget: 'quick' });
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.summary).toMatch(/^power 0\.\d+ < 0\.8 .* only [\d.]+ degrees of freedom for 12 draws .*larger batches, not more draws/);
+  });
+
   it('a true null conforms, with false mismatches at about the stated level', async () => {
     // level 0.05, 3 regimes, 40 draws: power against δ = 1 is ≈ 1, so conforms unless falsely rejected.
     const v = await verdicts(synthetic({ compare: 'equal', truth: 0, draws: 40, regimes: 3, level: 0.05, detect: 1 }), 300);
