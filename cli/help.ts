@@ -78,7 +78,7 @@ Every failure prints a replay token (ttc replay <token>). The default seed is th
 
 options:
   --paper P     only these papers (repeat or comma-separate)
-  --claim ID    only these claims, or single checks by check id (repeat or comma-separate; ttc list shows the ids)
+  --claim ID    only these claims or checks (by id; repeat or comma-separate; ttc list shows them)
   --seed S      integer in [0, 4294967295]; default: the gate seed (TTC_SEED overrides)
   --runs N      regimes drawn per check, integer ≥ 1 (default: the check's own for the budget)
   --budget B    test (default), quick or full
