@@ -1,6 +1,7 @@
 import { readyBackend, tf } from '../../../../sim/tf/backend.ts';
 import { integrateFlow, type FlowOptions, type FlowResult, type Oracle } from './flow.ts';
 import type { Student } from './train.ts';
+import { studentPairs } from './trainFast.ts';
 
 /**
  * Population pretraining (the paper: GD on the exact population loss, lr 0.01·m, ≤ 1e5 steps or loss ≤ 1e-6; flow
@@ -24,7 +25,6 @@ export function trainPopulationFlow(st: Student, Ws: readonly Float64Array[], cs
 }
 
 const TWO_PI = 2 * Math.PI;
-const TILE = 64;
 
 export function populationOracle(Ws: readonly Float64Array[], cs: ArrayLike<number>, scale: number, m: number, d: number, fast: number): { ev: Oracle; fs2: number } {
   if (fast === 1 && readyBackend() === null) throw new Error('popFlow: call `await ensureTf()` (sim/tf/backend.ts) before fast = 1');
@@ -110,43 +110,7 @@ export function populationOracle(Ws: readonly Float64Array[], cs: ArrayLike<numb
   };
   const ev: Oracle = (W, c, vW, vc) => {
     overlaps(W);
-    a.fill(0);
-    radial.fill(0);
-    // Student–student: κ and κ′ once per unordered pair, in tiles (mirrored writes stay in cache); the diagonal is
-    // exact (u = 1: κ = ½, no tangential force).
-    for (let i = 0; i < m; i++) {
-      a[i] = c[i]! * 0.5;
-      coefU[i * m + i] = 0;
-    }
-    for (let i0 = 0; i0 < m; i0 += TILE)
-      for (let j0 = i0; j0 < m; j0 += TILE) {
-        const i1 = Math.min(m, i0 + TILE);
-        const j1 = Math.min(m, j0 + TILE);
-        for (let i = i0; i < i1; i++) {
-          const ci = c[i]!;
-          const row = i * m;
-          let ai = 0;
-          let ri = 0;
-          for (let j = j0 === i0 ? i + 1 : j0; j < j1; j++) {
-            const x = U[row + j]!;
-            const u = x > 1 ? 1 : x < -1 ? -1 : x;
-            const ac = Math.PI - Math.acos(u);
-            const k = (Math.sqrt(1 - u * u) + u * ac) / TWO_PI;
-            const kp = ac / (TWO_PI * m);
-            const cj = c[j]!;
-            ai += cj * k;
-            a[j] = a[j]! + ci * k;
-            const gij = cj * kp;
-            const gji = ci * kp;
-            coefU[row + j] = gij;
-            coefU[j * m + i] = gji;
-            ri += gij * u;
-            radial[j] = radial[j]! + gji * u;
-          }
-          a[i] = a[i]! + ai;
-          radial[i] = radial[i]! + ri;
-        }
-      }
+    studentPairs(U, c, m, a, radial, coefU);
     let ff = 0;
     let fg = 0;
     for (let i = 0; i < m; i++) {

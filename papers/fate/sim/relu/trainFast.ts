@@ -106,43 +106,7 @@ export function trainPopulationFast(
       Ut.dispose();
       Vt.dispose();
       WT.dispose();
-      a.fill(0);
-      radial.fill(0);
-      // Student–student: κ and κ′ once per unordered pair (U is symmetric), in B × B tiles so that the
-      // mirrored writes stay in cache; the diagonal is exact (u = 1: κ = ½, no tangential force).
-      for (let i = 0; i < m; i++) {
-        a[i] = c[i]! * 0.5;
-        coefU[i * m + i] = 0;
-      }
-      for (let i0 = 0; i0 < m; i0 += TILE)
-        for (let j0 = i0; j0 < m; j0 += TILE) {
-          const i1 = Math.min(m, i0 + TILE);
-          const j1 = Math.min(m, j0 + TILE);
-          for (let i = i0; i < i1; i++) {
-            const ci = c[i]!;
-            const row = i * m;
-            let ai = 0;
-            let ri = 0;
-            for (let j = j0 === i0 ? i + 1 : j0; j < j1; j++) {
-              const x = U[row + j]!;
-              const u = x > 1 ? 1 : x < -1 ? -1 : x;
-              const ac = Math.PI - Math.acos(u);
-              const k = (Math.sqrt(1 - u * u) + u * ac) / TWO_PI;
-              const kp = ac / (TWO_PI * m);
-              const cj = c[j]!;
-              ai += cj * k;
-              a[j] = a[j]! + ci * k;
-              const gij = cj * kp;
-              const gji = ci * kp;
-              coefU[row + j] = gij;
-              coefU[j * m + i] = gji;
-              ri += gij * u;
-              radial[j] = radial[j]! + gji * u;
-            }
-            a[i] = a[i]! + ai;
-            radial[i] = radial[i]! + ri;
-          }
-        }
+      studentPairs(U, c, m, a, radial, coefU);
       let ff = 0;
       let fg = 0;
       for (let i = 0; i < m; i++) {
@@ -274,4 +238,48 @@ export function trainEmpiricalFast(st: Student, X: Float64Array, y: Float64Array
   if (trace[trace.length - 1]?.[0] !== step) trace.push([step, loss]);
   for (let i = 0; i < m; i++) st.W[i] = W.slice(i * d, (i + 1) * d);
   return { steps: step, loss, trace, backend: activeBackend() ?? 'unknown' };
+}
+
+/**
+ * The student–student part of the exact population gradient, from the m × m cosines U (symmetric): a[i] = Σ_j c_j κ(u_ij)
+ * (κ(1) = ½ on the diagonal), coefU[i,j] = c_j κ′(u_ij)/m (0 on the diagonal: no tangential force) and
+ * radial[i] = Σ_j coefU[i,j] u_ij, with κ and κ′ once per unordered pair, in TILE × TILE tiles so that the mirrored
+ * writes stay in cache. a and radial are overwritten. Shared by trainPopulationFast and popFlow.ts's oracle.
+ */
+export function studentPairs(U: Float32Array | Float64Array, c: ArrayLike<number>, m: number, a: Float64Array, radial: Float64Array, coefU: Float32Array | Float64Array): void {
+  a.fill(0);
+  radial.fill(0);
+  for (let i = 0; i < m; i++) {
+    a[i] = c[i]! * 0.5;
+    coefU[i * m + i] = 0;
+  }
+  for (let i0 = 0; i0 < m; i0 += TILE)
+    for (let j0 = i0; j0 < m; j0 += TILE) {
+      const i1 = Math.min(m, i0 + TILE);
+      const j1 = Math.min(m, j0 + TILE);
+      for (let i = i0; i < i1; i++) {
+        const ci = c[i]!;
+        const row = i * m;
+        let ai = 0;
+        let ri = 0;
+        for (let j = j0 === i0 ? i + 1 : j0; j < j1; j++) {
+          const x = U[row + j]!;
+          const u = x > 1 ? 1 : x < -1 ? -1 : x;
+          const ac = Math.PI - Math.acos(u);
+          const k = (Math.sqrt(1 - u * u) + u * ac) / TWO_PI;
+          const kp = ac / (TWO_PI * m);
+          const cj = c[j]!;
+          ai += cj * k;
+          a[j] = a[j]! + ci * k;
+          const gij = cj * kp;
+          const gji = ci * kp;
+          coefU[row + j] = gij;
+          coefU[j * m + i] = gji;
+          ri += gij * u;
+          radial[j] = radial[j]! + gji * u;
+        }
+        a[i] = a[i]! + ai;
+        radial[i] = radial[i]! + ri;
+      }
+    }
 }
