@@ -9,7 +9,7 @@ import { trainEmpiricalFast, trainPopulationFast } from './trainFast.ts';
 import { trainFlow } from './flow.ts';
 import { trainPopulationFlow } from './popFlow.ts';
 import { reluOutputs32 } from './outputs32.ts';
-import { ensureTf, tf } from '../../../../sim/tf/backend.ts';
+import { ensureTf } from '../../../../sim/tf/backend.ts';
 
 /** §4 simulations with a trained student: pretraining (Fig 4a–b), scratch (Fig 4c), transfer (Fig 4e). */
 
@@ -145,25 +145,12 @@ function scratchRisk(rng: Stream, t: Teacher, p: Params, n: number, X: Float64Ar
  * GEMM (tfjs; ≈ 1e-7 relative per entry, so the risk ≈ 1e-3 moves by ≪ 1e-6 of itself), the sum over neurons in
  * float64 — at the paper's sizes the float64 loop (T·m·d = 1e9 multiply-adds per risk) cost more than the training.
  */
-function studentOutputs(Xt: Float64Array, T: number, d: number, st: Student, fast: number): Float64Array {
+export function studentOutputs(Xt: Float64Array, T: number, d: number, st: Student, fast: number): Float64Array {
   const m = st.W.length;
   if (fast !== 1) return outputs(reluFeatures(Xt, T, d, st.W), T, st.c, 1 / m);
-  const W32 = new Float32Array(m * d);
-  for (let i = 0; i < m; i++) for (let k = 0; k < d; k++) W32[i * d + k] = st.W[i]![k]!;
-  const XtT = new Float32Array(d * T);
-  for (let a = 0; a < T; a++) for (let k = 0; k < d; k++) XtT[k * T + a] = Xt[a * d + k]!;
-  const Ht = tf.tidy(() => tf.matMul(tf.tensor2d(W32, [m, d]), tf.tensor2d(XtT, [d, T])));
-  const H = Ht.dataSync() as Float32Array;
-  Ht.dispose();
-  const out = new Float64Array(T);
-  for (let i = 0; i < m; i++) {
-    const ci = st.c[i]!;
-    const o = i * T;
-    for (let a = 0; a < T; a++) {
-      const h = H[o + a]!;
-      if (h > 0) out[a] = out[a]! + ci * h;
-    }
-  }
+  // reluOutputs32 forms the same float32 GEMM and sums c_i·relu(h) over neurons in the same order (wasm kernel; the
+  // branching JavaScript loop this function had before, bit for bit: studentSims.test.ts); then ÷ m as before.
+  const out = reluOutputs32(Xt, T, d, st.W, st.c, 1);
   for (let a = 0; a < T; a++) out[a] = out[a]! / m;
   return out;
 }

@@ -117,7 +117,7 @@ export function gaussianInputs(rng: Stream, n: number, d: number): Float64Array 
  * gives the same values as the plain loop below (same summation order; relu.test.ts compares them).
  */
 export function reluFeatures(X: Float64Array, n: number, d: number, W: readonly Float64Array[]): Float64Array {
-  if (d > UNROLL_MAX) return reluFeaturesPlain(X, n, d, W);
+  if (d > UNROLL_MAX) return reluFeaturesBlocked(X, n, d, W);
   const p = W.length;
   const Wf = new Float64Array(p * d);
   for (let i = 0; i < p; i++) Wf.set(W[i]!.subarray(0, d), i * d);
@@ -137,6 +137,53 @@ export function reluFeaturesPlain(X: Float64Array, n: number, d: number, W: read
       let s = 0;
       for (let k = 0; k < d; k++) s += X[o + k]! * w[k]!;
       out[a * p + i] = s > 0 ? s : 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * reluFeaturesPlain with four neurons per pass over an input row (d > UNROLL_MAX: the paper's d = 100, where the
+ * float64 target values on 10⁴ test points cost ≈ 0.35 s per call): each x_ak is loaded once for four dot products,
+ * and each dot product is still summed over k ascending from +0 — the same numbers as the plain loop bit for bit
+ * (relu.test.ts), ≈ 2× faster.
+ */
+export function reluFeaturesBlocked(X: Float64Array, n: number, d: number, W: readonly Float64Array[]): Float64Array {
+  const p = W.length;
+  const Wf = new Float64Array(p * d);
+  for (let i = 0; i < p; i++) Wf.set(W[i]!.subarray(0, d), i * d);
+  const out = new Float64Array(n * p);
+  const p4 = p - (p % 4);
+  for (let a = 0; a < n; a++) {
+    const o = a * d;
+    const ro = a * p;
+    let i = 0;
+    for (; i < p4; i += 4) {
+      const w0 = i * d;
+      const w1 = w0 + d;
+      const w2 = w1 + d;
+      const w3 = w2 + d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < d; k++) {
+        const x = X[o + k]!;
+        s0 += x * Wf[w0 + k]!;
+        s1 += x * Wf[w1 + k]!;
+        s2 += x * Wf[w2 + k]!;
+        s3 += x * Wf[w3 + k]!;
+      }
+      out[ro + i] = s0 > 0 ? s0 : 0;
+      out[ro + i + 1] = s1 > 0 ? s1 : 0;
+      out[ro + i + 2] = s2 > 0 ? s2 : 0;
+      out[ro + i + 3] = s3 > 0 ? s3 : 0;
+    }
+    for (; i < p; i++) {
+      const wo = i * d;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += X[o + k]! * Wf[wo + k]!;
+      out[ro + i] = s > 0 ? s : 0;
     }
   }
   return out;
