@@ -16,6 +16,7 @@ import { gramSigns, mulXtA, mulXv } from './linalg.ts';
 import { gramWasm as gramRows, triSolveWasm as triSolveRows } from './gramWasm.ts';
 import { mapLaw } from './lawFill.ts';
 import { FastStream, fillNormalSigns, type Draws } from './rng.ts';
+import { testPointsWasm } from './testPointsWasm.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];
@@ -309,8 +310,17 @@ function testRow(law: Law, s: Draws, buf: Float64Array): void {
   } else s.fillNormals(buf);
 }
 
-/** Test points with entries drawn directly from the law (testRow); counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's. */
-function directDisagreements(law: Law, s: Draws, nTest: number, wStar: Float64Array, w: Float64Array, w0: Float64Array): [number, number] {
+/**
+ * Test points with entries drawn directly from the law (testRow); counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's.
+ * From a FastStream, Rademacher and uniform points go through the WebAssembly kernel (testPointsWasm.ts: the same
+ * draws, sums and counts, bit for bit — testPointsWasm.test.ts against kernel 'js'). χ² points stay here: their cost
+ * is Box–Muller's logarithm, root, sine and cosine, which WebAssembly has no instructions for.
+ */
+export function directDisagreements(law: Law, s: Draws, nTest: number, wStar: Float64Array, w: Float64Array, w0: Float64Array, kernel: 'wasm' | 'js' = 'wasm'): [number, number] {
+  if (kernel === 'wasm' && s instanceof FastStream && (law === 'rademacher' || law === 'uniform')) {
+    const r = testPointsWasm(law, s, nTest, wStar, w, w0);
+    if (r) return r;
+  }
   const d = wStar.length;
   const buf = new Float64Array(d);
   let eFt = 0;

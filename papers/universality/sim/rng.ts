@@ -107,6 +107,18 @@ export class FastStream implements Draws {
     return this.next() & 1 ? 1 : -1;
   }
 
+  /** The generator state as (s0 low, s0 high, s1 low, s1 high) — for kernels that step it elsewhere (testPointsWasm.ts). */
+  state(): [number, number, number, number] {
+    return [this.s00, this.s01, this.s10, this.s11];
+  }
+  /** Puts back a state taken by state() and stepped elsewhere (the pending Box–Muller value is untouched). */
+  setState(lo0: number, hi0: number, lo1: number, hi1: number): void {
+    this.s00 = lo0 | 0;
+    this.s01 = hi0 | 0;
+    this.s10 = lo1 | 0;
+    this.s11 = hi1 | 0;
+  }
+
   /** Whether the next normal() is the kept second value of a Box–Muller pair. */
   pendingSpare(): boolean {
     return this.spare !== null;
