@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateErrors, type UowqConfig, type UowqProblem } from './core.ts';
-import { simulateVariants } from './fast.ts';
+import { labels, plainLabels, simulateVariants } from './fast.ts';
+import { Stream } from '../../../core/rng/stream.ts';
 import { summarize } from '../../../core/stats/index.ts';
 
 /** The instance at twice every size with δ/√2, as sim/index.ts builds it. */
@@ -84,5 +85,46 @@ describe('fast uowq simulation against the plain one (core.ts)', () => {
     const p: UowqProblem = { model: 'linear', theta0: [0], deltas: [[0]], N: [5, 5] };
     expect(() => simulateVariants([{ problem: p, configs: [{ alpha: [1, 0], n: [6, 5] }] }], 1, 1)).toThrow(/n_0/);
     expect(() => simulateVariants([{ problem: p, configs: [] }, { problem: { ...p, model: 'logistic' }, configs: [] }], 1, 1)).toThrow(/share/);
+  });
+});
+
+describe('logistic labels from the logit of u (fast.ts labels)', () => {
+  it('equal the plain label [u < 1/(1 + e^{−η})] sample for sample, also at η next to logit u, at large |η| and at u = 0', () => {
+    const s = Stream.fromSeed(909);
+    const n = 200000;
+    const d = 2;
+    const X = new Float64Array(4 * n);
+    const U = new Float64Array(n);
+    const L = new Float64Array(n);
+    const th = [0.7, -1.3];
+    for (let i = 0; i < n; i++) {
+      const u = i === 0 ? 0 : s.uniform();
+      U[i] = u;
+      L[i] = Math.log(u / (1 - u));
+      // a third of the rows place η within a few ulps to 1e-5 of logit u (the margin and the plain comparison's
+      // rounding both matter there), a few far out in the tails, the rest at random
+      const kind = i % 3;
+      const logit = Math.log(u / (1 - u));
+      const eta = kind === 0 && Number.isFinite(logit) ? logit * (1 + (s.uniform() - 0.5) * 1e-15 * 10 ** (i % 11)) : kind === 1 && i % 100 === 1 ? (s.uniform() - 0.5) * 80 : 3 * s.normal();
+      X[4 * i] = eta / th[0]!;
+      X[4 * i + 1] = 0;
+    }
+    const Y = new Uint8Array(n);
+    const before = plainLabels;
+    labels(X, U, L, Y, n, th, d, 4);
+    let diff = 0;
+    let ones = 0;
+    for (let i = 0; i < n; i++) {
+      const eta = X[4 * i]! * th[0]! + X[4 * i + 1]! * th[1]!;
+      const plain = U[i]! < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+      if (plain !== Y[i]) diff++;
+      ones += plain;
+    }
+    expect(diff).toBe(0);
+    expect(ones).toBeGreaterThan(0.3 * n);
+    expect(ones).toBeLessThan(0.7 * n);
+    // the margin's fallback was exercised (near-ties and tails), and only there
+    expect(plainLabels - before).toBeGreaterThan(1000);
+    expect(plainLabels - before).toBeLessThan(0.4 * n); // the near-tie third, and almost nothing else
   });
 });

@@ -32,6 +32,7 @@
 import { Stream } from '../../../core/rng/stream.ts';
 import { logisticKL, type UowqConfig, type UowqProblem } from './core.ts';
 import { exactLogLik, pass4, type PassOut } from './logisticPass.ts';
+import { pass1, pass2, pass3 } from './logisticPassSmall.ts';
 
 /** A size of the instance and the weightings fitted to it. */
 export interface Variant {
@@ -211,29 +212,32 @@ function logisticReplicate(variants: readonly Variant[], K: number): (s: Stream[
   const stride = d <= 4 ? 4 : d;
   const X = need.map((n) => new Float64Array(n * stride));
   const U = need.map((n) => new Float64Array(n));
+  const L = need.map((n) => new Float64Array(n));
   const Y = need.map((n) => new Uint8Array(n));
+  /** The θ_k each task's labels Y[k] were last computed for (the target's θ_0 is every variant's: labelled once). */
+  const labelled: (number[] | null)[] = need.map(() => null);
   const fit = newton(d, K, stride);
   return (streams) => {
     for (let k = 0; k <= K; k++) {
       const s = streams[k]!;
       const Xk = X[k]!;
       const Uk = U[k]!;
+      const Lk = L[k]!;
       for (let i = 0; i < need[k]!; i++) {
         for (let j = 0; j < d; j++) Xk[i * stride + j] = s.normal();
-        Uk[i] = s.uniform();
+        const u = s.uniform();
+        Uk[i] = u;
+        Lk[i] = Math.log(u / (1 - u));
       }
+      labelled[k] = null;
     }
     return variants.map(({ problem: p, configs }) => {
       for (let k = 0; k <= K; k++) {
         const th = p.theta0.map((t, i) => t + (k === 0 ? 0 : p.deltas[k - 1]![i]!));
-        const Xk = X[k]!;
-        const Uk = U[k]!;
-        const Yk = Y[k]!;
-        for (let i = 0; i < need[k]!; i++) {
-          let eta = 0;
-          for (let j = 0; j < d; j++) eta += Xk[i * stride + j]! * th[j]!;
-          Yk[i] = Uk[i]! < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-        }
+        const prev = labelled[k];
+        if (prev && prev.every((t, i) => t === th[i])) continue;
+        labelled[k] = th;
+        labels(X[k]!, U[k]!, L[k]!, Y[k]!, need[k]!, th, d, stride);
       }
       return configs.map((c) => {
         const start = p.theta0.map((t, i) => t + p.deltas.reduce((acc, dk, k) => acc + c.alpha[k + 1]! * dk[i]!, 0));
@@ -241,6 +245,34 @@ function logisticReplicate(variants: readonly Variant[], K: number): (s: Stream[
       });
     });
   };
+}
+
+/** Logit margin outside which `L < η` decides the plain label u < 1/(1 + e^{−η}) (for |η| < LABEL_ETA); see labels. */
+const LABEL_MARGIN = 1e-6;
+const LABEL_ETA = 18;
+/** Labels that fell within the margin and were decided by the plain formula; for tests. */
+export let plainLabels = 0;
+
+/**
+ * Y_i = [u_i < 1/(1 + e^{−η_i})], the plain simulation's label, float for float, with one exp per sample only where
+ * it is close: L_i = log(u_i/(1 − u_i)) (computed once per sample for all variants) decides it as L_i < η_i when
+ * |L_i − η_i| > LABEL_MARGIN and |η_i| < LABEL_ETA. Why that is the same label: the float σ̃ = fl(1/(1 + fl(e^{−η})))
+ * is within 4ε·σ of σ(η) (exp within an ulp, two roundings), so u < σ̃ and u < σ(η) can differ only where
+ * |logit u − η| ≤ 4ε(1 + small)/(1 − σ) ≤ 8ε(1 + e^{|η|}) < 1.2e-7 for |η| < 18; and L is within 2ε + ε|L| ≤ 42ε of
+ * logit u (1 − u exact or one rounding, one division, log within an ulp; |L| ≤ 37.5 for u ≥ 2⁻⁵³, and u = 0 gives
+ * L = −∞ < η, label 1, as 0 < σ̃). So outside the margin both comparisons give the exact-real answer.
+ */
+export function labels(Xk: Float64Array, Uk: Float64Array, Lk: Float64Array, Yk: Uint8Array, n: number, th: readonly number[], d: number, stride: number): void {
+  for (let i = 0; i < n; i++) {
+    let eta = 0;
+    for (let j = 0; j < d; j++) eta += Xk[i * stride + j]! * th[j]!;
+    const gap = Lk[i]! - eta;
+    if ((gap > LABEL_MARGIN || gap < -LABEL_MARGIN) && eta < LABEL_ETA && eta > -LABEL_ETA) Yk[i] = gap < 0 ? 1 : 0;
+    else {
+      plainLabels++;
+      Yk[i] = Uk[i]! < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    }
+  }
 }
 
 /** Damped Newton for the weighted logistic log-likelihood, one data pass per iterate. */
@@ -286,12 +318,16 @@ function newton(d: number, K: number, stride: number): (X: Float64Array[], Y: Ui
     for (let p = 0; p < d; p++) for (let q = 0; q < p; q++) HOut[p * d + q] = HOut[q * d + p]!;
     return f;
   };
-  // d ≤ 4: logisticPass.ts — the same gradient and Hessian, a log-likelihood within `bound` of the generic one.
+  // d ≤ 4: logisticPass.ts — the same gradient and Hessian, a log-likelihood within `bound` of the generic one (d < 4:
+  // logisticPassSmall.ts, the same floats without the zero padding).
   const po: PassOut = { f: 0, bound: 0 };
   let bound = 0;
   const pass = (X: Float64Array[], Y: Uint8Array[], c: UowqConfig, th: Float64Array, gOut: Float64Array, HOut: Float64Array): number => {
     if (stride !== 4) return generic(X, Y, c, th, gOut, HOut);
-    pass4(X, Y, c, K, th, d, gOut, HOut, po);
+    if (d === 1) pass1(X, Y, c, K, th, gOut, HOut, po);
+    else if (d === 2) pass2(X, Y, c, K, th, gOut, HOut, po);
+    else if (d === 3) pass3(X, Y, c, K, th, gOut, HOut, po);
+    else pass4(X, Y, c, K, th, d, gOut, HOut, po);
     bound = Math.max(bound, po.bound);
     return po.f;
   };
