@@ -40,7 +40,10 @@ export interface ExplicitBlock {
   rows: Float64Array;
 }
 
-export function explicitPool(d: number, E: Float64Array, blocks: readonly ExplicitBlock[]): Pool {
+/**
+ * The rows of V that `explicitPool` puts together (basis E, then the blocks in order) and where each block starts.
+ */
+function stack(d: number, E: Float64Array, blocks: readonly ExplicitBlock[]): { K: number; V: Float64Array; meta: Record<string, PoolBlock> } {
   let K = BASIS_ROWS;
   const meta: Record<string, PoolBlock> = {};
   for (const b of blocks) {
@@ -51,29 +54,74 @@ export function explicitPool(d: number, E: Float64Array, blocks: readonly Explic
   const V = new Float64Array(K * d);
   V.set(E.subarray(0, 3 * d), 0);
   for (const b of blocks) V.set(b.rows, meta[b.name]!.offset * d);
+  return { K, V, meta };
+}
+
+export function explicitPool(d: number, E: Float64Array, blocks: readonly ExplicitBlock[]): Pool {
+  const { K, V, meta } = stack(d, E, blocks);
   return { K, d, gram: gramOf(V, K, d), blocks: meta, mode: 'explicit', vectors: V };
 }
 
-/** V Vᵀ for K rows of length d (symmetric; four-way unrolled dot products). */
+/**
+ * explicitPool of vectors most of which are rows of `base` (same layout): a Gram entry of two rows that are bit for
+ * bit those of `base` is copied from base's Gram, every other entry is computed as gramOf computes it (dotRows), so
+ * the result is identical to explicitPool (pool.test.ts). The ‖u‖ sweep (sweep.ts) rotates only e_u, e_1 and the
+ * target noise: 2 + N_2 of K rows, ≈ 2(2 + N_2)/K of the work (≈ 1/6 at Fig 2's K = 1263).
+ */
+export function explicitPoolFrom(base: Pool, E: Float64Array, blocks: readonly ExplicitBlock[]): Pool {
+  const { K, V, meta } = stack(base.d, E, blocks);
+  const d = base.d;
+  const B = base.vectors;
+  if (B === undefined || base.K !== K) return { K, d, gram: gramOf(V, K, d), blocks: meta, mode: 'explicit', vectors: V };
+  // bit patterns compared (two 32-bit words per element): ±0 and NaNs told apart as the arithmetic would
+  const vw = new Int32Array(V.buffer, V.byteOffset, 2 * V.length);
+  const bw = new Int32Array(B.buffer, B.byteOffset, 2 * B.length);
+  const same = new Uint8Array(K);
+  for (let i = 0; i < K; i++) {
+    let eq = 1;
+    for (let t = 2 * i * d, e = t + 2 * d; t < e; t++)
+      if (vw[t] !== bw[t]) {
+        eq = 0;
+        break;
+      }
+    same[i] = eq;
+  }
+  const G = new Float64Array(K * K);
+  const Gb = base.gram;
+  for (let i = 0; i < K; i++) {
+    for (let j = 0; j <= i; j++) {
+      const s = same[i] && same[j] ? Gb[i * K + j]! : dotRows(V, i * d, j * d, d);
+      G[i * K + j] = s;
+      G[j * K + i] = s;
+    }
+  }
+  return { K, d, gram: G, blocks: meta, mode: 'explicit', vectors: V };
+}
+
+/** ⟨V_i, V_j⟩ for rows at offsets oi, oj: four strided partial sums, added s0 + s1 + s2 + s3 (gramOf's order). */
+export function dotRows(V: Float64Array, oi: number, oj: number, d: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = 0;
+  for (; t + 3 < d; t += 4) {
+    s0 += V[oi + t]! * V[oj + t]!;
+    s1 += V[oi + t + 1]! * V[oj + t + 1]!;
+    s2 += V[oi + t + 2]! * V[oj + t + 2]!;
+    s3 += V[oi + t + 3]! * V[oj + t + 3]!;
+  }
+  for (; t < d; t++) s0 += V[oi + t]! * V[oj + t]!;
+  return s0 + s1 + s2 + s3;
+}
+
+/** V Vᵀ for K rows of length d (symmetric; entry (i, j) = dotRows of rows i ≥ j). */
 export function gramOf(V: Float64Array, K: number, d: number): Float64Array {
   const G = new Float64Array(K * K);
   for (let i = 0; i < K; i++) {
     const oi = i * d;
     for (let j = 0; j <= i; j++) {
-      const oj = j * d;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let t = 0;
-      for (; t + 3 < d; t += 4) {
-        s0 += V[oi + t]! * V[oj + t]!;
-        s1 += V[oi + t + 1]! * V[oj + t + 1]!;
-        s2 += V[oi + t + 2]! * V[oj + t + 2]!;
-        s3 += V[oi + t + 3]! * V[oj + t + 3]!;
-      }
-      for (; t < d; t++) s0 += V[oi + t]! * V[oj + t]!;
-      const s = s0 + s1 + s2 + s3;
+      const s = dotRows(V, oi, j * d, d);
       G[i * K + j] = s;
       G[j * K + i] = s;
     }

@@ -1,8 +1,8 @@
 import type { CellParams } from './cell.ts';
 import { drawLabels, inheritMask, makeBasis, makeInit, makeNoise, ptransferTask, replicateStreams, type TaskSpec } from './data.ts';
-import { testErrorGaussian, trainFast, type TrainResult } from './fast.ts';
+import { testErrorsGaussian, trainFast, type TrainResult } from './fast.ts';
 import { trainFastInWorker } from './parallel.ts';
-import { explicitPool, identityCoefficients } from './pool.ts';
+import { explicitPool, explicitPoolFrom, identityCoefficients } from './pool.ts';
 import { splitWorthIt, trainFastSplit } from './split.ts';
 
 /**
@@ -16,6 +16,9 @@ import { splitWorthIt, trainFastSplit } from './split.ts';
  * each θ is an exact draw of the data model; the cells of the sweep share the upstream run (common random
  * numbers). The target noise ξ⁽²⁾ = σ_{p,2}(I − e_ue_uᵀ − e_2e_2ᵀ)g reuses the same g for every θ.
  * Only the coefficients on the basis rows change: c_u = c_a cos θ + c_b sin θ, c_1 = c_a sin θ − c_b cos θ.
+ * So each θ's pool differs from the upstream's only in e_u, e_1 and ξ⁽²⁾: its Gram copies the other entries
+ * (explicitPoolFrom, the same numbers as explicitPool). Every cell reads the replicate's 'test' stream from its
+ * start, so its ζ-normals are drawn once for all θ and both arms (testErrorsGaussian, as separate calls would).
  */
 export interface SweepPoint {
   uNorm: number;
@@ -67,6 +70,7 @@ export async function runUSweep(p: Omit<CellParams, 'uNorm' | 'v1Norm' | 'v2Norm
   const upRun: TrainResult = splitWorthIt(p.N1) ? await trainFastSplit(pool0, identityCoefficients(pool0, 'up'), upTask, upOpts) : trainFast(pool0, identityCoefficients(pool0, 'up'), upTask, upOpts);
   const K = pool0.K;
 
+  const G = stream('test').normals(p.nTest * 2 * m);
   const points: SweepPoint[] = [];
   for (const u of uValues) {
     const cos = u / c;
@@ -79,7 +83,7 @@ export async function runUSweep(p: Omit<CellParams, 'uNorm' | 'v1Norm' | 'v2Norm
       E[d + k] = sin * a - cos * b;
       E[2 * d + k] = E0[2 * d + k]!;
     }
-    const pool = explicitPool(d, E, [
+    const pool = explicitPoolFrom(pool0, E, [
       { name: 'up', rows: up },
       { name: 'down', rows: down },
       { name: 'xi1', rows: xi1 },
@@ -102,8 +106,7 @@ export async function runUSweep(p: Omit<CellParams, 'uNorm' | 'v1Norm' | 'v2Norm
     }
     const tr = trainFast(pool, Ctr, fastTask2, downOpts);
     const base = await basePromise;
-    const eT = testErrorGaussian(pool, tr.C, task2, p.nTest, stream('test'));
-    const eB = testErrorGaussian(pool, base.C, task2, p.nTest, stream('test'));
+    const [eT, eB] = testErrorsGaussian(pool, [tr.C, base.C], task2, p.nTest, G);
     points.push({ uNorm: u, errTransfer: eT.err, errBaseline: eB.err, lossTransfer: tr.finalLoss, lossBaseline: base.finalLoss });
   }
   return { points, lossUp: upRun.finalLoss, ms: performance.now() - t0 };
