@@ -1,4 +1,4 @@
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { symEigFlat } from './symEig.ts';
 import type { Stream } from '../../../../core/rng/stream.ts';
 import { UNROLL_MAX, featureKernel } from './gdKernels.ts';
 
@@ -276,15 +276,13 @@ export function pinvApply(S: Float64Array, k: number, r: ArrayLike<number>): Flo
   return out;
 }
 
-/** Eigen-decomposition of a symmetric matrix (ml-matrix, tridiagonal QL); columns of `vectors` are eigenvectors. */
+/**
+ * Eigen-decomposition of a symmetric matrix (tridiagonal QL); columns of `vectors` are eigenvectors. symEig.ts's flat
+ * transcription of ml-matrix's EigenvalueDecomposition: the same numbers bit for bit (symEig.test.ts), ≈ 3× faster at k = 1000.
+ */
 export function symEig(S: Float64Array, k: number): { values: number[]; vectors: Float64Array } {
-  const M = new Matrix(k, k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) M.set(i, j, S[i * k + j]!);
-  const e = new EigenvalueDecomposition(M, { assumeSymmetric: true });
-  const V = e.eigenvectorMatrix;
-  const vectors = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) vectors[i * k + j] = V.get(i, j);
-  return { values: e.realEigenvalues, vectors };
+  const e = symEigFlat(S, k);
+  return { values: Array.from(e.values), vectors: e.vectors };
 }
 
 /** Mean squared difference of two vectors (the Monte Carlo L2 risk on a test sample). */
