@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Assembles gram.wat into gram.wasm.ts and testPoints.wat into testPoints.wasm.ts (the bytes as base64, committed so
+ * Assembles gram.wat, testPoints.wat and chol.wat into gram.wasm.ts, testPoints.wasm.ts and chol.wasm.ts (the bytes as base64, committed so
  * that running needs no toolchain), as papers/ptransfer/sim/build-wasm.ts does: the pinned wabt devDependency,
- * canonical LEBs, no debug names. gramWasm.test.ts and testPointsWasm.test.ts re-assemble the .wat and check the
+ * canonical LEBs, no debug names. gramWasm, testPointsWasm and cholWasm tests re-assemble the .wat and check the
  * committed bytes.   npx tsx papers/universality/sim/build-wasm.ts
  */
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
@@ -31,7 +31,7 @@ export const ${name}_WASM_BASE64 =
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const [file, name] of [['gram.wat', 'GRAM'], ['testPoints.wat', 'TEST_POINTS']] as const) {
+  for (const [file, name] of [['gram.wat', 'GRAM'], ['testPoints.wat', 'TEST_POINTS'], ['chol.wat', 'CHOL']] as const) {
     const { bytes, watSha256 } = await assembleWat(file);
     const out = file.replace('.wat', '.wasm.ts');
     writeFileSync(here(`./${out}`), gramModuleSource(bytes, watSha256, file, name));

@@ -8,7 +8,8 @@
  * The regression risk reported is the excess risk ‖w − w*‖²_Σ = E(y − xᵀw)² − σ².
  */
 import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
-import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
+// Cholesky by a WebAssembly f64x2 kernel, core tryCholeskyInPlace bit for bit (cholWasm.test.ts)
+import { cholWasm } from './cholWasm.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
 import { gramSigns, mulXtA, mulXv } from './linalg.ts';
@@ -71,7 +72,7 @@ export function designFrom(Z: Float64Array, law: Law, spectrum: ArrayLike<number
 /** The interpolator nearest w_0: w_0 + Xᵀ(XXᵀ)⁻¹(y − Xw_0). */
 export function nearestInterpolator(X: Float64Array, n: number, d: number, y: Float64Array, w0: ArrayLike<number>, gram: (X: Float64Array, n: number, d: number) => Float64Array = gramRows): Float64Array {
   const G = gram(X, n, d);
-  if (!tryCholeskyInPlace(G, n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  if (!cholWasm(G, n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
   const Xw0 = mulXv(X, n, d, w0);
   const r = Float64Array.from(y, (yi, i) => yi - Xw0[i]!);
   const a = cholSolveInPlace(G, n, r);
@@ -146,7 +147,7 @@ export function regressionReplicate(p: RegressionProblem, s: Draws, noise: 'draw
 function integratedRisks(p: RegressionProblem, X: Float64Array, y: Float64Array = mulXv(X, p.n, p.spectrum.length, p.wStar)): { fineTuned: number; pretrained: number } {
   const d = p.spectrum.length;
   const G = gramOf(p.law, p.spectrum)(X, p.n, d);
-  if (!tryCholeskyInPlace(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  if (!cholWasm(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
   const Xw0 = mulXv(X, p.n, d, p.w0);
   const a = cholSolveInPlace(G, p.n, Float64Array.from(y, (yi, i) => yi - Xw0[i]!));
   const step = mulXtA(X, p.n, d, a);
