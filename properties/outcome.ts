@@ -12,5 +12,7 @@ export interface Outcome {
   df?: number;
   /** The declared deviation δ at this regime's target. */
   delta?: number;
+  /** The share of the level its final test was made at (core/levels.ts INTERIM_SHARE; 1 with one look). */
+  share?: number;
 }
 

@@ -3,7 +3,7 @@ import { memoiseSimulation } from '../sim/sim.ts';
 import type { CheckOptions, CheckResult, CheckSpec, Counterexample, DeviationEffect, StatsUsed, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
 import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, holmAdjust, minDetectable, powerOneSided, powerTwoSided, studentQuantile, studentTwoSidedP } from '../core/stats/index.ts';
-import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
+import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, INTERIM_SHARE, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
 import { estimate } from '../core/measurement.ts';
 import { topUp } from './topUp.ts';
 import { sampling } from './strata.ts';
@@ -29,7 +29,8 @@ import { replayValue, shrink } from './shrink.ts';
  *
  * Top-up ('equal' and 'sign'): a regime whose power against δ falls short is re-measured in further batches at
  * seeds derived from its drawn `seed`, up to TOP_UP_CAP[budget] batches, and tested once on the pooled estimate
- * (properties/topUp.ts: Stein's two-stage design — planned from standard errors only, so the level holds). 'close'
+ * (properties/topUp.ts: Stein's two-stage design — planned from standard errors only, so the level holds); a regime
+ * whose first batch already rejects at the interim share of the level is not topped up (core/levels.ts INTERIM_SHARE). 'close'
  * is deterministic (another seed measures nothing new) and 'binomial' counts failures of a "with probability ≥ 1 − q"
  * event whose power is set by the replicate count the claim's q needs, planned by the check itself; neither tops up.
  */
@@ -106,9 +107,16 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
           // Top-up buys power, which only agreement needs: a recorded deviation is asserted to reject, whatever its
           // power, so the gate (test budget) leaves it at its planned draws; reports top it up (more regimes reproduce).
           disabled: def.topUp === false || (def.deviation !== undefined && opts.budget === 'test'),
+          // The interim look: the final test on the first batch, at INTERIM_SHARE of Holm's strictest step (the
+          // configured runs, as for planning, so a replayed path looks exactly as the full check did).
+          interim: { p: (e, df) => rejectP(def, ev.target, lv.level, e, e.stderr, df), level: (INTERIM_SHARE * lv.level) / Math.max(1, runs) },
         })
       : { estimate: first, df: first.draws > 1 ? first.draws - 1 : 0, record: undefined };
   const m = topped.estimate;
+  // Two looks were made where a top-up was planned: the regime's p-value is p₁/share if the first stopped it,
+  // p/(1 − share) on the pool otherwise (core/levels.ts INTERIM_SHARE), and its power is at the final look's share.
+  const look = topped.interim;
+  const share = look ? (look.stopped ? INTERIM_SHARE : 1 - INTERIM_SHARE) : 1;
   const target: ReplayTarget = { checkId: def.id, seed: opts.seed, path: String(index), budget: opts.budget };
   const base = {
     params: def.params(value),
@@ -121,6 +129,7 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     replay: replayCommand(target),
     note: [ev.note, m.note, def.region ? `region: ${def.region(value)}` : undefined].filter(Boolean).join('; ') || undefined,
     ...(topped.record ? { topUp: topped.record } : {}),
+    ...(look ? { interim: { p: look.p, level: look.level, stopped: look.stopped } } : {}),
   };
   if (def.compare === 'close') {
     const tol = lv.tolerance ?? { rel: 1e-9, abs: 1e-12, reason: 'default round-off tolerance' };
@@ -137,14 +146,21 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
   }
   if (def.compare === 'sign') {
     const sign = Math.sign(ev.target) || 1;
-    // Wrong side: evidence that the mean lies on the other side of zero from the predicted sign.
-    const p = df >= 1 ? oneSidedP(m.mean, se, df, -sign) : 1;
+    // Wrong side: evidence that the mean lies on the other side of zero from the predicted sign. The confirming
+    // test needs no share: an interim stop only ever ends a regime on the wrong side, never confirms one.
+    const p = df >= 1 ? Math.min(1, rejectP(def, ev.target, lv.level, m, se, df) / share) : 1;
     const pConfirm = df >= 1 ? oneSidedP(m.mean, se, df, sign) : 1;
-    return { rec: { ...base, pValue: p, ok: true }, p, pConfirm, se, df, delta };
+    return { rec: { ...base, pValue: p, ok: true }, p, pConfirm, se, df, delta, share };
   }
   if (!(df >= 1)) return { rec: { ...base, pValue: 1, ok: true }, p: 1, se, df, delta };
-  const cmp = compareMean(m, ev.target, lv.level, { floor: def.floor, skewCorrected: def.skewCorrected, df });
-  return { rec: { ...base, pValue: cmp.pValue, ok: true }, p: cmp.pValue, se: Math.sqrt(se * se + (def.floor ?? 0) ** 2), df, delta };
+  const p = Math.min(1, rejectP(def, ev.target, lv.level, m, se, df) / share);
+  return { rec: { ...base, pValue: p, ok: true }, p, se: Math.sqrt(se * se + (def.floor ?? 0) ** 2), df, delta, share };
+}
+
+/** p-value of the test whose rejection means the claim fails at a regime: 'sign' the wrong side, 'equal' two-sided. */
+function rejectP<T>(def: PropertyDef<T>, target: number, level: number, m: { mean: number; stderr: number; draws: number; m3?: number }, se: number, df: number): number {
+  if (def.compare === 'sign') return oneSidedP(m.mean, se, df, -(Math.sign(target) || 1));
+  return compareMean(m, target, level, { floor: def.floor, skewCorrected: def.skewCorrected, df }).pValue;
 }
 
 /** Power of one regime's comparison against its declared deviation at the per-regime level. */
@@ -152,7 +168,8 @@ function regimePower(def: PropertyDef<unknown>, o: Outcome, perRegime: number): 
   if (o.delta === undefined) return 0;
   if (def.compare === 'binomial') return binomialPower(o.rec.measurement.draws, o.rec.target!, Math.min(1, o.rec.target! + o.delta), perRegime);
   if (!(o.se! > 0) || !(o.df! >= 1)) return 0;
-  return def.compare === 'sign' ? powerOneSided(o.delta, o.se!, o.df!, perRegime) : powerTwoSided(o.delta, o.se!, o.df!, perRegime);
+  const level = perRegime * (o.share ?? 1);
+  return def.compare === 'sign' ? powerOneSided(o.delta, o.se!, o.df!, level) : powerTwoSided(o.delta, o.se!, o.df!, level);
 }
 
 export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): Promise<CheckResult> {
@@ -195,7 +212,7 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     if (!statistical) return;
     o.rec.adjustedP = adjusted[k];
     o.rec.ok = adjusted[k]! > lv.level;
-    if (o.se !== undefined && o.se > 0 && o.df! >= 1) o.rec.minDetectable = minDetectable(o.se, o.df!, powerLevel);
+    if (o.se !== undefined && o.se > 0 && o.df! >= 1) o.rec.minDetectable = minDetectable(o.se, o.df!, powerLevel * (o.share ?? 1));
     o.rec.power = powers[k];
     if (o.delta !== undefined) o.rec.detect = o.delta;
     if (def.compare === 'sign') o.rec.confirmedP = confirmP[k];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../core/rng/stream.ts';
 import { estimate } from '../core/measurement.ts';
-import { TOP_UP_CAP } from '../core/levels.ts';
+import { INTERIM_SHARE, TOP_UP_CAP } from '../core/levels.ts';
 import { defineProperty } from './runner.ts';
 import { batchSeeds } from './topUp.ts';
 import type { CheckResult, Verdict } from './check.ts';
@@ -178,6 +178,50 @@ describe('automatic top-up of underpowered regimes', () => {
     const b = await synthetic({ ...MARGINAL, seedInTarget: true }).run({ seed: 9, budget: 'test' });
     expect(b.records.some((r) => r.topUp)).toBe(false);
     expect(b.records.every((r) => /prediction changes with the seed/.test(r.note ?? ''))).toBe(true);
+  });
+
+  it('a regime whose first batch already rejects at the interim level is not topped up; its p-value is p₁/share', async () => {
+    // Truth 2 against target 0 (sd 1, 20 draws): first-stage power against δ = 0.5 is ≈ 0.5, so a top-up is due, and
+    // t ≈ 9 rejects far below the interim level 0.05·0.05/2.
+    calls = 0;
+    const res = await synthetic({ ...MARGINAL, truth: 2 }).run({ seed: 31, budget: 'test' });
+    expect(res.verdict).toBe('mismatch');
+    const looked = res.records.filter((r) => r.interim);
+    expect(looked.length).toBeGreaterThan(0);
+    for (const r of looked) {
+      expect(r.interim!.stopped).toBe(true);
+      expect(r.interim!.level).toBeCloseTo((INTERIM_SHARE * 0.05) / 2, 15);
+      expect(r.topUp).toBeUndefined();
+      expect(r.measurement.draws).toBe(20);
+      expect(r.pValue).toBeCloseTo(r.interim!.p / INTERIM_SHARE, 15);
+      expect(r.note).toMatch(/already rejects at the interim level/);
+    }
+    // No further batch for a stopped regime (the shrinker re-measures only the worst regime's candidates).
+    const sign = await synthetic({ compare: 'sign', truth: -4, draws: 12, detect: 0.5, target: 1, regimes: 3 }).run({ seed: 8, budget: 'test' });
+    expect(sign.verdict).toBe('mismatch');
+    expect(sign.records.every((r) => r.interim?.stopped === true && r.topUp === undefined)).toBe(true);
+  });
+
+  it('with the interim look, a true null keeps its level', async () => {
+    // One regime per check at level 0.05: over 800 runs the two-look test must reject at most about 5 %.
+    const { results } = await many(synthetic({ ...MARGINAL, regimes: 1 }), 800);
+    const recs = results.flatMap((r) => r.records);
+    const looked = recs.filter((r) => r.interim);
+    const rejected = recs.filter((r) => !r.ok).length;
+    console.log(`null, two looks: ${looked.length}/800 looked, ${looked.filter((r) => r.interim!.stopped).length} stopped, ${rejected} rejected`);
+    expect(looked.length).toBeGreaterThan(600);
+    // P(X ≥ 56 | Bin(800, 0.05)) < 0.01.
+    expect(rejected).toBeLessThan(56);
+    expect(looked.filter((r) => !r.interim!.stopped).every((r) => r.topUp !== undefined)).toBe(true);
+  });
+
+  it('replaying a path stopped at the interim look reproduces it', async () => {
+    const check = synthetic({ ...MARGINAL, truth: 2 });
+    const full = await check.run({ seed: 31, budget: 'test' });
+    const rec = full.records.find((r) => r.interim?.stopped)!;
+    const replay = await check.run({ seed: 31, budget: 'test', path: rec.path });
+    expect(replay.records[0]!.interim).toEqual(rec.interim);
+    expect(replay.records[0]!.measurement).toEqual(rec.measurement);
   });
 
   it('derives distinct seeds far from the drawn seed and its small offsets', () => {

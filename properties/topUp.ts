@@ -15,6 +15,11 @@ import type { Budget, TopUpRecord } from './check.ts';
  * meta-tested in topUp.test.ts). A second round (TOP_UP_ROUNDS) re-plans from the pooled standard error, again
  * without looking at the mean.
  *
+ * Interim look (core/levels.ts INTERIM_SHARE). Where a top-up is planned, the regime's final test is first made on the
+ * first batch at a small share of the level; if it rejects there the regime is decided and nothing more is drawn. The
+ * level is split between the two looks (Bonferroni), which the runner applies to the regime's p-value, so α_c holds.
+ * Only a rejection stops early: agreement needs power, a property of the final standard error.
+ *
  * Replay. Seeds are derived deterministically from (seed, batch number), and the planning level does not depend
  * on how many drawn regimes were skipped (the caller passes α_c/runs for 'equal', α_c for 'sign'), so a replayed
  * path performs exactly the same top-up and reproduces the pooled numbers.
@@ -64,6 +69,20 @@ export interface TopUpInput<T> {
   budget: Budget;
   /** `topUp: false` in a check's definition. */
   disabled?: boolean;
+  /**
+   * The interim look (core/levels.ts INTERIM_SHARE): the p-value of the regime's final test computed on the first
+   * batch alone, and the level at which a rejection there stops the top-up.
+   */
+  interim?: { p(first: Estimate, df: number): number; level: number };
+}
+
+/** What the interim look of a regime that was due for a top-up found. */
+export interface InterimLook {
+  /** p-value of the final test on the first batch. */
+  p: number;
+  level: number;
+  /** It rejected there, so no further batch was drawn. */
+  stopped: boolean;
 }
 
 export interface TopUpResult {
@@ -71,6 +90,8 @@ export interface TopUpResult {
   /** Degrees of freedom of the estimate's standard error. */
   df: number;
   record?: TopUpRecord;
+  /** Set when a top-up was planned: the interim look was made (stopped or not). */
+  interim?: InterimLook;
 }
 
 /** Whether a drawn value carries the numeric `seed` a top-up needs. */
@@ -93,12 +114,23 @@ export async function topUp<T>(inp: TopUpInput<T>): Promise<TopUpResult> {
   let reason: string | undefined;
   let needed = Infinity;
   const eff = (p: Pooled) => Math.sqrt(p.stderr * p.stderr + (inp.floor ?? 0) ** 2);
+  let interim: InterimLook | undefined;
   for (let round = 0; round < TOP_UP_ROUNDS && used < cap; round++) {
     const plan = planTopUp({ delta: inp.delta, se: eff(pooled), df: pooled.df, draws: pooled.draws, batch: first.draws, level: inp.level, sided: inp.sided, target: POWER_TARGET, design: TOP_UP_DESIGN_POWER, cap: cap - used });
     needed = plan.needed;
     if (plan.batches === 0) {
       if (plan.power < POWER_TARGET && used === 0) reason = `not topped up: ≈ ${Number.isFinite(needed) ? needed : '∞'} draws needed, more than the ${cap} further batches of ${first.draws} allowed at this budget`;
       break;
+    }
+    if (round === 0 && inp.interim) {
+      // The interim look is made only where a second look follows (the plan above used standard errors only): a
+      // regime that is not topped up is tested once, at the full level.
+      const p = inp.interim.p(first, first.draws - 1);
+      interim = { p, level: inp.interim.level, stopped: p <= inp.interim.level };
+      if (interim.stopped) {
+        const why = `not topped up: the first batch already rejects at the interim level ${inp.interim.level.toExponential(2)} (p₁ = ${p.toExponential(2)}; a two-look test, core/levels.ts INTERIM_SHARE)`;
+        return { ...plain, estimate: { ...first, note: joinNote(first.note, why) }, interim };
+      }
     }
     for (let j = 0; j < plan.batches; j++) {
       const v = { ...(inp.value as object), seed: seeds[used]! } as T;
@@ -116,12 +148,13 @@ export async function topUp<T>(inp: TopUpInput<T>): Promise<TopUpResult> {
     }
     pooled = poolBatches(batches);
   }
-  if (used === 0) return reason ? { ...plain, estimate: { ...first, note: joinNote(first.note, reason) } } : plain;
+  if (used === 0) return reason ? { ...plain, estimate: { ...first, note: joinNote(first.note, reason) }, interim } : { ...plain, interim };
   const note = joinNote(first.note, `topped up: ${used} further batch${used > 1 ? 'es' : ''} at derived seeds (two-stage, planned from the standard error only), ${pooled.draws} draws pooled; first batch ${first.mean.toPrecision(4)} ± ${first.stderr.toPrecision(2)} (${first.draws} draws)`);
   return {
     estimate: { mean: pooled.mean, stderr: pooled.stderr, draws: pooled.draws, m3: pooled.m3, note },
     df: pooled.df,
     record: { batches: used, draws: pooled.draws, firstDraws: first.draws, seeds: seeds.slice(0, used) },
+    interim,
   };
 }
 

@@ -305,6 +305,7 @@ export function recordsOf(r: CheckResult): ReportRecord[] {
     prediction: rec.prediction,
     measurement: rec.measurement,
     ...(rec.topUp ? { topUp: rec.topUp } : {}),
+    ...(rec.interim ? { interim: rec.interim } : {}),
     statistic: rec.statistic,
     target: rec.target,
     verdict: recordVerdict(r, rec.ok),
