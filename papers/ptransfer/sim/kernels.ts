@@ -214,6 +214,94 @@ export function updateRange(
   if (pendZ >= 0) wasm!.rows(pendZ, lay[5]!, lay[7]!, pendT, lay[4]!, n, 0, n);
 }
 
+/**
+ * updateRange for the JavaScript twin on the Gram path (no wasm, no factor): the same operations in the same order —
+ * activeJs's list, the Δb loop, the signal step, rowsJs's groups of 8, 4, 1 — written into one loop, so that a small
+ * task (n < WASM_MIN_SAMPLES, a few hundred multiply-adds per filter) pays no call per filter. Where every ⟨μ, ξ_i⟩ is
+ * 0 (a Wishart pool: the task's noise has no head on μ's coordinates; muZero = 1) the signal step's Z += δ·⟨μ, ξ⟩ adds
+ * zeros and is skipped: that changes no bit of C, s or the losses (Z moves at most between +0 and −0, which the ReLU
+ * mask and every later sum treat alike). Bit-identical to updateRange (wasm.test.ts).
+ */
+export function updateRangeJs(r0: number, r1: number, m: number, n: number, K: number, off: number, f64: Float64Array, i32: Int32Array, lay: Int32Array, s: Float64Array, C: Float64Array, muXi: Float64Array, h: Float64Array, sc: Float64Array, cnt: Int32Array, muZero: number): void {
+  const pG = lay[0]!;
+  const pZ = lay[1]!;
+  const pV = lay[2]!;
+  const pI = lay[3]!;
+  const Hp = sc[0]!;
+  const Hn = sc[1]!;
+  const eta = sc[2]!;
+  const mu2 = sc[6]!;
+  for (let r = r0; r < r1; r++) {
+    const j = r < m ? 1 : -1;
+    const sr = s[r]!;
+    const delta = sr > 0 ? -eta * j * Hp : sr < 0 ? -eta * j * Hn : 0;
+    const zr = pZ + r * n;
+    const ix = pI + r * n;
+    const vl = pV + r * n;
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      i32[ix + c] = i;
+      c += f64[zr + i]! > 0 ? 1 : 0;
+    }
+    let dsXi = 0;
+    const cr = r * K + off;
+    for (let k = 0; k < c; k++) {
+      const i = i32[ix + k]!;
+      const db = -eta * j * h[i]!;
+      f64[vl + k] = db;
+      C[cr + i]! += db;
+      dsXi += db * muXi[i]!;
+    }
+    cnt[r] = c;
+    if (delta !== 0) {
+      C[r * K]! += delta * sc[3]!;
+      C[r * K + 1]! += delta * sc[4]!;
+      C[r * K + 2]! += delta * sc[5]!;
+      if (muZero === 0) for (let i = 0; i < n; i++) f64[zr + i]! += delta * muXi[i]!;
+    }
+    s[r] = sr + delta * mu2 + dsXi;
+    // Z_r += G Δb_r: rowsJs(f64, i32, zr, pG, ix, vl, c, n, 0, n) written out
+    let k = 0;
+    for (; k + 8 <= c; k += 8) {
+      const a0 = f64[vl + k]!;
+      const a1 = f64[vl + k + 1]!;
+      const a2 = f64[vl + k + 2]!;
+      const a3 = f64[vl + k + 3]!;
+      const a4 = f64[vl + k + 4]!;
+      const a5 = f64[vl + k + 5]!;
+      const a6 = f64[vl + k + 6]!;
+      const a7 = f64[vl + k + 7]!;
+      const g0 = pG + i32[ix + k]! * n;
+      const g1 = pG + i32[ix + k + 1]! * n;
+      const g2 = pG + i32[ix + k + 2]! * n;
+      const g3 = pG + i32[ix + k + 3]! * n;
+      const g4 = pG + i32[ix + k + 4]! * n;
+      const g5 = pG + i32[ix + k + 5]! * n;
+      const g6 = pG + i32[ix + k + 6]! * n;
+      const g7 = pG + i32[ix + k + 7]! * n;
+      for (let l = 0; l < n; l++)
+        f64[zr + l]! +=
+          a0 * f64[g0 + l]! + a1 * f64[g1 + l]! + a2 * f64[g2 + l]! + a3 * f64[g3 + l]! + a4 * f64[g4 + l]! + a5 * f64[g5 + l]! + a6 * f64[g6 + l]! + a7 * f64[g7 + l]!;
+    }
+    for (; k + 4 <= c; k += 4) {
+      const a0 = f64[vl + k]!;
+      const a1 = f64[vl + k + 1]!;
+      const a2 = f64[vl + k + 2]!;
+      const a3 = f64[vl + k + 3]!;
+      const g0 = pG + i32[ix + k]! * n;
+      const g1 = pG + i32[ix + k + 1]! * n;
+      const g2 = pG + i32[ix + k + 2]! * n;
+      const g3 = pG + i32[ix + k + 3]! * n;
+      for (let l = 0; l < n; l++) f64[zr + l]! += a0 * f64[g0 + l]! + a1 * f64[g1 + l]! + a2 * f64[g2 + l]! + a3 * f64[g3 + l]!;
+    }
+    for (; k < c; k++) {
+      const a = f64[vl + k]!;
+      const g0 = pG + i32[ix + k]! * n;
+      for (let l = 0; l < n; l++) f64[zr + l]! += a * f64[g0 + l]!;
+    }
+  }
+}
+
 /** The exports of rows.wat (offsets in elements of the shared memory). */
 export interface WasmKernels {
   rows: (z: number, g: number, ix: number, vl: number, c: number, n: number, l0: number, l1: number) => void;
@@ -344,20 +432,25 @@ export function trainKernel(pool: Pool, C0: Float64Array, task: FastTask, opts: 
   const losses: number[] = [];
   let steps = 0;
   let loss = NaN;
+  // The JavaScript twin on the Gram path takes the fused loop (updateRangeJs, the same numbers).
+  const fused = wasm === null && lay[4]! === 0 && opts.fused !== false;
+  let muZero = 1;
+  for (let i = 0; i < n; i++) if (muXi[i] !== 0) muZero = 0;
   for (let t = 0; ; t++) {
     forwardRange(0, m, m, n, f64, lay[1]!, s, fA, sig, 0);
     forwardRange(m, F, m, n, f64, lay[1]!, s, fB, sig, 2);
     loss = lossStep(n, m, yClean, y, fA, fB, sig, h, sc);
     if (opts.curve !== false) losses.push(loss);
     if (t >= opts.T || loss <= opts.eps) break;
-    updateRange(0, F, m, n, K, off, f64, i32, lay, s, C, muXi, h, sc, cnt, wasm);
+    if (fused) updateRangeJs(0, F, m, n, K, off, f64, i32, lay, s, C, muXi, h, sc, cnt, muZero);
+    else updateRange(0, F, m, n, K, off, f64, i32, lay, s, C, muXi, h, sc, cnt, wasm);
     steps++;
   }
   return trainResult(st, losses, loss, steps);
 }
 
 /** Source text of the kernels, for worker threads (each is self-contained; see the top of this file). */
-export const KERNEL_SOURCE = Object.entries({ rowsJs, activeJs, forwardRange, lossStep, updateRange, trainSetup, trainResult, trainKernel })
+export const KERNEL_SOURCE = Object.entries({ rowsJs, activeJs, forwardRange, lossStep, updateRange, updateRangeJs, trainSetup, trainResult, trainKernel })
   .map(([name, f]) => `const ${name} = ${f.toString()};`)
   .join('\n');
 

@@ -20,6 +20,8 @@ export interface TrainOptions {
    * false forces the Gram product (cross-checks). Equal to round-off either way.
    */
   factor?: boolean;
+  /** The JavaScript twin's fused update (kernels.ts updateRangeJs, bit-identical); false forces updateRange (cross-checks). */
+  fused?: boolean;
 }
 
 export interface TrainResult {

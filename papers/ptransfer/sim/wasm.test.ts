@@ -112,6 +112,35 @@ describe('wasm kernel (rows.wat)', () => {
     }
   });
 
+  it('the JavaScript twin fused (updateRangeJs) = updateRange, bit for bit: Wishart (⟨μ, ξ⟩ = 0 skipped) and explicit pools, ε-stopped', () => {
+    let skipped = 0;
+    for (const mode of ['wishart', 'explicit'] as const) {
+      for (const N1 of [6, 19, 24, 32]) {
+        const p = { d: 150, m: 7, N1, N2: 12, sigmaP1: 1, sigmaP2: 1.4, uNorm: mode === 'wishart' ? 0 : 1.2, v1Norm: 1, v2Norm: 1.3, alpha: 1, eta: 0.2, sigma0: 0.01, T1: 0, T2: 0, eps: 0, nTest: 10 };
+        const c = runCellFast(p, 5, 1, { mode });
+        const task = { spec: ptransferTask(1, { ...p, sigmaP: p.sigmaP1, n: N1 }), labels: drawLabels(N1, 0, replicateStreams(5, 1)('labels1')), noise: c.pool.blocks.xi1! };
+        const mu = task.spec.mu;
+        const K = c.pool.K;
+        let zero = true;
+        for (let i = 0; i < N1; i++) {
+          const q = task.noise.offset + i;
+          if (mu[0] * c.pool.gram[q * K]! + mu[1] * c.pool.gram[q * K + 1]! + mu[2] * c.pool.gram[q * K + 2]! !== 0) zero = false;
+        }
+        if (zero) skipped++;
+        for (const opts of [{ eta: p.eta, T: 400, eps: 0 }, { eta: p.eta, T: 5000, eps: 0.05 }]) {
+          const f = trainKernel(c.pool, identityCoefficients(c.pool, 'up'), task, opts, null);
+          const u = trainKernel(c.pool, identityCoefficients(c.pool, 'up'), task, { ...opts, fused: false }, null);
+          expect(f.losses.at(-1)!).toBeLessThan(f.losses[0]! / 2); // it trained
+          expect(f.steps).toBe(u.steps);
+          expect(f.losses).toEqual(u.losses);
+          expect(Array.from(f.C)).toEqual(Array.from(u.C));
+          expect(f.activeFraction).toBe(u.activeFraction);
+        }
+      }
+    }
+    expect(skipped).toBe(4); // the Wishart pools took the skip, the explicit ones (round-off ⟨μ, ξ⟩ ≠ 0) did not
+  });
+
   it('lossStep (e^q computed once) = the plain loss step that calls Math.exp(q) twice, bit for bit', () => {
     // The plain step as it was: softplus(−q) and ℓ'(q) each evaluate Math.exp themselves.
     const plain = (n: number, m: number, yClean: Float64Array, y: Float64Array, fA: Float64Array, fB: Float64Array, sig: Float64Array, h: Float64Array, sc: Float64Array) => {
