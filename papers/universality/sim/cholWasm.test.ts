@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
-import { gramRows } from '../../../core/linalg/dense.ts';
+import { gramRows, inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
-import { cholWasm } from './cholWasm.ts';
+import { cholWasm, invRowNormsWasm } from './cholWasm.ts';
 import { CHOL_WASM_BASE64 } from './chol.wasm.ts';
 import { assembleWat } from './build-wasm.ts';
 
@@ -21,6 +21,16 @@ describe('cholWasm', () => {
         expect(cholWasm(got, n)).toBe(true);
         expect(Array.from(got), `${kind} n=${n}`).toEqual(Array.from(want));
       }
+    }
+  });
+  it('invRowNormsWasm is core inverseRowNormsSquared bit for bit (odd and even n, zero and −0 entries of L skipped as there)', () => {
+    const s = Stream.fromSeed(13);
+    for (const n of [1, 2, 3, 4, 7, 16, 33, 120, 241]) {
+      const d = n + 1 + s.int(40);
+      const G = gramRows(Float64Array.from({ length: n * d }, () => s.normal()), n, d);
+      expect(tryCholeskyInPlace(G, n)).toBe(true);
+      for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if ((i * 7 + j) % 13 === 0) G[i * n + j] = (i + j) % 2 ? 0 : -0;
+      expect(Array.from(invRowNormsWasm(G, n)), `n=${n}`).toEqual(Array.from(inverseRowNormsSquared(G, n)));
     }
   });
   it('reports a matrix that is not positive definite, as core does', () => {

@@ -9,9 +9,8 @@
  */
 import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
 // Cholesky by a WebAssembly f64x2 kernel, core tryCholeskyInPlace bit for bit (cholWasm.test.ts)
-import { cholWasm } from './cholWasm.ts';
+import { cholWasm, invRowNormsWasm } from './cholWasm.ts';
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
-import { inverseRowNormsSquared } from '../../../core/linalg/dense.ts';
 import { gramSigns, mulXtA, mulXv } from './linalg.ts';
 // XXᵀ and the triangular solves: f64x2 WebAssembly kernels, gramRows2x4 / triSolveRows bit for bit (gramWasm.test.ts)
 import { gramWasm as gramRows, triSolveWasm as triSolveRows } from './gramWasm.ts';
@@ -101,7 +100,7 @@ function excessRisk(spectrum: ArrayLike<number>, w: ArrayLike<number>, wStar: Ar
  */
 export function noiseFactor(X: Float64Array, n: number, d: number, L: Float64Array, spectrum: ArrayLike<number>): number {
   // Σ = I: tr(X⁺ᵀX⁺) = tr((XXᵀ)⁻¹) = ‖L⁻¹‖²_F, O(n³) instead of the O(n²d) solves below (cross-checked in core.test.ts).
-  if (isIdentity(spectrum)) return inverseRowNormsSquared(L, n).reduce((a, b) => a + b, 0);
+  if (isIdentity(spectrum)) return invRowNormsWasm(L, n).reduce((a, b) => a + b, 0);
   return noiseFactorSolves(X, n, d, L, spectrum);
 }
 
