@@ -19,7 +19,8 @@
  *
  * Logistic model — the plain simulation's data, sample for sample (the same stream consumption: d normals,
  * then one uniform u with y = [u < σ(xᵀθ_k)]), so the fitted θ̂ agree with core.ts to the Newton tolerance.
- * Faster: x and u are drawn once for all variants (y recomputed per variant from u), reusable Float64Array
+ * Faster: x and u are drawn once for all variants, by rows.ts (Stream's numbers with the generator state in locals;
+ * y recomputed per variant from u, see `labels`), reusable Float64Array
  * buffers, one pass per Newton iterate computing log-likelihood, gradient and Hessian together (the
  * line-search evaluation of an accepted point is the next iterate's pass), a warm start at the population
  * maximiser's first-order value θ_0 + Σ α_k δ_k (theory/model.ts step 1; any start reaches the same unique
@@ -33,6 +34,7 @@ import { Stream } from '../../../core/rng/stream.ts';
 import { logisticKL, type UowqConfig, type UowqProblem } from './core.ts';
 import { exactLogLik, pass4, type PassOut } from './logisticPass.ts';
 import { pass1, pass2, pass3 } from './logisticPassSmall.ts';
+import { fillRows, replicateStates, type RowState } from './rows.ts';
 
 /** A size of the instance and the weightings fitted to it. */
 export interface Variant {
@@ -70,11 +72,17 @@ export function simulateVariants(variants: readonly Variant[], seed: number, dra
   const p0 = variants[0]!.problem;
   const K = p0.deltas.length;
   const out = variants.map((v) => v.configs.map(() => new Array<number>(draws)));
-  const streams = p0.N.map((_, k) => Stream.replicates(Stream.childSeed(seed, 'uowq-task', k), draws));
-  const sim = p0.model === 'linear' ? linearReplicate(variants, K) : logisticReplicate(variants, K);
-  for (let r = 0; r < draws; r++) {
-    const errs = sim(streams.map((s) => s[r]!));
-    errs.forEach((ev, v) => ev.forEach((e, c) => (out[v]![c]![r] = e)));
+  const seeds = p0.N.map((_, k) => Stream.childSeed(seed, 'uowq-task', k));
+  const put = (errs: number[][], r: number) => errs.forEach((ev, v) => ev.forEach((e, c) => (out[v]![c]![r] = e)));
+  if (p0.model === 'linear') {
+    const streams = seeds.map((sk) => Stream.replicates(sk, draws));
+    const sim = linearReplicate(variants, K);
+    for (let r = 0; r < draws; r++) put(sim(streams.map((s) => s[r]!)), r);
+  } else {
+    // The same streams' states, drawn from by rows.ts (the same numbers as Stream's normal() and uniform()).
+    const states = seeds.map((sk) => replicateStates(sk, draws));
+    const sim = logisticReplicate(variants, K);
+    for (let r = 0; r < draws; r++) put(sim(states.map((s) => s[r]!)), r);
   }
   return out;
 }
@@ -204,7 +212,7 @@ function solveSpd(M: Float64Array, b: Float64Array, x: Float64Array, d: number):
 
 // ── Logistic model: the plain data, faster Newton ────────────────────────────────────────────
 
-function logisticReplicate(variants: readonly Variant[], K: number): (s: Stream[]) => number[][] {
+function logisticReplicate(variants: readonly Variant[], K: number): (s: RowState[]) => number[][] {
   const p0 = variants[0]!.problem;
   const d = p0.theta0.length;
   const need = Array.from({ length: K + 1 }, (_, k) => Math.max(0, ...variants.flatMap((v) => v.configs.filter((c) => used(c, k)).map((c) => c.n[k]!))));
@@ -217,18 +225,9 @@ function logisticReplicate(variants: readonly Variant[], K: number): (s: Stream[
   /** The θ_k each task's labels Y[k] were last computed for (the target's θ_0 is every variant's: labelled once). */
   const labelled: (number[] | null)[] = need.map(() => null);
   const fit = newton(d, K, stride);
-  return (streams) => {
+  return (states) => {
     for (let k = 0; k <= K; k++) {
-      const s = streams[k]!;
-      const Xk = X[k]!;
-      const Uk = U[k]!;
-      const Lk = L[k]!;
-      for (let i = 0; i < need[k]!; i++) {
-        for (let j = 0; j < d; j++) Xk[i * stride + j] = s.normal();
-        const u = s.uniform();
-        Uk[i] = u;
-        Lk[i] = Math.log(u / (1 - u));
-      }
+      fillRows(states[k]!, X[k]!, U[k]!, L[k]!, need[k]!, d, stride);
       labelled[k] = null;
     }
     return variants.map(({ problem: p, configs }) => {
