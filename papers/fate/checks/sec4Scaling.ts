@@ -63,7 +63,7 @@ export const scratchDecay = defineCheck({
     const s = sizes(budget);
     const nuPaper = sec4Scaling.predict({ d: s.d, m: s.m, mstar: s.mstar }).value!;
     const fits = [];
-    for (let k = 0; k < s.nuTeachers; k++) fits.push(await scratchFit(teacherSeedOf(v.seed, k), v.seed, budget, v.law, s.nuDraws));
+    for (let k = 0; k < s.nuTeachers; k++) fits.push(await scratchFit(teacherSeedOf(v.seed, k), v.seed, budget, v.law, s.nuDraws, s.scalingExactRisk));
     const nus = fits.map((f) => f.nu);
     const e = estimate(nus);
     const half = e.draws > 1 ? studentQuantile(0.975, e.draws - 1) * e.stderr : NaN;
@@ -72,7 +72,7 @@ export const scratchDecay = defineCheck({
     return estimate(
       nus.map((nu) => margin() - side * (nu - nuPaper)),
       `c* ~ ${TEACHER_LAWS[v.law]}: ν per teacher ${nus.map((x) => x.toPrecision(3)).join(', ')} → mean ${e.mean.toPrecision(3)}, 95% CI over ${e.draws} teachers [${(e.mean - half).toPrecision(3)}, ${(e.mean + half).toPrecision(3)}] (printed ${nuPaper}); ` +
-        `each a log-log fit over n ∈ {${s.fitNs.join(', ')}} of R_sc pooled over ${s.nuDraws} data draws (d = ${s.d}, m = ${s.m}, m* = ${s.mstar}); largest final training loss ${loss.toExponential(1)} (stop at 1e-6 or flow time ${s.lr0 * s.steps}, the paper's 1e5 × 0.01)`,
+        `each a log-log fit over n ∈ {${s.fitNs.join(', ')}} of R_sc (${s.scalingExactRisk ? 'exact L2 risk' : `Monte Carlo on ${s.testN} test points`}) pooled over ${s.nuDraws} data draws (d = ${s.d}, m = ${s.m}, m* = ${s.mstar}); largest final training loss ${loss.toExponential(1)} (stop at 1e-6 or flow time ${s.lr0 * s.steps}, the paper's 1e5 × 0.01)`,
     );
   },
 });

@@ -39,10 +39,14 @@ export function sizes(budget: Budget) {
   // draws (fate.sec4.negative-transfer, per batch): 6 at the paper's sizes, 3 before — at α_c ≈ 1.5e-4 a one-sided t on 2 df
   // needs t > 57, and 3-draw top-up batches pool to a standard error with ≈ 4 df (gate seed: 0.588 ± 0.022 over 9 draws,
   // significant yet power 0.45 against δ); 6 give 5 df from the first batch. More draws, nothing removed (issue 14).
+  // scalingExactRisk (fate.sec4.scaling only): 1 = each R_sc the exact L2 risk of the trained student (exactRisk.ts) instead
+  // of its Monte-Carlo average on testN points — same students bit for bit; at the paper's sizes the test sample was
+  // ≈ 20 % of a fit's CPU and its Monte-Carlo error (≈ 1–2 % of R_sc) entered ν. 'test'/'quick' keep Monte Carlo (there
+  // the test risk costs little next to 5000 GD steps, and their numbers stay as they were).
   // nuTeachers: teachers per law in fate.sec4.scaling (its interval is over teachers). At the paper's sizes one data draw
   // per teacher: two draws of one teacher gave ν = 1.13, 1.14 — the spread is over teachers, not data.
   return budget !== 'full'
-    ? { d: 10, m: 40, mstar: 10, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [8, 16, 32, 64], nStarMax: 64, fitDraws: 3, nuDraws: budget === 'test' ? 1 : 2, nuTeachers: budget === 'test' ? 3 : 16, draws: 4, testN: 3000, fast: 0, kernelDraws: 10, flowTol: 0 }
+    ? { d: 10, m: 40, mstar: 10, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [8, 16, 32, 64], nStarMax: 64, fitDraws: 3, nuDraws: budget === 'test' ? 1 : 2, nuTeachers: budget === 'test' ? 3 : 16, draws: 4, testN: 3000, fast: 0, kernelDraws: 10, flowTol: 0, scalingExactRisk: 0 }
     : // CPU at these sizes (session 6, machine load ≈ 8 on 2 cores; sim/relu/kernels.wat, popFlow.ts): one scratch fit
       // (one teacher, n = 100…800, test risk on 10⁴ points) 12.1 s → 8.6 s, same risks bit for bit (≈ 6 s training,
       // ≈ 0.65 s per n for test inputs 0.05, float64 targets 0.3, outputs 0.25) — fate.sec4.scaling/decay, 3 × 25 fits,
@@ -50,7 +54,7 @@ export function sizes(budget: Budget) {
       // v.seed and v.seed + 1); on the error-controlled flow (popFlow.ts, not yet wired into studentSims.ts) 7 s, same
       // final loss to 0.14 % and R_lt (n = 133, 1200) to 0.06 %. One transfer draw at n*/3 and 3n* ≈ 23 s (least squares
       // on 1000 features at n = 1200: 11 s; R_lt's float64 test outputs 2 × 2.3 s, 0.2 s with outputs32.ts; scratch 6 s).
-      { d: 100, m: 1000, mstar: 100, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [100, 200, 400, 800], nStarMax: 500, fitDraws: 2, nuDraws: 1, nuTeachers: 25, draws: 6, testN: 10000, fast: 1, kernelDraws: 6, flowTol: FLOW_TOL };
+      { d: 100, m: 1000, mstar: 100, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [100, 200, 400, 800], nStarMax: 500, fitDraws: 2, nuDraws: 1, nuTeachers: 25, draws: 6, testN: 10000, fast: 1, kernelDraws: 6, flowTol: FLOW_TOL, scalingExactRisk: 1 };
 }
 
 /** Log-log least squares: R ≈ A n^(−ν). */
@@ -73,9 +77,9 @@ export function powerLawFit(ns: readonly number[], rs: readonly number[]): { A: 
 const scratchFits = new Map<string, { A: number; nu: number; perDrawNu: number[]; risks: number[]; trainLoss: number[]; maxTrainLoss: number[]; steps: number[] }>();
 
 /** Scratch risks over the fit grid (one replicate stream per draw, paired across n by index) and the fits. */
-export async function scratchFit(teacherSeed: number, seed: number, budget: Budget, teacherLaw = DEFAULT_TEACHER_LAW, draws?: number) {
+export async function scratchFit(teacherSeed: number, seed: number, budget: Budget, teacherLaw = DEFAULT_TEACHER_LAW, draws?: number, exactRisk = 0) {
   if (sizes(budget).fast === 1) await ensureTf();
-  return scratchFitSync(teacherSeed, seed, budget, teacherLaw, draws);
+  return scratchFitSync(teacherSeed, seed, budget, teacherLaw, draws, exactRisk);
 }
 
 /**
@@ -83,10 +87,10 @@ export async function scratchFit(teacherSeed: number, seed: number, budget: Budg
  * simulation fate.sec4.scratch (scratchReluSim.run is that call behind an await, same measurement): evaluate()
  * cannot await, and the fit must decide there whether a μ puts n* inside the fitted range.
  */
-export function scratchFitSync(teacherSeed: number, seed: number, budget: Budget, teacherLaw = DEFAULT_TEACHER_LAW, draws?: number) {
+export function scratchFitSync(teacherSeed: number, seed: number, budget: Budget, teacherLaw = DEFAULT_TEACHER_LAW, draws?: number, exactRisk = 0) {
   const s = sizes(budget);
   const fitDraws = draws ?? s.fitDraws;
-  const key = `${teacherSeed}|${seed}|${budget}|${teacherLaw}|${fitDraws}`;
+  const key = `${teacherSeed}|${seed}|${budget}|${teacherLaw}|${fitDraws}|${exactRisk}`;
   const hit = scratchFits.get(key);
   if (hit) return hit;
   const per: number[][] = [];
@@ -95,7 +99,7 @@ export function scratchFitSync(teacherSeed: number, seed: number, budget: Budget
   const maxTrainLoss: number[] = [];
   const steps: number[] = [];
   for (const n of s.fitNs) {
-    const m = scratchMeasure({ d: s.d, m: s.m, mstar: s.mstar, mu: 0, teacherSeed, teacherLaw, n, lr0: s.lr0, steps: s.steps, testN: s.testN, fast: s.fast, flowTol: s.flowTol }, seed, fitDraws);
+    const m = scratchMeasure({ d: s.d, m: s.m, mstar: s.mstar, mu: 0, teacherSeed, teacherLaw, n, lr0: s.lr0, steps: s.steps, testN: s.testN, fast: s.fast, flowTol: s.flowTol, exactRisk }, seed, fitDraws);
     per.push(m.values);
     risks.push(m.mean);
     trainLoss.push(m.extra!.trainLoss!.mean);

@@ -9,6 +9,7 @@ import { trainEmpiricalFast, trainPopulationFast } from './trainFast.ts';
 import { trainFlow } from './flow.ts';
 import { trainPopulationFlow } from './popFlow.ts';
 import { reluOutputs32 } from './outputs32.ts';
+import { exactRisk } from './exactRisk.ts';
 import { ensureTf } from '../../../../sim/tf/backend.ts';
 
 /** §4 simulations with a trained student: pretraining (Fig 4a–b), scratch (Fig 4c), transfer (Fig 4e). */
@@ -32,6 +33,14 @@ const flowTolP: ParamSpec = {
   symbol: 'tol',
   description: 'scratch training: 0 = GD at the fixed lr0; > 0 = the gradient flow with the step chosen by this local-error tolerance (flow.ts; each accepted step a GD step, cross-checked against fixed small-step GD in flow.test.ts), same stopping rule and flow time lr0·steps',
   domain: { min: 0, max: 1e-2 },
+  default: 0,
+};
+
+const exactRiskP: ParamSpec = {
+  name: 'exactRisk',
+  symbol: 'exact',
+  description: '1: the scratch risk as the exact L2 norm (arc-cosine kernel over the neurons, exactRisk.ts; the test points are still drawn, so training is unchanged); 0: Monte Carlo on testN fresh points',
+  domain: { min: 0, max: 1, integer: true },
   default: 0,
 };
 
@@ -162,11 +171,17 @@ export function studentOutputs(Xt: Float64Array, T: number, d: number, st: Stude
 export function scratchMeasure(p: Params, seed: number, draws: number): Measurement {
   const t = teacherFor(p);
   const T = p.testN!;
+  const exact = p.exactRisk === 1;
   const rows = Stream.replicates(seed, draws).map((rng) => {
     const X = gaussianInputs(rng, p.n!, p.d!);
     const y = targetValues(t, X, p.n!);
     const Xt = gaussianInputs(rng, T, p.d!);
-    return scratchRisk(rng, t, p, p.n!, X, y, Xt, targetValues(t, Xt, T), T);
+    if (!exact) return scratchRisk(rng, t, p, p.n!, X, y, Xt, targetValues(t, Xt, T), T);
+    // exactRisk = 1: the test points are still drawn (so the student's initialisation, drawn next, and its training
+    // are those of exactRisk = 0 bit for bit); its risk is the exact L2 norm instead of their Monte-Carlo average.
+    const st = initStudent(rng, p.m!, p.d!, 1e-7);
+    const r = empirical(st, X, y, p.n!, p);
+    return { risk: exactRisk(st, t), loss: r.loss, steps: r.steps };
   });
   return measurement({
     simId: 'fate.sec4.scratch',
@@ -175,7 +190,7 @@ export function scratchMeasure(p: Params, seed: number, draws: number): Measurem
     seed,
     values: rows.map((r) => r.risk),
     extra: { trainLoss: summary(rows.map((r) => r.loss)), steps: summary(rows.map((r) => r.steps)) },
-    method: `≤ ${p.steps} GD steps at lr0 (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; risk on ${T} fresh points; ${note(p)}`,
+    method: `≤ ${p.steps} GD steps at lr0 (gradient-flow time ${p.lr0! * p.steps!}; paper 1e5 × 0.01 = 1000), lr0 = ${p.lr0}, stop at loss ≤ 1e-6, ${engine(p)}; ${exact ? 'exact L2 risk (arc-cosine kernel over the student and teacher neurons, exactRisk.ts)' : `risk on ${T} fresh points`}; ${note(p)}`,
   });
 }
 
@@ -184,7 +199,7 @@ export const scratchReluSim: SimSpec = {
   paper: 'fate',
   title: 'Scratch training of the ReLU student on n noiseless target points (full-batch GD), Monte Carlo L2 risk',
   quantity: 'R_sc(n) = ‖f_sc − f*_t‖²_{L2}',
-  params: [dRelu, mP, mstarP, muP, teacherSeedP, nP, lr0P, stepsP, testNP, fastP, teacherLawP, flowTolP],
+  params: [dRelu, mP, mstarP, muP, teacherSeedP, nP, lr0P, stepsP, testNP, fastP, teacherLawP, flowTolP, exactRiskP],
   constraints: [muConstraint],
   defaultDraws: 4,
   async run(p, { seed, draws }) {
