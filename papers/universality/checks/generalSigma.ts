@@ -2,7 +2,7 @@ import { defineCheck } from '../../../properties/runner.ts';
 import { estimate } from '../../../core/measurement.ts';
 import { generalSigmaClaim } from '../theory/index.ts';
 import { regressionSim } from '../sim/index.ts';
-import { RUNS, regCap, half, meanOf, predictInside, regArb, regDraws, regParams, regParamsE7, richardsonD, simulateReg, spectrumRegion, topUpNote, withPower, type RegCase } from './support.ts';
+import { RUNS, prepareRichardsonReg, regCap, half, meanOf, predictInside, regArb, regDraws, regParams, regParamsE7, richardsonD, simulateReg, spectrumRegion, topUpNote, withPower, type RegCase } from './support.ts';
 
 const ID = 'universality.general-sigma/richardson-risk';
 // The gate runs the first 2 of the quick sweep's 18 regimes, each extended to power against δ.
@@ -27,7 +27,10 @@ export const richardsonRisk = defineCheck<RegCase>({
   },
   async measure(t, budget) {
     const target = generalSigmaClaim.predict(regParamsE7(t)).finiteSize!.value;
-    const sim = async (draws: number) => ({ a: (await simulateReg(t, 0, budget, draws)).fineTuned, b: (await simulateReg(half(t), 0, budget, draws)).fineTuned });
+    const sim = async (draws: number) => {
+      prepareRichardsonReg({ ...t, law: 0 }, draws); // both sizes' designs from one draw of the normals (same numbers)
+      return { a: (await simulateReg(t, 0, budget, draws)).fineTuned, b: (await simulateReg(half(t), 0, budget, draws)).fineTuned };
+    };
     // Cap 64× the former fixed batch (1,280 draws at the gate): at seed 1717 a bilevel regime (σ = 0.1, cond 19) needed
     // 816 draws for power 0.8 and the former cap of 640 left it inconclusive (more draws, never a wider δ).
     const { r: { a, b }, topUp } = await withPower({ checkId: ID, runs: runs[budget], target }, regDraws[budget], regCap(64, budget), sim, (r) => richardsonD(r.a, r.b));

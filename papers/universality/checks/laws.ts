@@ -3,7 +3,7 @@ import { estimate } from '../../../core/measurement.ts';
 import { paired } from '../../../core/stats/index.ts';
 import { lawsClaim } from '../theory/index.ts';
 import { regressionSim } from '../sim/index.ts';
-import { RUNS, regCap, half, lawName, meanOf, predictInside, regArb, regDraws, regParams, richardsonD, simulateRegCoupled, topUpNote, withPower, type RegCase } from './support.ts';
+import { RUNS, prepareRichardsonReg, regCap, half, lawName, meanOf, predictInside, regArb, regDraws, regParams, richardsonD, simulateRegCoupled, topUpNote, withPower, type RegCase } from './support.ts';
 
 const ID = 'universality.laws/law-vs-gaussian';
 // The gate runs the first 2 of the quick sweep's 18 regimes, each extended to power against δ.
@@ -35,7 +35,10 @@ export const lawVsGaussian = defineCheck<RegCase>({
       const r = await simulateRegCoupled(c, budget, draws);
       return paired(r.law, r.gaussian);
     };
-    const sim = async (draws: number) => ({ a: await delta(t, draws), b: await delta(half(t), draws) });
+    const sim = async (draws: number) => {
+      prepareRichardsonReg(t, draws); // both sizes' designs from one draw of the normals (same numbers)
+      return { a: await delta(t, draws), b: await delta(half(t), draws) };
+    };
     const norm = (r: { a: number[]; b: number[] }) => richardsonD(r.a, r.b).map((x) => x / unit);
     const { r, topUp } = await withPower({ checkId: ID, runs: runs[budget], target: 0 }, regDraws[budget], regCap(64, budget), sim, norm);
     return estimate(norm(r), `law ${lawName(t.law)} vs Gaussian, same normal stream; plain Δ(d) = ${meanOf(r.a).toPrecision(3)}, Δ(d/2) = ${meanOf(r.b).toPrecision(3)} (unit: limiting risk ${unit.toPrecision(4)})${topUpNote(topUp)}`);

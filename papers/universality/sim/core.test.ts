@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
 import { compareMean, paired, summarize } from '../../../core/stats/index.ts';
-import { LAWS, classificationErrors, classificationReplicate, coupledRegressionRisks, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
+import { LAWS, classificationErrors, classificationReplicate, coupledRegressionRisks, coupledRichardsonRisks, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { gramRows } from '../../../core/linalg/dense.ts';
 import { classificationWeights } from './index.ts';
@@ -184,6 +184,23 @@ describe('registered simulations', () => {
 });
 
 describe('coupled law and Gaussian replicates in one pass', () => {
+  it('coupledRichardsonRisks (d and the half size on one seed, the smaller design from the larger one\'s normals) leaves exactly what separate runs give, bit for bit', () => {
+    const mk = (law: Law, d: number, n: number) => ({ law, n, spectrum: spectrumOf(2, d, 0.2, 7), wStar: Array.from({ length: d }, (_, i) => (i % 3) / 3), w0: new Array(d).fill(0.2), sigma: 0.7 });
+    const direct = (q: ReturnType<typeof mk>, seed: number, k: number) => Stream.replicates(seed, k).map((s) => regressionReplicate(q, s));
+    for (const law of ['gaussian', 'rademacher', 'chi2', 'uniform'] as const) {
+      // the half size with an odd number of entries (11 × 21: its last normal is the first of a Box–Muller pair)
+      const p = mk(law, 42, 22);
+      const ph = mk(law, 21, 11);
+      regressionRisks({ ...ph, law: 'gaussian' }, 9102, 2); // a prefix memoised by another check
+      coupledRichardsonRisks([p, ph], 9102, 5);
+      for (const q of [p, ph, { ...p, law: 'gaussian' as const }, { ...ph, law: 'gaussian' as const }]) {
+        const ref = direct(q, 9102, 5);
+        const got = regressionRisks(q, 9102, 5);
+        expect(got.fineTuned, `${q.law} d=${q.spectrum.length}`).toEqual(ref.map((r) => r.fineTuned));
+        expect(got.pretrained).toEqual(ref.map((r) => r.pretrained));
+      }
+    }
+  });
   it('coupledRegressionRisks leaves in the memo exactly the replicates separate runs give (bit for bit), also after a partial prefix', () => {
     const d = 40;
     const spectrum = spectrumOf(2, d, 0.2, 7);

@@ -193,22 +193,43 @@ export function regressionRisks(p: RegressionProblem, seed: number, draws: numbe
  * (bit for bit, core.test.ts).
  */
 export function coupledRegressionRisks(p: RegressionProblem, seed: number, draws: number): void {
-  const pg: RegressionProblem = { ...p, law: 'gaussian' };
+  coupledRichardsonRisks([p], seed, draws);
+}
+
+/**
+ * coupledRegressionRisks for several sizes of one regime at once — a Richardson pair (d and d/2) — on the same seed.
+ * Replicate k of every size draws its normals from the same fresh stream k, so the n_h·d_h normals of a smaller
+ * design are the first n_h·d_h of the largest design's (FastStream.fillNormals of a prefix length gives a prefix: the
+ * same Box–Muller pairs in the same order, an odd last value the first of its pair — rng.test.ts): they are drawn once
+ * for the largest and copied. Law arms (p.law ≠ Gaussian) are mapped from them as a separate run maps its own, and
+ * land in the prefix memo under the keys regressionRisks uses — the same numbers as separate runs, bit for bit
+ * (core.test.ts). Gaussian problems (no law arm) are computed once.
+ */
+export function coupledRichardsonRisks(ps: readonly RegressionProblem[], seed: number, draws: number): void {
   const kind = 'regression-integrate';
-  const mL = memoGet(kind, p, seed);
-  const mG = memoGet(kind, pg, seed);
-  const from = Math.min(mL.fineTuned.length, mG.fineTuned.length);
+  const arms = ps.map((p) => {
+    const pg: RegressionProblem = { ...p, law: 'gaussian' };
+    return { p, pg, mL: memoGet(kind, p, seed), mG: memoGet(kind, pg, seed), m: p.n * p.spectrum.length, law: p.law !== 'gaussian' };
+  });
+  const from = Math.min(...arms.map((a) => Math.min(a.mL.fineTuned.length, a.mG.fineTuned.length)));
   if (from >= draws) return;
-  const d = p.spectrum.length;
+  const big = arms.reduce((a, b) => (b.m > a.m ? b : a));
   const streams = FastStream.replicates(seed, draws);
   for (let i = from; i < draws; i++) {
-    const Z = drawNormals(streams[i]!, p.n, d);
-    const needG = i >= mG.fineTuned.length;
-    if (i >= mL.fineTuned.length) push(mL, integratedRisks(p, designFrom(needG ? Float64Array.from(Z) : Z, p.law, p.spectrum)));
-    if (needG) push(mG, integratedRisks(pg, designFrom(Z, 'gaussian', p.spectrum)));
+    const Z = drawNormals(streams[i]!, big.p.n, big.p.spectrum.length);
+    for (const a of arms) {
+      const needL = a.law && i >= a.mL.fineTuned.length;
+      const needG = i >= a.mG.fineTuned.length;
+      if (!needL && !needG) continue;
+      const z = Z.slice(0, a.m);
+      if (needL) push(a.mL, integratedRisks(a.p, designFrom(needG ? Float64Array.from(z) : z, a.p.law, a.p.spectrum)));
+      if (needG) push(a.mG, integratedRisks(a.pg, designFrom(z, 'gaussian', a.p.spectrum)));
+    }
   }
-  memoPut(kind, p, seed, mL);
-  memoPut(kind, pg, seed, mG);
+  for (const a of arms) {
+    if (a.law) memoPut(kind, a.p, seed, a.mL);
+    memoPut(kind, a.pg, seed, a.mG);
+  }
 }
 const push = (m: { fineTuned: number[]; pretrained: number[] }, r: { fineTuned: number; pretrained: number }) => {
   m.fineTuned.push(r.fineTuned);
