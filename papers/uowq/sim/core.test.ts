@@ -52,3 +52,45 @@ describe('uowq simulation', () => {
     await expect(runSim('uowq.weighted-mle', { d: 0 }, { seed: 1 })).rejects.toThrow(/d \(d, parameter dimension\) must be in/);
   });
 });
+
+describe('logisticKL', () => {
+  it('is the 33 × 33 trapezoid with logSigmoid at every node, bit for bit (the mirrored nodes share their log1p)', () => {
+    const m = 33;
+    const h = 14 / (m - 1);
+    const z = Array.from({ length: m }, (_, i) => -7 + i * h);
+    const w = z.map((x, i) => ((i === 0 || i === m - 1 ? 0.5 : 1) * h * Math.exp(-0.5 * x * x)) / Math.sqrt(2 * Math.PI));
+    const ls = (t: number) => (t >= 0 ? -Math.log1p(Math.exp(-t)) : t - Math.log1p(Math.exp(t)));
+    const plain = (t0: number[], t: number[]) => {
+      const s0 = Math.sqrt(t0.reduce((a, x) => a + x * x, 0));
+      let c1 = 0;
+      if (s0 > 0) for (let i = 0; i < t0.length; i++) c1 += (t[i]! * t0[i]!) / s0;
+      let c2sq = 0;
+      for (let i = 0; i < t0.length; i++) c2sq += (t[i]! - (s0 > 0 ? (c1 * t0[i]!) / s0 : 0)) ** 2;
+      const c2 = Math.sqrt(Math.max(c2sq, 0));
+      let kl = 0;
+      for (let i = 0; i < m; i++) {
+        const a = s0 * z[i]!;
+        const lpa = ls(a);
+        const lqa = lpa - a;
+        const p = Math.exp(lpa);
+        for (let j = 0; j < m; j++) {
+          const b = c1 * z[i]! + c2 * z[j]!;
+          const lpb = ls(b);
+          kl += w[i]! * w[j]! * (p * (lpa - lpb) + (1 - p) * (lqa - (lpb - b)));
+        }
+      }
+      return kl;
+    };
+    const cases: [number[], number[]][] = [
+      [[0.375], [0.41]],
+      [[0.375], [-0.2]],
+      [[0], [0.3]],
+      [[0.3, 0.1], [0.3, 0.1]],
+      [[0.5, -0.25, 0.125], [0.55, -0.3, 0.1]],
+      [[0, 0, 0, 0], [0, 0, 0, 0]],
+      [[1, -1, 0.5, 0.25], [-2, 3, 0.1, 4]],
+    ];
+    for (const [t0, t] of cases) expect(Object.is(logisticKL(t0, t), plain(t0, t)), JSON.stringify([t0, t])).toBe(true);
+    expect(logisticKL([1, -1, 0.5, 0.25], [-2, 3, 0.1, 4])).toBeGreaterThan(1);
+  });
+});

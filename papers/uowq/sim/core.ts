@@ -157,6 +157,9 @@ const GRID = (() => {
   return { z, w };
 })();
 
+/** log σ at the 2-D grid's nodes (logisticKL's scratch). */
+const LPB = new Float64Array(GRID.z.length * GRID.z.length);
+
 function logSigmoid(t: number): number {
   return t >= 0 ? -Math.log1p(Math.exp(-t)) : t - Math.log1p(Math.exp(t));
 }
@@ -174,15 +177,30 @@ export function logisticKL(theta0: ArrayLike<number>, theta: ArrayLike<number>):
   const c2 = Math.sqrt(Math.max(c2sq, 0));
   let kl = 0;
   const { z, w } = GRID;
+  const m = z.length;
+  // log σ(b) at every node b = c1·z_i + c2·z_j. The grid is symmetric (z_{m−1−i} = −z_i exactly), so the mirrored
+  // node is exactly −b, and logSigmoid(±b) share their log1p(e^{−|b|}): one exp and one log1p per pair of nodes,
+  // the same floats as logSigmoid at each (its two branches written with the shared term).
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      const mi = m - 1 - i;
+      const mj = m - 1 - j;
+      if (i * m + j > mi * m + mj) break; // the rest of this row is the mirror of rows already filled
+      const b = c1 * z[i]! + c2 * z[j]!;
+      const l = Math.log1p(Math.exp(b >= 0 ? -b : b));
+      LPB[i * m + j] = b >= 0 ? -l : b - l;
+      LPB[mi * m + mj] = b >= 0 ? -b - l : -l; // at −b: (−b) − l for −b < 0, −l for −b ≥ 0 (b = +0: −0 − l = −l)
+    }
+  }
   // log σ(−t) = log σ(t) − t: one logarithm per node (the KL is exactly 0 at θ = θ_0 either way)
-  for (let i = 0; i < z.length; i++) {
+  for (let i = 0; i < m; i++) {
     const a = s0 * z[i]!;
     const lpa = logSigmoid(a);
     const lqa = lpa - a;
     const p = Math.exp(lpa);
-    for (let j = 0; j < z.length; j++) {
+    for (let j = 0; j < m; j++) {
       const b = c1 * z[i]! + c2 * z[j]!;
-      const lpb = logSigmoid(b);
+      const lpb = LPB[i * m + j]!;
       kl += w[i]! * w[j]! * (p * (lpa - lpb) + (1 - p) * (lqa - (lpb - b)));
     }
   }
