@@ -26,10 +26,15 @@ export class ResultCache {
   }
 
   set(key: string, value: unknown): void {
+    this.setFile(`${key}.json`, { key, value });
+  }
+
+  /** Writes a JSON file in the cache directory atomically (temp file + rename). */
+  setFile(name: string, value: unknown): void {
     mkdirSync(this.dir, { recursive: true });
-    const file = join(this.dir, `${key}.json`);
+    const file = join(this.dir, name);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, value }));
+    writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file);
   }
 }

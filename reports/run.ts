@@ -11,6 +11,7 @@ import type { FigureJob } from './figures/types.ts';
 import { paperFigureModules } from './figures/index.ts';
 import { Progress } from './progress.ts';
 import { cpuMsSince, Interrupted, STOP_SIGNALS, WorkerPool } from './pool.ts';
+import { longestFirst, saveUnitCosts, unitCosts } from './unitOrder.ts';
 
 export const VERDICTS: Verdict[] = ['conforms', 'deviates', 'not-reproduced', 'mismatch', 'inconclusive', 'out-of-hypotheses'];
 /** Severity for a claim's overall verdict: the worst of its checks. */
@@ -173,7 +174,9 @@ export async function runReport(opts: RunOptions): Promise<Report> {
     progress?.end(job.id, d.points.length, undefined, cached.includes(job.id));
     await opts.afterUnit?.(job.id);
   };
-  const units: (() => Promise<void>)[] = [...checks.map((c) => () => runCheck(c)), ...jobs.map((j) => () => runJob(j))];
+  const listed = [...checks.map((c) => ({ id: c.id, runs: c.runs[opts.budget], run: () => runCheck(c) })), ...jobs.map((j) => ({ id: j.id, runs: 1, run: () => runJob(j) }))];
+  // Several processes: the longest units first, so that none starts last and leaves the other cores idle.
+  const units: (() => Promise<void>)[] = (pool ? longestFirst(listed, unitCosts(opts.budget, opts.cacheDir)) : listed).map((u) => u.run);
   if (pool) {
     // Dynamic dispatch: each worker process takes the next unit when it is free. Results do not depend
     // on which process ran a unit (each is a function of its id, seed and budget).
@@ -211,6 +214,7 @@ export async function runReport(opts: RunOptions): Promise<Report> {
   } else for (const u of units) await u();
   const results = checks.map((c) => checkOut.get(c.id)!);
   cached.sort();
+  if (opts.cacheDir) saveUnitCosts(opts.cacheDir, opts.budget, cpuMs);
   progress?.done();
 
   const meta: ReportMeta = {
