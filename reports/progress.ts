@@ -1,5 +1,5 @@
 /**
- * Progress on stderr, with an ETA from the elapsed time per unit of weight (fast-check runs per check).
+ * Progress on stderr, with an ETA from the elapsed time per unit of weight (expected CPU seconds, reports/unitOrder.ts; else fast-check runs).
  * On a terminal: one redrawn line with a bar, the unit (claim check or figure job) running and the
  * regimes done so far. Piped or under CI (CI set), where a redrawn line is garbage in a log and silence
  * for minutes looks like a hang: one plain line every `intervalMs` (and one at the end), e.g.
@@ -8,7 +8,7 @@
  *
  * Why hand-written (issue 13 item 7): cli-progress, the usual library, redraws a bar; its non-TTY mode
  * (`noTTYOutput`) repeats the bar as text rather than a count line, and it has no notion of the ETA this needs —
- * weights per unit (fast-check runs) with cached units excluded. The whole module is ~100 lines and tested
+ * weights per unit (expected seconds or runs) with cached units excluded. The whole module is ~100 lines and tested
  * (progress.test.ts).
  */
 export interface ProgressSink {

@@ -11,7 +11,7 @@ import type { FigureJob } from './figures/types.ts';
 import { paperFigureModules } from './figures/index.ts';
 import { Progress } from './progress.ts';
 import { cpuMsSince, Interrupted, STOP_SIGNALS, WorkerPool } from './pool.ts';
-import { longestFirst, saveUnitCosts, unitCosts } from './unitOrder.ts';
+import { expectedCosts, longestFirst, saveUnitCosts, unitCosts } from './unitOrder.ts';
 
 export const VERDICTS: Verdict[] = ['conforms', 'deviates', 'not-reproduced', 'mismatch', 'inconclusive', 'out-of-hypotheses'];
 /** Severity for a claim's overall verdict: the worst of its checks. */
@@ -106,12 +106,12 @@ export async function runReport(opts: RunOptions): Promise<Report> {
     jobs = selectShard(jobs, opts.shard);
   }
   const progress = opts.progress;
-  progress?.start([
-    ...checks.map((c) => ({ id: c.id, weight: c.runs[opts.budget], kind: 'check' as const })),
-    // A figure job costs about one check run (quick report at 901ac76: 10 jobs in 10 s, 85 checks ≈ 1 s per run); the
-    // weight of 20 it had made an ETA forty times too long once only figures and one slow check were left.
-    ...jobs.map((j) => ({ id: j.id, weight: 1, kind: 'figure' as const })),
-  ]);
+  const costs = unitCosts(opts.budget, opts.cacheDir);
+  const sized = [...checks.map((c) => ({ id: c.id, runs: c.runs[opts.budget], kind: 'check' as const })), ...jobs.map((j) => ({ id: j.id, runs: 1, kind: 'figure' as const }))];
+  // The ETA weighs each unit by its expected CPU seconds (reports/unitOrder.ts); without any known cost, by its runs
+  // (a figure job as one run): runs were a poor proxy — the full budget's scaling fit is 3 runs and 9 minutes.
+  const expected = expectedCosts(sized, costs);
+  progress?.start(sized.map((u) => ({ id: u.id, weight: expected ? expected(u) : u.runs, kind: u.kind })));
   const load0 = loadavg();
 
   const checksMs: Record<string, number> = {};
@@ -176,7 +176,7 @@ export async function runReport(opts: RunOptions): Promise<Report> {
   };
   const listed = [...checks.map((c) => ({ id: c.id, runs: c.runs[opts.budget], run: () => runCheck(c) })), ...jobs.map((j) => ({ id: j.id, runs: 1, run: () => runJob(j) }))];
   // Several processes: the longest units first, so that none starts last and leaves the other cores idle.
-  const units: (() => Promise<void>)[] = (pool ? longestFirst(listed, unitCosts(opts.budget, opts.cacheDir)) : listed).map((u) => u.run);
+  const units: (() => Promise<void>)[] = (pool ? longestFirst(listed, costs) : listed).map((u) => u.run);
   if (pool) {
     // Dynamic dispatch: each worker process takes the next unit when it is free. Results do not depend
     // on which process ran a unit (each is a function of its id, seed and budget).

@@ -22,12 +22,18 @@ export interface OrderUnit {
   runs: number;
 }
 
-export function longestFirst<U extends OrderUnit>(units: readonly U[], costs: Readonly<Record<string, number>>): U[] {
+/** Each unit's expected CPU seconds (see above); undefined when no unit's cost is known. */
+export function expectedCosts(units: readonly OrderUnit[], costs: Readonly<Record<string, number>>): ((u: OrderUnit) => number) | undefined {
   const known = units.filter((u) => costs[u.id] !== undefined && Number.isFinite(costs[u.id]));
-  if (known.length === 0) return [...units];
+  if (known.length === 0) return undefined;
   const perRun = known.map((u) => costs[u.id]! / Math.max(1, u.runs)).sort((a, b) => a - b);
   const median = perRun[Math.floor(perRun.length / 2)]!;
-  const est = (u: U) => costs[u.id] ?? median * Math.max(1, u.runs);
+  return (u) => costs[u.id] ?? median * Math.max(1, u.runs);
+}
+
+export function longestFirst<U extends OrderUnit>(units: readonly U[], costs: Readonly<Record<string, number>>): U[] {
+  const est = expectedCosts(units, costs);
+  if (!est) return [...units];
   return units
     .map((u, i) => ({ u, i, c: est(u) }))
     .sort((a, b) => b.c - a.c || a.i - b.i)
