@@ -3,7 +3,7 @@ import { relNormError } from '../../../core/stats/index.ts';
 import { runCellFast, runCellTf, explicitTestSet, type CellParams } from './cell.ts';
 import { drawLabels, inheritMask, makeBasis, makeInit, makeNoise, patches, ptransferTask, replicateStreams } from './data.ts';
 import { cnnOutputs, trainDirect } from './direct.ts';
-import { responseLaw, testErrorGaussian, testErrorsGaussian, trainFast } from './fast.ts';
+import { noiseTermsWasm, responseLaw, testErrorGaussian, testErrorsGaussian, trainFast } from './fast.ts';
 import { explicitPool, identityCoefficients, materialize, type Pool } from './pool.ts';
 import { choleskyPsd } from '../../../core/linalg/cholesky.ts';
 import type { Stream } from '../../../core/rng/stream.ts';
@@ -103,6 +103,38 @@ describe('fast path = d-dimensional GD (float64, same data)', () => {
     expect(a!.err).toBeGreaterThan(0.01); // non-trivial errors, and the two models differ
     expect(a!.err).not.toBe(b!.err);
     expect([a!.err, a!.se, b!.err, b!.se]).toEqual([a1.err, a1.se, b1.err, b1.se]);
+  });
+
+  it('the wasm noise terms (rows.wat noise) = the one-sample-at-a-time loop, bit for bit: F = 1…80, group remainders, zero and rank-deficient rows', () => {
+    const st = replicateStreams(21, 0)('wasm.noise');
+    let positive = 0;
+    let total = 0;
+    for (const F of [1, 2, 3, 8, 14, 80]) {
+      for (const samples of [1, 7, 8, 9, 17, 403]) {
+        const m = Math.max(1, Math.floor(F / 2));
+        const A = st.normals(F * F);
+        const cov = new Float64Array(F * F);
+        for (let i = 0; i < F; i++) for (let j = 0; j < F; j++) for (let k = 0; k < F; k++) cov[i * F + j]! += A[i * F + k]! * A[j * F + k]! * (k === 0 && F > 2 ? 0 : 1);
+        const L = choleskyPsd(cov, F);
+        if (F > 3) L.fill(0, 2 * F, 3 * F); // a zero row: ζ = 0 exactly, relu(0) adds nothing
+        const G = st.normals(samples * F);
+        const w = noiseTermsWasm(L, G, F, m, samples);
+        expect(w).not.toBeNull(); // Node ≥ 20: the wasm kernel must be there
+        for (let q = 0; q < samples; q++) {
+          let n = 0;
+          for (let r = 0; r < F; r++) {
+            let z = 0;
+            for (let k = 0; k <= r; k++) z += L[r * F + k]! * G[q * F + k]!;
+            if (z > 0) n += r < m ? z : -z;
+          }
+          expect(Object.is(w![q], n)).toBe(true);
+          if (n > 0) positive++;
+          total++;
+        }
+      }
+    }
+    expect(positive).toBeGreaterThan(total / 10); // both signs of the noise term occur
+    expect(positive).toBeLessThan(total - total / 10);
   });
 
   it('a cell whose test normals come from the kept draws of another cell = the same cell drawing them itself', () => {

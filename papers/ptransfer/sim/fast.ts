@@ -103,8 +103,10 @@ export function testErrorsGaussian(pool: Pool, Cs: Float64Array[], spec: TaskSpe
     if (source.length < samples * F) throw new RangeError(`testErrorsGaussian: ${source.length} normals given, ${samples * F} needed`);
     G = source;
   } else G = source.fillNormal(new Float64Array(samples * F)); // the same sequence as F at a time
+  const wasm = samples > 0 ? noiseKernel(F, samples) : null;
+  if (wasm !== null) interleave(wasm.f64, wasm.pG, G, F, samples);
   for (const md of models) {
-    const { errSum, errSq } = sampleErrors(md.L, G, F, md.m, samples, md.sigPos, md.sigNeg);
+    const { errSum, errSq } = wasm !== null ? sampleErrorsWasm(wasm, md.L, F, md.m, samples, md.sigPos, md.sigNeg) : sampleErrors(md.L, G, F, md.m, samples, md.sigPos, md.sigNeg);
     md.errSum = errSum;
     md.errSq = errSq;
   }
@@ -175,6 +177,75 @@ function sampleErrors(L: Float64Array, G: Float64Array, F: number, m: number, sa
     errSq += e * e;
   }
   return { errSum, errSq };
+}
+
+/**
+ * The noise terms of sampleErrors in WebAssembly (rows.wat `noise`: eight samples per pass, a v128 lane per sample,
+ * each ζ and each noise term summed in the JavaScript's order, relu by masking — bit for bit sampleErrors, fast.test.ts),
+ * then the error sums over the samples in order in JavaScript. One shared memory, kept and grown as needed:
+ * L at 0, the normals from pG in groups of 8 samples ([group][k][sample], the last group padded with zeros), the noise
+ * terms at pOut. null without the wasm kernel (TTC_PTRANSFER_WASM=0): sampleErrors, the same numbers.
+ */
+interface NoiseKernel {
+  f64: Float64Array;
+  noise: (pL: number, pG: number, pOut: number, F: number, m: number, groups: number) => void;
+  pG: number;
+  pOut: number;
+  groups: number;
+}
+
+let noiseMem: { mem: WebAssembly.Memory; f64: Float64Array; noise: NoiseKernel['noise']; bytes: number } | null = null;
+
+export function noiseKernel(F: number, samples: number): NoiseKernel | null {
+  const mod = rowsModule();
+  if (mod === null) return null;
+  const groups = Math.ceil(samples / 8);
+  const pG = F * F;
+  const pOut = pG + groups * 8 * F;
+  const bytes = 8 * (pOut + groups * 8);
+  if (noiseMem === null || noiseMem.bytes < bytes) {
+    const pages = Math.ceil(bytes / 65536);
+    const mem = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    const ex = new WebAssembly.Instance(mod, { env: { mem } }).exports as unknown as { noise: NoiseKernel['noise'] };
+    noiseMem = { mem, f64: new Float64Array(mem.buffer), noise: ex.noise, bytes: pages * 65536 };
+  }
+  return { f64: noiseMem.f64, noise: noiseMem.noise, pG, pOut, groups };
+}
+
+/** G (sample-major, samples × F) into the kernel's groups of 8: [group][k][sample], zeros past the last sample. */
+function interleave(f64: Float64Array, pG: number, G: Float64Array, F: number, samples: number): void {
+  const groups = Math.ceil(samples / 8);
+  for (let grp = 0; grp < groups; grp++) {
+    const base = pG + grp * F * 8;
+    for (let s = 0; s < 8; s++) {
+      const q = grp * 8 + s;
+      if (q < samples) for (let k = 0; k < F; k++) f64[base + k * 8 + s] = G[q * F + k]!;
+      else for (let k = 0; k < F; k++) f64[base + k * 8 + s] = 0;
+    }
+  }
+}
+
+function sampleErrorsWasm(w: NoiseKernel, L: Float64Array, F: number, m: number, samples: number, sigPos: number, sigNeg: number): { errSum: number; errSq: number } {
+  w.f64.set(L.subarray(0, F * F), 0);
+  w.noise(0, w.pG, w.pOut, F, m, w.groups);
+  let errSum = 0;
+  let errSq = 0;
+  for (let q = 0; q < samples; q++) {
+    const e = sampleError(sigPos, sigNeg, w.f64[w.pOut + q]!);
+    errSum += e;
+    errSq += e * e;
+  }
+  return { errSum, errSq };
+}
+
+/** For tests: the wasm kernel's noise terms n_q of L and the sample-major normals G (null without the kernel). */
+export function noiseTermsWasm(L: Float64Array, G: Float64Array, F: number, m: number, samples: number): Float64Array | null {
+  const w = noiseKernel(F, samples);
+  if (w === null) return null;
+  interleave(w.f64, w.pG, G, F, samples);
+  w.f64.set(L.subarray(0, F * F), 0);
+  w.noise(0, w.pG, w.pOut, F, m, w.groups);
+  return w.f64.slice(w.pOut, w.pOut + samples);
 }
 
 /** s_r = ⟨w_r, μ⟩ and Σ = σ_p²·P⊥-Gram of the filters (F×F). */

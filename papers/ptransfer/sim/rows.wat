@@ -6,6 +6,7 @@
 ;; exactly as rowsJs writes it; the two f64x2 lanes are two columns l, never a horizontal sum, and wasm has
 ;; no fused multiply-add here, so wasm and JavaScript give bit-identical results (tested in wasm.test.ts).
 ;; `active` lists the samples with z > 0 of one filter (the ReLU mask), branch-free, as activeJs does.
+;; `noise` computes the noise terms of the Monte Carlo test error (fast.ts sampleErrors), eight samples per pass.
 ;; Assembled by sim/ptransfer/build-wasm.ts into rows.wasm.ts (features: simd, threads for the shared memory).
 (module
   (import "env" "mem" (memory 1 65536 shared))
@@ -289,6 +290,73 @@
         (f64.store (i32.add (local.get $z2) (local.get $o)) (f64.add (f64.load (i32.add (local.get $z2) (local.get $o))) (local.get $y)))))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (br $next1)))
+  )
+
+  ;; The noise terms of the Monte Carlo test error (fast.ts sampleErrors): for samples q in groups of 8,
+  ;;   n_q = Σ_r ± relu(ζ_{q,r}),  ζ_{q,r} = Σ_{k ≤ r} L[r·F + k] · g_q[k]   (+ for r < m, − for r ≥ m),
+  ;; each ζ summed over k in order from 0 and each n over r in order, as the JavaScript loop does; a v128 lane is one
+  ;; sample. relu by masking: z ≤ 0 adds (or subtracts) +0, which leaves n unchanged (n is never −0: it starts at +0
+  ;; and a sum of nonzero terms that cancels is +0), so n is bit for bit the JavaScript's `if (z > 0) n += ±z`.
+  ;; Layout (offsets in f64 elements): L (F×F, row-major) at pL; the normals at pG as groups of 8 samples,
+  ;; [group][k][sample 0…7]; n at pOut, 8 per group.
+  (func (export "noise") (param $pL i32) (param $pG i32) (param $pOut i32) (param $F i32) (param $m i32) (param $groups i32)
+    (local $grp i32) (local $r i32) (local $k i32) (local $gb i32) (local $ga i32) (local $lrow i32) (local $gstride i32)
+    (local $l v128) (local $z0 v128) (local $z1 v128) (local $z2 v128) (local $z3 v128)
+    (local $n0 v128) (local $n1 v128) (local $n2 v128) (local $n3 v128)
+    (local.set $pL (i32.shl (local.get $pL) (i32.const 3)))
+    (local.set $pG (i32.shl (local.get $pG) (i32.const 3)))
+    (local.set $pOut (i32.shl (local.get $pOut) (i32.const 3)))
+    (local.set $gstride (i32.shl (local.get $F) (i32.const 6)))
+    (block $gdone (loop $gnext
+      (br_if $gdone (i32.ge_s (local.get $grp) (local.get $groups)))
+      (local.set $gb (i32.add (local.get $pG) (i32.mul (local.get $grp) (local.get $gstride))))
+      (local.set $n0 (v128.const f64x2 0 0))
+      (local.set $n1 (v128.const f64x2 0 0))
+      (local.set $n2 (v128.const f64x2 0 0))
+      (local.set $n3 (v128.const f64x2 0 0))
+      (local.set $r (i32.const 0))
+      (block $rdone (loop $rnext
+        (br_if $rdone (i32.ge_s (local.get $r) (local.get $F)))
+        (local.set $z0 (v128.const f64x2 0 0))
+        (local.set $z1 (v128.const f64x2 0 0))
+        (local.set $z2 (v128.const f64x2 0 0))
+        (local.set $z3 (v128.const f64x2 0 0))
+        (local.set $lrow (i32.add (local.get $pL) (i32.shl (i32.mul (local.get $r) (local.get $F)) (i32.const 3))))
+        (local.set $k (i32.const 0))
+        (block $kdone (loop $knext
+          (br_if $kdone (i32.gt_s (local.get $k) (local.get $r)))
+          (local.set $l (v128.load64_splat (i32.add (local.get $lrow) (i32.shl (local.get $k) (i32.const 3)))))
+          (local.set $ga (i32.add (local.get $gb) (i32.shl (local.get $k) (i32.const 6))))
+          (local.set $z0 (f64x2.add (local.get $z0) (f64x2.mul (local.get $l) (v128.load (local.get $ga)))))
+          (local.set $z1 (f64x2.add (local.get $z1) (f64x2.mul (local.get $l) (v128.load offset=16 (local.get $ga)))))
+          (local.set $z2 (f64x2.add (local.get $z2) (f64x2.mul (local.get $l) (v128.load offset=32 (local.get $ga)))))
+          (local.set $z3 (f64x2.add (local.get $z3) (f64x2.mul (local.get $l) (v128.load offset=48 (local.get $ga)))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br $knext)))
+        (local.set $z0 (v128.and (local.get $z0) (f64x2.gt (local.get $z0) (v128.const f64x2 0 0))))
+        (local.set $z1 (v128.and (local.get $z1) (f64x2.gt (local.get $z1) (v128.const f64x2 0 0))))
+        (local.set $z2 (v128.and (local.get $z2) (f64x2.gt (local.get $z2) (v128.const f64x2 0 0))))
+        (local.set $z3 (v128.and (local.get $z3) (f64x2.gt (local.get $z3) (v128.const f64x2 0 0))))
+        (if (i32.lt_s (local.get $r) (local.get $m))
+          (then
+            (local.set $n0 (f64x2.add (local.get $n0) (local.get $z0)))
+            (local.set $n1 (f64x2.add (local.get $n1) (local.get $z1)))
+            (local.set $n2 (f64x2.add (local.get $n2) (local.get $z2)))
+            (local.set $n3 (f64x2.add (local.get $n3) (local.get $z3))))
+          (else
+            (local.set $n0 (f64x2.sub (local.get $n0) (local.get $z0)))
+            (local.set $n1 (f64x2.sub (local.get $n1) (local.get $z1)))
+            (local.set $n2 (f64x2.sub (local.get $n2) (local.get $z2)))
+            (local.set $n3 (f64x2.sub (local.get $n3) (local.get $z3)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rnext)))
+      (local.set $ga (i32.add (local.get $pOut) (i32.shl (local.get $grp) (i32.const 6))))
+      (v128.store (local.get $ga) (local.get $n0))
+      (v128.store offset=16 (local.get $ga) (local.get $n1))
+      (v128.store offset=32 (local.get $ga) (local.get $n2))
+      (v128.store offset=48 (local.get $ga) (local.get $n3))
+      (local.set $grp (i32.add (local.get $grp) (i32.const 1)))
+      (br $gnext)))
   )
 
   ;; idx[ix + c] = i for every i < n with Z[z + i] > 0, in increasing i; returns c. Offsets in elements.
