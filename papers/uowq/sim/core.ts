@@ -14,6 +14,7 @@
  */
 import { Stream } from '../../../core/rng/stream.ts';
 import { solveDense } from '../../../core/linalg/solve.ts';
+import { expNeg } from './expNeg.ts';
 
 export interface UowqProblem {
   model: 'linear' | 'logistic';
@@ -187,7 +188,7 @@ export function logisticKL(theta0: ArrayLike<number>, theta: ArrayLike<number>):
       const mj = m - 1 - j;
       if (i * m + j > mi * m + mj) break; // the rest of this row is the mirror of rows already filled
       const b = c1 * z[i]! + c2 * z[j]!;
-      const l = Math.log1p(Math.exp(b >= 0 ? -b : b));
+      const l = Math.log1p(expNeg(b >= 0 ? -b : b)); // expNeg: Math.exp's float, inlined
       LPB[i * m + j] = b >= 0 ? -l : b - l;
       LPB[mi * m + mj] = b >= 0 ? -b - l : -l; // at −b: (−b) − l for −b < 0, −l for −b ≥ 0 (b = +0: −0 − l = −l)
     }
@@ -197,7 +198,7 @@ export function logisticKL(theta0: ArrayLike<number>, theta: ArrayLike<number>):
     const a = s0 * z[i]!;
     const lpa = logSigmoid(a);
     const lqa = lpa - a;
-    const p = Math.exp(lpa);
+    const p = expNeg(lpa);
     for (let j = 0; j < m; j++) {
       const b = c1 * z[i]! + c2 * z[j]!;
       const lpb = LPB[i * m + j]!;

@@ -11,6 +11,7 @@
  *    that bound (fast.ts `accepts`), so every accept/reject decision, and hence every iterate, is the generic one.
  */
 import type { UowqConfig } from './core.ts';
+import { expNeg } from './expNeg.ts';
 
 /** Samples per logarithm in the blocked log-likelihood: Π(1 + e^{−|η|}) ≤ 2^BLOCK stays finite. */
 const BLOCK = 512;
@@ -60,7 +61,7 @@ export function pass4(X: readonly Float64Array[], Y: readonly Uint8Array[], c: U
       eta += x1 * t1;
       eta += x2 * t2;
       eta += x3 * t3;
-      const ex = Math.exp(-Math.abs(eta));
+      const ex = expNeg(-Math.abs(eta));
       const mu = eta >= 0 ? 1 / (1 + ex) : ex / (1 + ex);
       const y = Yk[i]!;
       lin += y * eta - (eta > 0 ? eta : 0);

@@ -7,6 +7,7 @@
  */
 import type { UowqConfig } from './core.ts';
 import type { PassOut } from './logisticPass.ts';
+import { expNeg } from './expNeg.ts';
 
 const BLOCK = 512;
 const EPS = Number.EPSILON;
@@ -33,7 +34,7 @@ export function pass1(X: readonly Float64Array[], Y: readonly Uint8Array[], c: U
       const x0 = Xk[4 * i]!;
       let eta = 0;
       eta += x0 * t0;
-      const ex = Math.exp(-Math.abs(eta));
+      const ex = expNeg(-Math.abs(eta));
       const mu = eta >= 0 ? 1 / (1 + ex) : ex / (1 + ex);
       const y = Yk[i]!;
       lin += y * eta - (eta > 0 ? eta : 0);
@@ -81,7 +82,7 @@ export function pass2(X: readonly Float64Array[], Y: readonly Uint8Array[], c: U
       let eta = 0;
       eta += x0 * t0;
       eta += x1 * t1;
-      const ex = Math.exp(-Math.abs(eta));
+      const ex = expNeg(-Math.abs(eta));
       const mu = eta >= 0 ? 1 / (1 + ex) : ex / (1 + ex);
       const y = Yk[i]!;
       lin += y * eta - (eta > 0 ? eta : 0);
@@ -141,7 +142,7 @@ export function pass3(X: readonly Float64Array[], Y: readonly Uint8Array[], c: U
       eta += x0 * t0;
       eta += x1 * t1;
       eta += x2 * t2;
-      const ex = Math.exp(-Math.abs(eta));
+      const ex = expNeg(-Math.abs(eta));
       const mu = eta >= 0 ? 1 / (1 + ex) : ex / (1 + ex);
       const y = Yk[i]!;
       lin += y * eta - (eta > 0 ? eta : 0);
