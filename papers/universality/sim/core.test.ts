@@ -1,3 +1,4 @@
+import { normalCdf } from '../../../core/stats/index.ts';
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
 import { compareMean, paired, summarize } from '../../../core/stats/index.ts';
@@ -115,6 +116,14 @@ describe('exact reductions against the plain computation', () => {
       expect(compareMean(summarize(diffs), 0, 0.001).pValue, `${law} fine-tuned`).toBeGreaterThan(0.001);
       expect(compareMean(summarize(diffs0), 0, 0.001).pValue, `${law} pretrained`).toBeGreaterThan(0.001);
     }
+  });
+  it('χ² test entries (polar draws, FastStream.fillCentredChi2) have the centred χ²_1 law: Kolmogorov–Smirnov against 2Φ(√(√2t + 1)) − 1 on 2·10⁵ entries, and a planted slip (g²/2) is rejected', () => {
+    const [s] = FastStream.replicates(777, 1);
+    const x = Array.from(s!.fillCentredChi2(new Float64Array(200_001))).sort((a, b) => a - b); // odd: last pair cut
+    const cdf = (t: number) => (Math.SQRT2 * t + 1 <= 0 ? 0 : 2 * normalCdf(Math.sqrt(Math.SQRT2 * t + 1)) - 1);
+    const ks = (v: number[]) => v.reduce((m, t, i) => Math.max(m, Math.abs(cdf(t) - i / v.length), Math.abs(cdf(t) - (i + 1) / v.length)), 0) * Math.sqrt(v.length);
+    expect(ks(x)).toBeLessThan(1.95); // α = 0.001
+    expect(ks(x.map((v) => ((Math.SQRT2 * v + 1) / 2 - 1) / Math.SQRT2))).toBeGreaterThan(1.95);
   });
   it('a planted slip in the fast path is caught by that cross-check (Gaussian angle/(2π) in place of angle/π)', () => {
     const d = 40;

@@ -251,8 +251,8 @@ export interface ClassificationProblem {
    * 'fast' (default): the same expectation over test points at lower cost — for the Gaussian law the exact one,
    * P(sign(gᵀw) ≠ sign(gᵀw*)) = arccos(cos∠(w, w*))/π (Sheppard's orthant probability; g is rotation invariant, so only
    * the angle of (w, w*) matters), with no test points; for the other laws test entries drawn directly from the law
-   * (±1 from one random bit, √3(2u − 1) from one uniform) instead of through a normal — test points need no
-   * coupling across laws. Cross-checked against 'plain' in core.test.ts.
+   * (±1 from one random bit, √3(2u − 1) from one uniform, centred χ²_1 in pairs from one polar draw: centredChi2Pairs)
+   * instead of through a normal — test points need no coupling across laws. Cross-checked against 'plain' in core.test.ts.
    */
   testPoints?: 'plain' | 'fast';
 }
@@ -270,7 +270,7 @@ function gaussianDisagreement(a: ArrayLike<number>, b: ArrayLike<number>): numbe
   return Math.acos(Math.max(-1, Math.min(1, ab / Math.sqrt(aa * bb)))) / Math.PI;
 }
 
-/** One test entry of the law drawn directly (no coupling to a normal): same law as lawEntry(law, g). */
+/** One test entry of the law drawn directly (no coupling to a normal): same law as lawEntry(law, g); χ² in pairs (centredChi2Pairs). */
 function directEntry(law: Law, s: Draws): number {
   switch (law) {
     case 'gaussian':
@@ -279,10 +279,34 @@ function directEntry(law: Law, s: Draws): number {
       return s.sign();
     case 'uniform':
       return Math.sqrt(3) * (2 * s.uniform() - 1);
-    case 'chi2': {
-      const g = s.normal();
-      return (g * g - 1) / Math.SQRT2;
-    }
+    case 'chi2':
+      throw new Error('χ² test entries come in pairs: centredChi2Pairs');
+  }
+}
+
+/**
+ * Centred, scaled χ²_1 test entries (g² − 1)/√2 for the test rows of `buf`, two per polar draw: (x, y) uniform on the
+ * unit disc by rejection from the square, q = x² + y²; then −2 ln(q)·x²/q and −2 ln(q)·y²/q are g_1², g_2² of two
+ * independent standard normals (Marsaglia's polar method squares: g_1 = x√(−2 ln q/q)), so each entry has the centred
+ * χ²_1 law of lawEntry('chi2', ·) — one logarithm per two entries where Box–Muller squared took a logarithm, a root, a
+ * sine and a cosine (the test points were ≈ 40% of a χ² classification regime). An odd last pair's second value is
+ * dropped. Test points need no coupling to the design's normals (only the law matters); the law is checked against
+ * the χ²_1 distribution function in core.test.ts, and the test errors against the 'plain' path.
+ */
+function centredChi2Pairs(s: Draws, buf: Float64Array): void {
+  const m = buf.length;
+  for (let i = 0; i < m; ) {
+    let x: number;
+    let y: number;
+    let q: number;
+    do {
+      x = 2 * s.uniform() - 1;
+      y = 2 * s.uniform() - 1;
+      q = x * x + y * y;
+    } while (!(q < 1 && q > 0));
+    const f = (-2 * Math.log(q)) / q;
+    buf[i++] = (x * x * f - 1) / Math.SQRT2;
+    if (i < m) buf[i++] = (y * y * f - 1) / Math.SQRT2;
   }
 }
 
@@ -315,20 +339,16 @@ const SQRT3 = Math.sqrt(3);
 function testRow(law: Law, s: Draws, buf: Float64Array): void {
   const d = buf.length;
   if (!(s instanceof FastStream)) {
-    for (let k = 0; k < d; k++) buf[k] = directEntry(law, s);
+    if (law === 'chi2') centredChi2Pairs(s, buf);
+    else for (let k = 0; k < d; k++) buf[k] = directEntry(law, s);
     return;
   }
   if (law === 'rademacher') s.fillSigns(buf);
   else if (law === 'uniform') {
     s.fillUniforms(buf);
     for (let k = 0; k < d; k++) buf[k] = SQRT3 * (2 * buf[k]! - 1);
-  } else if (law === 'chi2') {
-    s.fillNormals(buf);
-    for (let k = 0; k < d; k++) {
-      const g = buf[k]!;
-      buf[k] = (g * g - 1) / Math.SQRT2;
-    }
-  } else s.fillNormals(buf);
+  } else if (law === 'chi2') s.fillCentredChi2(buf);
+  else s.fillNormals(buf);
 }
 
 /**

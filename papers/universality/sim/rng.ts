@@ -177,6 +177,70 @@ export class FastStream implements Draws {
   }
 
   /**
+   * out[i] for i < m: centred, scaled χ²_1 entries (g² − 1)/√2 by centredChi2Pairs' polar draws (core.ts: the same
+   * uniforms, operations and rejections, an odd last pair's second value dropped), the generator in locals.
+   */
+  fillCentredChi2(out: Float64Array, m = out.length): Float64Array {
+    let s01 = this.s01, s00 = this.s00, s11 = this.s11, s10 = this.s10; // prettier-ignore
+    let o = 0, a0 = 0, a1 = 0, t00 = 0, hi = 0; // prettier-ignore
+    let i = 0;
+    while (i < m) {
+      let x: number;
+      let y: number;
+      let q: number;
+      do {
+        // four generator steps (two uniforms), unrolled as in fillUniforms
+        o = (s00 + s10) | 0;
+        a0 = s10 ^ s00;
+        a1 = s11 ^ s01;
+        t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s00 = t00;
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        hi = o & 0x3ffffff;
+        o = (s00 + s10) | 0;
+        a0 = s10 ^ s00;
+        a1 = s11 ^ s01;
+        t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s00 = t00;
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        x = 2 * (hi * 1.4901161193847656e-8 + (o & 0x7ffffff) * 1.1102230246251565e-16) - 1;
+        o = (s00 + s10) | 0;
+        a0 = s10 ^ s00;
+        a1 = s11 ^ s01;
+        t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s00 = t00;
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        hi = o & 0x3ffffff;
+        o = (s00 + s10) | 0;
+        a0 = s10 ^ s00;
+        a1 = s11 ^ s01;
+        t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s00 = t00;
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        y = 2 * (hi * 1.4901161193847656e-8 + (o & 0x7ffffff) * 1.1102230246251565e-16) - 1;
+        q = x * x + y * y;
+      } while (!(q < 1 && q > 0));
+      const f = (-2 * Math.log(q)) / q;
+      out[i++] = (x * x * f - 1) / Math.SQRT2;
+      if (i < m) out[i++] = (y * y * f - 1) / Math.SQRT2;
+    }
+    this.s01 = s01;
+    this.s00 = s00;
+    this.s11 = s11;
+    this.s10 = s10;
+    return out;
+  }
+
+
+  /**
    * out[i] = normal() for i < m: the uniforms of whole pairs drawn by fillUniforms into `scratch`, then Box–Muller on
    * them — the same operations as normal(), a pending spare used first and a last odd value's partner kept.
    */
