@@ -77,7 +77,11 @@ export function simulateVariants(variants: readonly Variant[], seed: number, dra
   if (p0.model === 'linear') {
     const streams = seeds.map((sk) => Stream.replicates(sk, draws));
     const sim = linearReplicate(variants, K);
-    for (let r = 0; r < draws; r++) put(sim(streams.map((s) => s[r]!)), r);
+    const row: Stream[] = seeds.map(() => streams[0]![0]!);
+    for (let r = 0; r < draws; r++) {
+      for (let k = 0; k < row.length; k++) row[k] = streams[k]![r]!;
+      sim(row, r, out);
+    }
   } else {
     // The same streams' states, drawn from by rows.ts (the same numbers as Stream's normal() and uniform()).
     const states = seeds.map((sk) => replicateStates(sk, draws));
@@ -89,7 +93,15 @@ export function simulateVariants(variants: readonly Variant[], seed: number, dra
 
 // ── Gaussian linear model: sufficient statistics ─────────────────────────────────────────────
 
-function linearReplicate(variants: readonly Variant[], K: number): (s: Stream[]) => number[][] {
+/** One task's part of a weighted fit: its statistics at breakpoint j, weight α_k/n_k and shift δ_k (none for the target). */
+interface Term {
+  k: number;
+  j: number;
+  w: number;
+  delta: readonly number[] | null;
+}
+
+function linearReplicate(variants: readonly Variant[], K: number): (s: readonly Stream[], r: number, out: number[][][]) => void {
   const p0 = variants[0]!.problem;
   const d = p0.theta0.length;
   const xVar = p0.xVar ?? p0.theta0.map(() => 1);
@@ -99,17 +111,27 @@ function linearReplicate(variants: readonly Variant[], K: number): (s: Stream[])
   const cuts = Array.from({ length: K + 1 }, (_, k) => [...new Set(variants.flatMap((v) => v.configs.filter((c) => used(c, k)).map((c) => c.n[k]!)))].sort((a, b) => a - b));
   const W = cuts.map((ck) => ck.map(() => new Float64Array(d * d)));
   const e = cuts.map((ck) => ck.map(() => new Float64Array(d)));
+  // Each configuration's terms, looked up once (the breakpoint index of its n_k, its weight, its shift).
+  const plans: Term[][][] = variants.map(({ problem: p, configs }) =>
+    configs.map((c) => {
+      const terms: Term[] = [];
+      for (let k = 0; k <= K; k++) if (used(c, k)) terms.push({ k, j: cuts[k]!.indexOf(c.n[k]!), w: c.alpha[k]! / c.n[k]!, delta: k === 0 ? null : p.deltas[k - 1]! });
+      return terms;
+    }),
+  );
   const A = new Float64Array(d * d);
   const z = new Float64Array(d);
   const x = new Float64Array(d);
   const M = new Float64Array(d * d);
   const rhs = new Float64Array(d);
   const u = new Float64Array(d);
-  return (streams) => {
+  return (streams, r, out) => {
     for (let k = 0; k <= K; k++) {
       const s = streams[k]!;
+      const ck = cuts[k]!;
       let prev = 0;
-      cuts[k]!.forEach((b, j) => {
+      for (let j = 0; j < ck.length; j++) {
+        const b = ck[j]!;
         const Wj = W[k]![j]!;
         const ej = e[k]![j]!;
         if (j === 0) {
@@ -130,7 +152,7 @@ function linearReplicate(variants: readonly Variant[], K: number): (s: Stream[])
               for (let q = 0; q < d; q++) Wj[p * d + q]! += x[p]! * x[q]!;
             }
           }
-          return;
+          continue;
         }
         // Bartlett: W0 = A Aᵀ ~ Wishart_d(L, I), e0 = A z; then scale by D = diag(sd).
         A.fill(0);
@@ -149,19 +171,16 @@ function linearReplicate(variants: readonly Variant[], K: number): (s: Stream[])
             Wj[p * d + q]! += sd[p]! * sd[q]! * w;
           }
         }
-      });
+      }
     }
-    return variants.map(({ problem: p, configs }) =>
-      configs.map((c) => {
+    for (let v = 0; v < plans.length; v++) {
+      const pv = plans[v]!;
+      for (let c = 0; c < pv.length; c++) {
         M.fill(0);
         rhs.fill(0);
-        for (let k = 0; k <= K; k++) {
-          if (!used(c, k)) continue;
-          const j = cuts[k]!.indexOf(c.n[k]!);
-          const w = c.alpha[k]! / c.n[k]!;
+        for (const { k, j, w, delta: dk } of pv[c]!) {
           const Wk = W[k]![j]!;
           const ek = e[k]![j]!;
-          const dk = k === 0 ? null : p.deltas[k - 1]!;
           for (let a = 0; a < d; a++) {
             let wd = 0;
             for (let b = 0; b < d; b++) {
@@ -174,9 +193,9 @@ function linearReplicate(variants: readonly Variant[], K: number): (s: Stream[])
         solveSpd(M, rhs, u, d);
         let err = 0;
         for (let i = 0; i < d; i++) err += xVar[i]! * u[i]! * u[i]!;
-        return (0.5 * err) / (sigma * sigma);
-      }),
-    );
+        out[v]![c]![r] = (0.5 * err) / (sigma * sigma);
+      }
+    }
   };
 }
 
