@@ -77,10 +77,28 @@ export function activeJs(f64: Float64Array, i32: Int32Array, z: number, ix: numb
   return c;
 }
 
-/** Σ_{r∈[r0,r1)} j_r σ(z_{r,i}) into fOut, and the signal terms Σ j_r σ(±s_r) into sig[sigOff], sig[sigOff+1]. */
-export function forwardRange(r0: number, r1: number, m: number, n: number, f64: Float64Array, pZ: number, s: Float64Array, fOut: Float64Array, sig: Float64Array, sigOff: number): void {
+/**
+ * Σ_{r∈[r0,r1)} j_r σ(z_{r,i}) into fOut, and the signal terms Σ j_r σ(±s_r) into sig[sigOff], sig[sigOff+1]. With the
+ * wasm kernel and filters of one class (as trainKernel and split.ts call it) the noise sums are rows.wat `forward`, in
+ * the scratch at pF (n per class, so that split.ts's two threads do not share it): the same sums in the same order.
+ */
+export function forwardRange(r0: number, r1: number, m: number, n: number, f64: Float64Array, pZ: number, s: Float64Array, fOut: Float64Array, sig: Float64Array, sigOff: number, wasm: WasmKernels | null = null, pF = 0): void {
   let sigPos = 0;
   let sigNeg = 0;
+  if (wasm !== null && (r1 <= m || r0 >= m)) {
+    for (let r = r0; r < r1; r++) {
+      const j = r < m ? 1 : -1;
+      const sr = s[r]!;
+      if (sr > 0) sigPos += j * sr;
+      else if (sr < 0) sigNeg -= j * sr;
+    }
+    const po = pF + (r0 >= m ? n : 0);
+    wasm.forward(pZ, po, r0, r1, n, r0 >= m ? 1 : 0);
+    fOut.set(f64.subarray(po, po + n));
+    sig[sigOff] = sigPos;
+    sig[sigOff + 1] = sigNeg;
+    return;
+  }
   fOut.fill(0);
   for (let r = r0; r < r1; r++) {
     const j = r < m ? 1 : -1;
@@ -306,6 +324,8 @@ export function updateRangeJs(r0: number, r1: number, m: number, n: number, K: n
 export interface WasmKernels {
   rows: (z: number, g: number, ix: number, vl: number, c: number, n: number, l0: number, l1: number) => void;
   active: (z: number, ix: number, n: number) => number;
+  /** forwardRange's noise sums of filters [r0, r1) of one class into out (neg = 1 for the class j = −1). */
+  forward: (z: number, out: number, r0: number, r1: number, n: number, neg: number) => void;
   /** rows(z1, g, ix, vl1, …) then rows(z2, g, ix, vl2, …), bit for bit, each load of G serving both. */
   rows2: (z1: number, z2: number, g: number, ix: number, vl1: number, vl2: number, c: number, n: number, l0: number, l1: number) => void;
 }
@@ -356,7 +376,8 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
   const pR = pV + F * n;
   const pRT = pR + n * dd;
   const pT = pRT + dd * n;
-  const f64End = pT + F * dd;
+  const pF = pT + F * dd; // forward's scratch: n outputs per class
+  const f64End = pF + 2 * n;
   const pI = 2 * f64End;
   const pId = pI + F * n;
   const bytes = 8 * f64End + 4 * (F * n + dd);
@@ -371,7 +392,7 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
   } else buf = new SharedArrayBuffer(bytes);
   const f64 = new Float64Array(buf);
   const i32 = new Int32Array(buf);
-  const lay = new Int32Array([pG, pZ, pV, pI, dd, pRT, pT, pId, pR]);
+  const lay = new Int32Array([pG, pZ, pV, pI, dd, pRT, pT, pId, pR, pF]);
   for (let i = 0; i < n; i++) for (let l = 0; l < n; l++) f64[pG + i * n + l] = gram[(off + i) * K + off + l]!;
   if (dd > 0) {
     for (let i = 0; i < n; i++)
@@ -437,8 +458,8 @@ export function trainKernel(pool: Pool, C0: Float64Array, task: FastTask, opts: 
   let muZero = 1;
   for (let i = 0; i < n; i++) if (muXi[i] !== 0) muZero = 0;
   for (let t = 0; ; t++) {
-    forwardRange(0, m, m, n, f64, lay[1]!, s, fA, sig, 0);
-    forwardRange(m, F, m, n, f64, lay[1]!, s, fB, sig, 2);
+    forwardRange(0, m, m, n, f64, lay[1]!, s, fA, sig, 0, wasm, lay[9]!);
+    forwardRange(m, F, m, n, f64, lay[1]!, s, fB, sig, 2, wasm, lay[9]!);
     loss = lossStep(n, m, yClean, y, fA, fB, sig, h, sc);
     if (opts.curve !== false) losses.push(loss);
     if (t >= opts.T || loss <= opts.eps) break;

@@ -7,6 +7,7 @@
 ;; no fused multiply-add here, so wasm and JavaScript give bit-identical results (tested in wasm.test.ts).
 ;; `active` lists the samples with z > 0 of one filter (the ReLU mask), branch-free, as activeJs does.
 ;; `noise` computes the noise terms of the Monte Carlo test error (fast.ts sampleErrors), eight samples per pass.
+;; `forward` sums one class's ReLU outputs (kernels.ts forwardRange) for tasks trained in wasm.
 ;; Assembled by sim/ptransfer/build-wasm.ts into rows.wasm.ts (features: simd, threads for the shared memory).
 (module
   (import "env" "mem" (memory 1 65536 shared))
@@ -357,6 +358,80 @@
       (v128.store offset=48 (local.get $ga) (local.get $n3))
       (local.set $grp (i32.add (local.get $grp) (i32.const 1)))
       (br $gnext)))
+  )
+
+  ;; out[i] = Σ_{r ∈ [r0, r1)} ±relu(Z[z + r·n + i]) for i < n (+ if neg = 0, − else): kernels.ts forwardRange's outputs
+  ;; for filters of one class, summed over r in order from +0 as the JavaScript does; relu by masking (a z ≤ 0 adds or
+  ;; subtracts +0, which leaves the sum unchanged: it is never −0). Eight columns per pass, then pairs, then one.
+  (func (export "forward") (param $z i32) (param $out i32) (param $r0 i32) (param $r1 i32) (param $n i32) (param $neg i32)
+    (local $i i32) (local $r i32) (local $p i32) (local $stride i32) (local $nb i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $x v128)
+    (local.set $z (i32.shl (local.get $z) (i32.const 3)))
+    (local.set $out (i32.shl (local.get $out) (i32.const 3)))
+    (local.set $stride (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    ;; $i: byte offset of the column block
+    (block $done8 (loop $next8
+      (br_if $done8 (i32.gt_u (i32.add (local.get $i) (i32.const 64)) (local.get $nb)))
+      (local.set $a0 (v128.const f64x2 0 0))
+      (local.set $a1 (v128.const f64x2 0 0))
+      (local.set $a2 (v128.const f64x2 0 0))
+      (local.set $a3 (v128.const f64x2 0 0))
+      (local.set $p (i32.add (i32.add (local.get $z) (i32.mul (local.get $r0) (local.get $stride))) (local.get $i)))
+      (local.set $r (local.get $r0))
+      (block $rd (loop $rn
+        (br_if $rd (i32.ge_s (local.get $r) (local.get $r1)))
+        (local.set $x (v128.load (local.get $p)))
+        (local.set $x (v128.and (local.get $x) (f64x2.gt (local.get $x) (v128.const f64x2 0 0))))
+        (local.set $a0 (select (f64x2.sub (local.get $a0) (local.get $x)) (f64x2.add (local.get $a0) (local.get $x)) (local.get $neg)))
+        (local.set $x (v128.load offset=16 (local.get $p)))
+        (local.set $x (v128.and (local.get $x) (f64x2.gt (local.get $x) (v128.const f64x2 0 0))))
+        (local.set $a1 (select (f64x2.sub (local.get $a1) (local.get $x)) (f64x2.add (local.get $a1) (local.get $x)) (local.get $neg)))
+        (local.set $x (v128.load offset=32 (local.get $p)))
+        (local.set $x (v128.and (local.get $x) (f64x2.gt (local.get $x) (v128.const f64x2 0 0))))
+        (local.set $a2 (select (f64x2.sub (local.get $a2) (local.get $x)) (f64x2.add (local.get $a2) (local.get $x)) (local.get $neg)))
+        (local.set $x (v128.load offset=48 (local.get $p)))
+        (local.set $x (v128.and (local.get $x) (f64x2.gt (local.get $x) (v128.const f64x2 0 0))))
+        (local.set $a3 (select (f64x2.sub (local.get $a3) (local.get $x)) (f64x2.add (local.get $a3) (local.get $x)) (local.get $neg)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rn)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (local.get $a0))
+      (v128.store offset=16 (i32.add (local.get $out) (local.get $i)) (local.get $a1))
+      (v128.store offset=32 (i32.add (local.get $out) (local.get $i)) (local.get $a2))
+      (v128.store offset=48 (i32.add (local.get $out) (local.get $i)) (local.get $a3))
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $next8)))
+    (block $done2 (loop $next2
+      (br_if $done2 (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $nb)))
+      (local.set $a0 (v128.const f64x2 0 0))
+      (local.set $p (i32.add (i32.add (local.get $z) (i32.mul (local.get $r0) (local.get $stride))) (local.get $i)))
+      (local.set $r (local.get $r0))
+      (block $rd2 (loop $rn2
+        (br_if $rd2 (i32.ge_s (local.get $r) (local.get $r1)))
+        (local.set $x (v128.load (local.get $p)))
+        (local.set $x (v128.and (local.get $x) (f64x2.gt (local.get $x) (v128.const f64x2 0 0))))
+        (local.set $a0 (select (f64x2.sub (local.get $a0) (local.get $x)) (f64x2.add (local.get $a0) (local.get $x)) (local.get $neg)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rn2)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (local.get $a0))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next2)))
+    ;; one column left (odd n): the scalar twin
+    (if (i32.lt_u (local.get $i) (local.get $nb)) (then
+      (local.set $a0 (v128.const f64x2 0 0))
+      (local.set $p (i32.add (i32.add (local.get $z) (i32.mul (local.get $r0) (local.get $stride))) (local.get $i)))
+      (local.set $r (local.get $r0))
+      (block $rd1 (loop $rn1
+        (br_if $rd1 (i32.ge_s (local.get $r) (local.get $r1)))
+        (local.set $x (v128.load64_zero (local.get $p)))
+        (local.set $x (v128.and (local.get $x) (f64x2.gt (local.get $x) (v128.const f64x2 0 0))))
+        (local.set $a0 (select (f64x2.sub (local.get $a0) (local.get $x)) (f64x2.add (local.get $a0) (local.get $x)) (local.get $neg)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rn1)))
+      (f64.store (i32.add (local.get $out) (local.get $i)) (f64x2.extract_lane 0 (local.get $a0)))))
   )
 
   ;; idx[ix + c] = i for every i < n with Z[z + i] > 0, in increasing i; returns c. Offsets in elements.

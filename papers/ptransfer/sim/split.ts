@@ -26,7 +26,7 @@ parentPort.on('message', (msg) => {
     seen = Atomics.load(ctrl, 0);
     const cmd = Atomics.load(ctrl, 1);
     if (cmd === 3) { Atomics.store(ctrl, 2, seen); Atomics.notify(ctrl, 2); break; }
-    if (cmd === 1) forwardRange(m, F, m, n, f64, lay[1], s, fB, sig, 2);
+    if (cmd === 1) forwardRange(m, F, m, n, f64, lay[1], s, fB, sig, 2, wasm, lay[9]);
     else if (cmd === 2) updateRange(m, F, m, n, K, off, f64, i32, lay, s, C, muXi, h, sc, cnt, wasm);
     Atomics.store(ctrl, 2, seen);
     Atomics.notify(ctrl, 2);
@@ -81,7 +81,7 @@ export async function trainFastSplit(pool: Pool, C0: Float64Array, task: FastTas
   try {
     for (let t = 0; ; t++) {
       issue(1);
-      forwardRange(0, m, m, n, f64, lay[1]!, s, fA, sig, 0);
+      forwardRange(0, m, m, n, f64, lay[1]!, s, fA, sig, 0, st.wasm, lay[9]!);
       join();
       loss = lossStep(n, m, yClean, y, fA, fB, sig, h, sc);
       if (opts.curve !== false) losses.push(loss);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCellFast } from './cell.ts';
 import { drawLabels, ptransferTask, replicateStreams } from './data.ts';
-import { activeJs, lossStep, rowsJs, rowsModule, trainKernel, type WasmKernels } from './kernels.ts';
+import { activeJs, forwardRange, lossStep, rowsJs, rowsModule, trainKernel, type WasmKernels } from './kernels.ts';
 import { identityCoefficients } from './pool.ts';
 import { ROWS_WAT_SHA256, ROWS_WASM_BASE64 } from './rows.wasm.ts';
 
@@ -56,6 +56,33 @@ describe('wasm kernel (rows.wat)', () => {
           i32.fill(-1, pI, pI + n);
           expect(active(pZ, pI, n)).toBe(cj);
           expect(Array.from(i32.slice(pI, pI + n))).toEqual(listJs);
+        }
+      }
+    }
+  });
+
+  it('forward = forwardRange\'s JavaScript sums bit for bit: both classes, n = 1…19 and 64 (blocks of 8, pairs, one), zeros in Z', () => {
+    const mod = rowsModule()!;
+    const mem = new WebAssembly.Memory({ initial: 2, maximum: 2, shared: true });
+    const wasm = new WebAssembly.Instance(mod, { env: { mem } }).exports as unknown as WasmKernels;
+    const f64 = new Float64Array(mem.buffer);
+    const st = replicateStreams(3, 0)('wasm.forward');
+    for (const n of [...Array.from({ length: 19 }, (_, i) => i + 1), 64]) {
+      for (const m of [1, 3, 6]) {
+        const F = 2 * m;
+        const pZ = 5; // an odd offset: unaligned loads
+        for (let q = 0; q < F * n; q++) f64[pZ + q] = q % 7 === 3 ? 0 : st.normal();
+        const s = Float64Array.from({ length: F }, () => (st.uniform() < 0.2 ? 0 : st.normal()));
+        const pF = pZ + F * n + 1;
+        for (const [r0, r1] of [[0, m], [m, F]] as const) {
+          const js = new Float64Array(n);
+          const wa = new Float64Array(n);
+          const sigJ = new Float64Array(4);
+          const sigW = new Float64Array(4);
+          forwardRange(r0, r1, m, n, f64, pZ, s, js, sigJ, 0);
+          forwardRange(r0, r1, m, n, f64, pZ, s, wa, sigW, 0, wasm, pF);
+          for (let i = 0; i < n; i++) expect(Object.is(wa[i], js[i])).toBe(true);
+          expect(Array.from(sigW)).toEqual(Array.from(sigJ));
         }
       }
     }
