@@ -1,6 +1,7 @@
 import { validateParams } from '../../../core/params.ts';
 import type { Measurement, SimSpec } from '../../../sim/sim.ts';
 import { fastSims, ridgeTransferSim } from '../sim/sims.ts';
+import { fastSweep } from '../sim/fastSweep.ts';
 import type { Budget } from '../../../properties/check.ts';
 import { deriveSeed } from '../../../reports/json.ts';
 import type { FigureData, FigurePoint } from '../../../reports/types.ts';
@@ -66,6 +67,40 @@ async function cell(jobId: string, series: string, sim: SimSpec, params: Record<
   return { series, params, mean, stderr: sd / Math.sqrt(values.length), draws: values.length, seed: s };
 }
 
+/**
+ * A whole (γ, θ) grid of one series from one fast sweep (fastSweep.ts, the simulations' own engine, as the benchmark
+ * runs it): each draw is shared by every θ and, through nested leading blocks of the design (n < d) and prefixes of
+ * Xβ_s, Xν, ε (n > d), by every n — common random numbers across the cells. Each cell's draws are the same random
+ * quantity as its own fastCell run (fate.transferability-lt.fast / -ft.fast at that γ, θ): iid over draws, same law
+ * (fastSweep.test.ts: a leading block of a larger draw, the sharing across θ and n); only the cells' errors are now
+ * correlated. Why: the grids re-drew and re-factored the design for every cell — fate/lt-phase-grid 544 cells at
+ * d = 400 ('full') 52 s, fate/ft-slices 66 cells × 40 draws each with its own Gram matrix and eigen-decompositions
+ * 123 s — where one sweep per series draws each design once. One seed per series, derived from its label.
+ */
+export function sweepPoints(jobId: string, series: string, d: number, gammas: readonly number[], thetas: readonly number[], sigma: number, draws: number, seed: number, fineTune: boolean, value: (cell: ReturnType<typeof fastSweep>[number][number], r: number) => number): FigurePoint[] {
+  const gs = gammas.filter((g) => admissible(g, d));
+  if (!gs.length) return [];
+  const ths = thetas.map(round);
+  const s = deriveSeed(seed, `${jobId}|${series}|sweep d=${d}`);
+  const cells = fastSweep({ d, ns: gs.map((g) => Math.round(g * d)), thetas: ths, sigma, draws, seed: s, L: 2, fineTune });
+  const points: FigurePoint[] = [];
+  ths.forEach((theta, ti) =>
+    gs.forEach((gamma, gi) => {
+      const cell = cells[gi]![ti]!;
+      const values = Array.from({ length: draws }, (_, r) => value(cell, r));
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : NaN;
+      points.push({ series, params: { gamma, theta, sigma, d }, mean, stderr: sd / Math.sqrt(values.length), draws: values.length, seed: s });
+    }),
+  );
+  return points;
+}
+
+/** 𝒯_lt = E_ε R_sc − E_ε R_lt per draw (noise integrated), the values of fate.transferability-lt.fast. */
+export const ltValue = (c: ReturnType<typeof fastSweep>[number][number], r: number) => c.sc[r]! - c.lt[r]!;
+/** 𝒯_ft = R_sc − R_ft per draw (sampled noise, flow end point), the values of fate.transferability-ft.fast. */
+export const ftValue = (c: ReturnType<typeof fastSweep>[number][number], r: number) => c.scSampled[r]! - c.ft[r]!;
+
 /** n = round(γd) must stay ≥ 2 away from d (the scratch noise term has infinite mean there). */
 function admissible(gamma: number, d: number): boolean {
   const n = Math.round(gamma * d);
@@ -94,11 +129,10 @@ export const fateJobs: FigureJob[] = [
     title: 'Fine-tuning transferability along γ at three angles (Fig 3(c) style, σ = 0)',
     async run({ seed, budget }): Promise<FigureData> {
       const z = SLICE_SIZE[budget];
-      const points: FigurePoint[] = [];
-      for (const [i, theta] of SLICE_THETAS.entries())
-        for (const gamma of FT_GAMMAS[budget])
-          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, ftFastSim, { gamma, theta: round(theta), sigma: 0, d: z.d }, z.draws, seed));
-      return { paper: 'fate', title: this.title, method: `fate.transferability-ft.fast (gradient-flow end point, exact reduction) at d = ${z.d}, σ = 0, ${z.draws} draws per point`, points };
+      // One sweep for the three angles and every γ (sweepPoints); each point's series is its angle's label.
+      const all = sweepPoints(this.id, 'slices', z.d, FT_GAMMAS[budget], SLICE_THETAS, 0, z.draws, seed, true, ftValue);
+      const points = all.map((p) => ({ ...p, series: SLICE_LABELS[SLICE_THETAS.map(round).indexOf(p.params.theta!)]! }));
+      return { paper: 'fate', title: this.title, method: `${ftFastSim.id}'s engine (fastSweep, gradient-flow end point, exact reduction) at d = ${z.d}, σ = 0, ${z.draws} draws per point, one sweep shared by every point (common random numbers)`, points };
     },
   },
   {
@@ -108,11 +142,9 @@ export const fateJobs: FigureJob[] = [
     async run({ seed, budget }): Promise<FigureData> {
       const z = GRID[budget];
       const points: FigurePoint[] = [];
-      for (const sigma of PHASE_SIGMAS)
-        for (const theta of z.thetas)
-          for (const gamma of z.gammas)
-            if (admissible(gamma, z.d)) points.push(await cell(this.id, `σ = ${sigma}`, ltFastSim, { gamma, theta: round(theta), sigma, d: z.d }, z.draws, seed));
-      return { paper: 'fate', title: this.title, method: `fate.transferability-lt.fast at d = ${z.d}, ${z.draws} draws per cell`, points };
+      // One sweep per σ over the whole (θ, γ) grid (sweepPoints), θ outer as before.
+      for (const sigma of PHASE_SIGMAS) points.push(...sweepPoints(this.id, `σ = ${sigma}`, z.d, z.gammas, z.thetas, sigma, z.draws, seed, false, ltValue));
+      return { paper: 'fate', title: this.title, method: `${ltFastSim.id}'s engine (fastSweep) at d = ${z.d}, ${z.draws} draws per cell, one sweep per σ shared by its cells (common random numbers)`, points };
     },
   },
   {

@@ -25,15 +25,7 @@ export function exactRisk(st: Student, t: Teacher): number {
   const ff = selfSum(Ws, st.c, m, d);
   const gg = selfSum(Wt, t.c, ms, d);
   let fg = 0;
-  for (let i = 0; i < m; i++) {
-    let s = 0;
-    for (let j = 0; j < ms; j++) {
-      let u = 0;
-      for (let k = 0; k < d; k++) u += Ws[i * d + k]! * Wt[j * d + k]!;
-      s += t.c[j]! * kappa(u);
-    }
-    fg += st.c[i]! * s;
-  }
+  for (let i = 0; i < m; i++) fg += st.c[i]! * rowSum(Ws, i * d, Wt, 0, ms, t.c, d);
   return ff / (m * m) - (2 * fg) / (m * ms) + gg / (ms * ms);
 }
 
@@ -53,16 +45,37 @@ function selfSum(W: Float64Array, c: ArrayLike<number>, m: number, d: number): n
   let diag = 0;
   for (let i = 0; i < m; i++) diag += c[i]! * c[i]!;
   let off = 0;
-  for (let i = 0; i < m; i++) {
-    const io = i * d;
-    let s = 0;
-    for (let j = i + 1; j < m; j++) {
-      const jo = j * d;
-      let u = 0;
-      for (let k = 0; k < d; k++) u += W[io + k]! * W[jo + k]!;
-      s += c[j]! * kappa(u);
-    }
-    off += c[i]! * s;
-  }
+  for (let i = 0; i < m - 1; i++) off += c[i]! * rowSum(W, i * d, W, i + 1, m, c, d);
   return 0.5 * diag + 2 * off;
+}
+
+/** Σ_{j = j0}^{j1 − 1} c_j κ(aᵀb_j) for the row a at A[ao …] and the rows b_j of B, four rows b_j per pass over a. */
+function rowSum(A: Float64Array, ao: number, B: Float64Array, j0: number, j1: number, c: ArrayLike<number>, d: number): number {
+  let s = 0;
+  let j = j0;
+  for (; j + 4 <= j1; j += 4) {
+    const b0 = j * d;
+    const b1 = b0 + d;
+    const b2 = b1 + d;
+    const b3 = b2 + d;
+    let u0 = 0;
+    let u1 = 0;
+    let u2 = 0;
+    let u3 = 0;
+    for (let k = 0; k < d; k++) {
+      const x = A[ao + k]!;
+      u0 += x * B[b0 + k]!;
+      u1 += x * B[b1 + k]!;
+      u2 += x * B[b2 + k]!;
+      u3 += x * B[b3 + k]!;
+    }
+    s += c[j]! * kappa(u0) + c[j + 1]! * kappa(u1) + c[j + 2]! * kappa(u2) + c[j + 3]! * kappa(u3);
+  }
+  for (; j < j1; j++) {
+    const bo = j * d;
+    let u = 0;
+    for (let k = 0; k < d; k++) u += A[ao + k]! * B[bo + k]!;
+    s += c[j]! * kappa(u);
+  }
+  return s;
 }
