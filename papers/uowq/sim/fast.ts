@@ -134,12 +134,15 @@ function linearReplicate(variants: readonly Variant[], K: number): (s: readonly 
         const b = ck[j]!;
         const Wj = W[k]![j]!;
         const ej = e[k]![j]!;
+        // (loops, not fill/set: for d ≤ 4 the builtins' call costs more than the copy)
         if (j === 0) {
-          Wj.fill(0);
-          ej.fill(0);
+          for (let q = 0; q < d * d; q++) Wj[q] = 0;
+          for (let q = 0; q < d; q++) ej[q] = 0;
         } else {
-          Wj.set(W[k]![j - 1]!);
-          ej.set(e[k]![j - 1]!);
+          const Wp = W[k]![j - 1]!;
+          const ep = e[k]![j - 1]!;
+          for (let q = 0; q < d * d; q++) Wj[q] = Wp[q]!;
+          for (let q = 0; q < d; q++) ej[q] = ep[q]!;
         }
         const L = b - prev;
         prev = b;
@@ -155,7 +158,7 @@ function linearReplicate(variants: readonly Variant[], K: number): (s: readonly 
           continue;
         }
         // Bartlett: W0 = A Aᵀ ~ Wishart_d(L, I), e0 = A z; then scale by D = diag(sd).
-        A.fill(0);
+        for (let q = 0; q < d * d; q++) A[q] = 0;
         for (let i = 0; i < d; i++) {
           A[i * d + i] = Math.sqrt(s.chiSquare(L - i));
           for (let jj = 0; jj < i; jj++) A[i * d + jj] = s.normal();
@@ -176,8 +179,8 @@ function linearReplicate(variants: readonly Variant[], K: number): (s: readonly 
     for (let v = 0; v < plans.length; v++) {
       const pv = plans[v]!;
       for (let c = 0; c < pv.length; c++) {
-        M.fill(0);
-        rhs.fill(0);
+        for (let q = 0; q < d * d; q++) M[q] = 0;
+        for (let q = 0; q < d; q++) rhs[q] = 0;
         for (const { k, j, w, delta: dk } of pv[c]!) {
           const Wk = W[k]![j]!;
           const ek = e[k]![j]!;
