@@ -59,7 +59,7 @@ describe('fate figure grids from one shared sweep (fateData.ts sweepPoints)', ()
         expect(twoSample(shared, own.values).pValue, `γ = ${gamma}, θ = ${theta}: sweep ${p.mean} vs own ${own.mean}`).toBeGreaterThan(1e-3);
       }
   });
-  it('the jobs keep their cells (series, γ, θ, σ, d) and order', async () => {
+  it('the three jobs keep their cells (series, γ, θ, σ, d) and order', async () => {
     const job = (id: string) => fateJobs.find((j) => j.id === id)!;
     const grid = await job('fate/lt-phase-grid').run({ seed: 5, budget: 'test' });
     const thetasTest = [Math.PI / 8, (3 * Math.PI) / 8].map((t) => Number(t.toFixed(6)));
@@ -69,6 +69,9 @@ describe('fate figure grids from one shared sweep (fateData.ts sweepPoints)', ()
     const slices = await job('fate/ft-slices').run({ seed: 5, budget: 'test' });
     const expectedFt = SLICE_THETAS.flatMap((t, i) => [0.3, 0.7, 1.5].map((gamma) => ({ series: SLICE_LABELS[i]!, params: { gamma, theta: Number(t.toFixed(6)), sigma: 0, d: 60 } })));
     expect(slices.points.map((p) => ({ series: p.series, params: p.params }))).toEqual(expectedFt);
+    const lts = await job('fate/lt-slices').run({ seed: 5, budget: 'test' });
+    const expectedLt = SLICE_THETAS.flatMap((t, i) => [0.3, 0.7, 1.5].map((gamma) => ({ series: SLICE_LABELS[i]!, params: { gamma, theta: Number(t.toFixed(6)), sigma: 0.2, d: 60 } })));
+    expect(lts.points.map((p) => ({ series: p.series, params: p.params }))).toEqual(expectedLt);
     // n = 90 > d: fine-tuning equals scratch there, 𝒯_ft = 0 in every draw
     expect(slices.points.filter((p) => p.params.gamma === 1.5).every((p) => p.mean === 0)).toBe(true);
   });

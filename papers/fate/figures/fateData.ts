@@ -74,7 +74,7 @@ async function cell(jobId: string, series: string, sim: SimSpec, params: Record<
  * quantity as its own fastCell run (fate.transferability-lt.fast / -ft.fast at that γ, θ): iid over draws, same law
  * (fastSweep.test.ts: a leading block of a larger draw, the sharing across θ and n); only the cells' errors are now
  * correlated. Why: the grids re-drew and re-factored the design for every cell — fate/lt-phase-grid 544 cells at
- * d = 400 ('full') 52 s, fate/ft-slices 66 cells × 40 draws each with its own Gram matrix and eigen-decompositions
+ * d = 400 ('full') 52 s, fate/lt-slices 14 s, fate/ft-slices 66 cells × 40 draws each with its own Gram matrix and eigen-decompositions
  * 123 s — where one sweep per series draws each design once. One seed per series, derived from its label.
  */
 export function sweepPoints(jobId: string, series: string, d: number, gammas: readonly number[], thetas: readonly number[], sigma: number, draws: number, seed: number, fineTune: boolean, value: (cell: ReturnType<typeof fastSweep>[number][number], r: number) => number): FigurePoint[] {
@@ -116,11 +116,10 @@ export const fateJobs: FigureJob[] = [
     title: 'Linear-transfer transferability along γ at three angles (Fig 1(c) style)',
     async run({ seed, budget }): Promise<FigureData> {
       const z = SLICE_SIZE[budget];
-      const points: FigurePoint[] = [];
-      for (const [i, theta] of SLICE_THETAS.entries())
-        for (const gamma of z.gammas)
-          if (admissible(gamma, z.d)) points.push(await cell(this.id, SLICE_LABELS[i]!, ltFastSim, { gamma, theta: round(theta), sigma: LT_SLICE_SIGMA, d: z.d }, z.draws, seed));
-      return { paper: 'fate', title: this.title, method: `fate.transferability-lt.fast at d = ${z.d}, σ = ${LT_SLICE_SIGMA}, ${z.draws} draws per point (label noise integrated exactly)`, points };
+      // One sweep for the three angles and every γ (sweepPoints); each point's series is its angle's label.
+      const all = sweepPoints(this.id, 'slices', z.d, z.gammas, SLICE_THETAS, LT_SLICE_SIGMA, z.draws, seed, false, ltValue);
+      const points = all.map((p) => ({ ...p, series: SLICE_LABELS[SLICE_THETAS.map(round).indexOf(p.params.theta!)]! }));
+      return { paper: 'fate', title: this.title, method: `${ltFastSim.id}'s engine (fastSweep) at d = ${z.d}, σ = ${LT_SLICE_SIGMA}, ${z.draws} draws per point (label noise integrated exactly), one sweep shared by every point (common random numbers)`, points };
     },
   },
   {
