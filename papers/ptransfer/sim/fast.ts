@@ -36,11 +36,13 @@ export function softplus(x: number): number {
 }
 
 /**
- * Below this many samples a training step is a few hundred multiply-adds per filter and the two JavaScript→wasm
- * calls per filter cost more than they save: the JavaScript twin (bit-identical, wasm.test.ts) is ≈ 2× faster
- * there (N = 6–24 in Thm 4.2's pairs), the wasm kernel from ≈ 40 samples on (measured on runCellFast, d = 2000).
+ * Below this many samples a training step is a few hundred multiply-adds per filter and the JavaScript twin (fused
+ * update, bit-identical, wasm.test.ts) is as fast as the wasm kernel, whose memory and instance each training sets up;
+ * from here on the wasm kernel (its whole update one call per step: rows.wat update) is faster. Measured per 300-step
+ * training at m = 10, d = 277: N = 7: JS 1.17 vs wasm 1.33 ms, 12: 1.50 vs 1.42, 18: 2.04 vs 1.24, 24: 2.78 vs 1.53,
+ * 33: 4.26 vs 2.08, 60: 8.92 vs 3.57 (before the one-call update the threshold was 33).
  */
-export const WASM_MIN_SAMPLES = 33;
+export const WASM_MIN_SAMPLES = 16;
 
 /**
  * Full-batch GD on the responses (kernels.ts: the wasm kernel when available and the task has

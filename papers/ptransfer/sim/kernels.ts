@@ -172,6 +172,11 @@ export function updateRange(
   const pZ = lay[1]!;
   const pV = lay[2]!;
   const pI = lay[3]!;
+  if (wasm !== null && lay[4]! === 0) {
+    // Gram path: the whole range in one call (rows.wat update = updateRangeJs, bit for bit; wasm.test.ts)
+    wasm.update(r0, r1, m, n, K, off, lay[10]!, lay[11]!, lay[12]!, lay[13]!, lay[14]!, lay[15]!, pZ, pV, pI, pG, lay[16]!);
+    return;
+  }
   const Hp = sc[0]!;
   const Hn = sc[1]!;
   const eta = sc[2]!;
@@ -324,6 +329,8 @@ export function updateRangeJs(r0: number, r1: number, m: number, n: number, K: n
 export interface WasmKernels {
   rows: (z: number, g: number, ix: number, vl: number, c: number, n: number, l0: number, l1: number) => void;
   active: (z: number, ix: number, n: number) => number;
+  /** updateRangeJs of filters [r0, r1) on the Gram path, in one call (state at the layout's offsets lay[10…16]). */
+  update: (r0: number, r1: number, m: number, n: number, K: number, off: number, pC: number, pS: number, pMu: number, pH: number, pSc: number, pCnt: number, pZ: number, pV: number, pI: number, pG: number, muZero: number) => void;
   /** forwardRange's noise sums of filters [r0, r1) of one class into out (neg = 1 for the class j = −1). */
   forward: (z: number, out: number, r0: number, r1: number, n: number, neg: number) => void;
   /** rows(z1, g, ix, vl1, …) then rows(z2, g, ix, vl2, …), bit for bit, each load of G serving both. */
@@ -377,10 +384,17 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
   const pRT = pR + n * dd;
   const pT = pRT + dd * n;
   const pF = pT + F * dd; // forward's scratch: n outputs per class
-  const f64End = pF + 2 * n;
+  // The filters' state in the same buffer (rows.wat `update` reads and writes it): C (F×K), s, ⟨μ, ξ⟩, h, sc, and cnt.
+  const pC = pF + 2 * n;
+  const pS = pC + F * K;
+  const pMu = pS + F;
+  const pH = pMu + n;
+  const pSc = pH + n;
+  const f64End = pSc + 8;
   const pI = 2 * f64End;
   const pId = pI + F * n;
-  const bytes = 8 * f64End + 4 * (F * n + dd);
+  const pCnt = pId + dd;
+  const bytes = 8 * f64End + 4 * (F * n + dd + F);
   let mem: WebAssembly.Memory | null = null;
   let wasm: WasmKernels | null = null;
   let buf: SharedArrayBuffer;
@@ -392,7 +406,7 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
   } else buf = new SharedArrayBuffer(bytes);
   const f64 = new Float64Array(buf);
   const i32 = new Int32Array(buf);
-  const lay = new Int32Array([pG, pZ, pV, pI, dd, pRT, pT, pId, pR, pF]);
+  const lay = new Int32Array([pG, pZ, pV, pI, dd, pRT, pT, pId, pR, pF, pC, pS, pMu, pH, pSc, pCnt, 1]);
   for (let i = 0; i < n; i++) for (let l = 0; l < n; l++) f64[pG + i * n + l] = gram[(off + i) * K + off + l]!;
   if (dd > 0) {
     for (let i = 0; i < n; i++)
@@ -403,11 +417,12 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
       }
     for (let t = 0; t < dd; t++) i32[pId + t] = t;
   }
-  const C = new Float64Array(new SharedArrayBuffer(8 * F * K));
+  const C = f64.subarray(pC, pC + F * K);
   C.set(C0);
-  const muXi = new Float64Array(new SharedArrayBuffer(8 * n));
+  const muXi = f64.subarray(pMu, pMu + n);
   muXi.set(gmu.subarray(off, off + n));
-  const s = new Float64Array(new SharedArrayBuffer(8 * F));
+  for (let i = 0; i < n; i++) if (muXi[i] !== 0) lay[16] = 0; // muZero: every ⟨μ, ξ_i⟩ is 0 (updateRangeJs)
+  const s = f64.subarray(pS, pS + F);
   for (let r = 0; r < F; r++) {
     let acc = 0;
     const zr = pZ + r * n;
@@ -420,17 +435,17 @@ export function trainSetup(pool: Pool, C0: Float64Array, task: FastTask, eta: nu
     }
     s[r] = acc;
   }
-  const sc = new Float64Array(new SharedArrayBuffer(64));
+  const sc = f64.subarray(pSc, pSc + 8);
   sc[2] = eta;
   sc[3] = mu[0];
   sc[4] = mu[1];
   sc[5] = mu[2];
   sc[6] = mu[0] * gmu[0]! + mu[1] * gmu[1]! + mu[2] * gmu[2]!;
-  const h = new Float64Array(new SharedArrayBuffer(8 * n));
+  const h = f64.subarray(pH, pH + n);
   const fA = new Float64Array(new SharedArrayBuffer(8 * n));
   const fB = new Float64Array(new SharedArrayBuffer(8 * n));
   const sig = new Float64Array(new SharedArrayBuffer(32));
-  const cnt = new Int32Array(new SharedArrayBuffer(4 * F));
+  const cnt = i32.subarray(pCnt, pCnt + F);
   return { F, m, n, K, off, buf, mem, wasm, f64, i32, lay, C, s, muXi, h, fA, fB, sig, sc, cnt };
 }
 
@@ -455,8 +470,7 @@ export function trainKernel(pool: Pool, C0: Float64Array, task: FastTask, opts: 
   let loss = NaN;
   // The JavaScript twin on the Gram path takes the fused loop (updateRangeJs, the same numbers).
   const fused = wasm === null && lay[4]! === 0 && opts.fused !== false;
-  let muZero = 1;
-  for (let i = 0; i < n; i++) if (muXi[i] !== 0) muZero = 0;
+  const muZero = lay[16]!;
   for (let t = 0; ; t++) {
     forwardRange(0, m, m, n, f64, lay[1]!, s, fA, sig, 0, wasm, lay[9]!);
     forwardRange(m, F, m, n, f64, lay[1]!, s, fB, sig, 2, wasm, lay[9]!);

@@ -8,10 +8,11 @@
 ;; `active` lists the samples with z > 0 of one filter (the ReLU mask), branch-free, as activeJs does.
 ;; `noise` computes the noise terms of the Monte Carlo test error (fast.ts sampleErrors), eight samples per pass.
 ;; `forward` sums one class's ReLU outputs (kernels.ts forwardRange) for tasks trained in wasm.
+;; `update` is a whole GD update of a range of filters on the Gram path (kernels.ts updateRangeJs), one call per step.
 ;; Assembled by sim/ptransfer/build-wasm.ts into rows.wasm.ts (features: simd, threads for the shared memory).
 (module
   (import "env" "mem" (memory 1 65536 shared))
-  (func (export "rows") (param $z i32) (param $g i32) (param $ix i32) (param $vl i32) (param $c i32) (param $n i32) (param $l0 i32) (param $l1 i32)
+  (func $rows (export "rows") (param $z i32) (param $g i32) (param $ix i32) (param $vl i32) (param $c i32) (param $n i32) (param $l0 i32) (param $l1 i32)
     (local $k i32) (local $stride i32) (local $b0 i32) (local $bend i32) (local $bpair i32) (local $o i32) (local $t v128) (local $x f64)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32) (local $p4 i32) (local $p5 i32) (local $p6 i32) (local $p7 i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
@@ -434,8 +435,76 @@
       (f64.store (i32.add (local.get $out) (local.get $i)) (f64x2.extract_lane 0 (local.get $a0)))))
   )
 
+  ;; One GD update of filters [r0, r1) on the Gram path (kernels.ts updateRangeJs, the same operations in the same order):
+  ;; per filter the active list ($active), Δb = (−η j)·h_i into val and C, the signal step δ (C's basis coefficients,
+  ;; Z += δ⟨μ, ξ⟩ unless muZero), s_r = (s_r + δ‖μ‖²) + Σ Δb⟨μ, ξ⟩, then Z_r += G Δb_r ($rows) — one call per step
+  ;; instead of two per filter. Offsets in elements (f64; i32 for pI, pCnt); sc = [Hp, Hn, η, μ_0, μ_1, μ_2, ‖μ‖²].
+  (func (export "update") (param $r0 i32) (param $r1 i32) (param $m i32) (param $n i32) (param $K i32) (param $off i32)
+    (param $pC i32) (param $pS i32) (param $pMu i32) (param $pH i32) (param $pSc i32) (param $pCnt i32)
+    (param $pZ i32) (param $pV i32) (param $pI i32) (param $pG i32) (param $muZero i32)
+    (local $r i32) (local $k i32) (local $i i32) (local $c i32) (local $zr i32) (local $ix i32) (local $vl i32) (local $cr i32) (local $a i32)
+    (local $nej f64) (local $sr f64) (local $delta f64) (local $db f64) (local $ds f64)
+    (local $Hp f64) (local $Hn f64) (local $eta f64) (local $mu0 f64) (local $mu1 f64) (local $mu2 f64) (local $musq f64)
+    (local.set $a (i32.shl (local.get $pSc) (i32.const 3)))
+    (local.set $Hp (f64.load (local.get $a)))
+    (local.set $Hn (f64.load offset=8 (local.get $a)))
+    (local.set $eta (f64.load offset=16 (local.get $a)))
+    (local.set $mu0 (f64.load offset=24 (local.get $a)))
+    (local.set $mu1 (f64.load offset=32 (local.get $a)))
+    (local.set $mu2 (f64.load offset=40 (local.get $a)))
+    (local.set $musq (f64.load offset=48 (local.get $a)))
+    (local.set $r (local.get $r0))
+    (block $rdone (loop $rnext
+      (br_if $rdone (i32.ge_s (local.get $r) (local.get $r1)))
+      ;; −η·j (JavaScript: -eta * j * x is ((−η)·j)·x)
+      (local.set $nej (f64.mul (f64.neg (local.get $eta)) (select (f64.const 1) (f64.const -1) (i32.lt_s (local.get $r) (local.get $m)))))
+      (local.set $sr (f64.load (i32.shl (i32.add (local.get $pS) (local.get $r)) (i32.const 3))))
+      (local.set $delta
+        (if (result f64) (f64.gt (local.get $sr) (f64.const 0))
+          (then (f64.mul (local.get $nej) (local.get $Hp)))
+          (else (if (result f64) (f64.lt (local.get $sr) (f64.const 0))
+            (then (f64.mul (local.get $nej) (local.get $Hn)))
+            (else (f64.const 0))))))
+      (local.set $zr (i32.add (local.get $pZ) (i32.mul (local.get $r) (local.get $n))))
+      (local.set $ix (i32.add (local.get $pI) (i32.mul (local.get $r) (local.get $n))))
+      (local.set $vl (i32.add (local.get $pV) (i32.mul (local.get $r) (local.get $n))))
+      (local.set $c (call $active (local.get $zr) (local.get $ix) (local.get $n)))
+      (local.set $ds (f64.const 0))
+      (local.set $cr (i32.add (i32.mul (local.get $r) (local.get $K)) (local.get $off)))
+      (local.set $k (i32.const 0))
+      (block $kdone (loop $knext
+        (br_if $kdone (i32.ge_s (local.get $k) (local.get $c)))
+        (local.set $i (i32.load (i32.shl (i32.add (local.get $ix) (local.get $k)) (i32.const 2))))
+        (local.set $db (f64.mul (local.get $nej) (f64.load (i32.shl (i32.add (local.get $pH) (local.get $i)) (i32.const 3)))))
+        (f64.store (i32.shl (i32.add (local.get $vl) (local.get $k)) (i32.const 3)) (local.get $db))
+        (local.set $a (i32.shl (i32.add (i32.add (local.get $pC) (local.get $cr)) (local.get $i)) (i32.const 3)))
+        (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $db)))
+        (local.set $ds (f64.add (local.get $ds) (f64.mul (local.get $db) (f64.load (i32.shl (i32.add (local.get $pMu) (local.get $i)) (i32.const 3))))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $knext)))
+      (i32.store (i32.shl (i32.add (local.get $pCnt) (local.get $r)) (i32.const 2)) (local.get $c))
+      (if (f64.ne (local.get $delta) (f64.const 0)) (then
+        (local.set $a (i32.shl (i32.add (local.get $pC) (i32.mul (local.get $r) (local.get $K))) (i32.const 3)))
+        (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.mul (local.get $delta) (local.get $mu0))))
+        (f64.store offset=8 (local.get $a) (f64.add (f64.load offset=8 (local.get $a)) (f64.mul (local.get $delta) (local.get $mu1))))
+        (f64.store offset=16 (local.get $a) (f64.add (f64.load offset=16 (local.get $a)) (f64.mul (local.get $delta) (local.get $mu2))))
+        (if (i32.eqz (local.get $muZero)) (then
+          (local.set $i (i32.const 0))
+          (block $idone (loop $inext
+            (br_if $idone (i32.ge_s (local.get $i) (local.get $n)))
+            (local.set $a (i32.shl (i32.add (local.get $zr) (local.get $i)) (i32.const 3)))
+            (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.mul (local.get $delta) (f64.load (i32.shl (i32.add (local.get $pMu) (local.get $i)) (i32.const 3))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $inext)))))))
+      (f64.store (i32.shl (i32.add (local.get $pS) (local.get $r)) (i32.const 3))
+        (f64.add (f64.add (local.get $sr) (f64.mul (local.get $delta) (local.get $musq))) (local.get $ds)))
+      (call $rows (local.get $zr) (local.get $pG) (local.get $ix) (local.get $vl) (local.get $c) (local.get $n) (i32.const 0) (local.get $n))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rnext)))
+  )
+
   ;; idx[ix + c] = i for every i < n with Z[z + i] > 0, in increasing i; returns c. Offsets in elements.
-  (func (export "active") (param $z i32) (param $ix i32) (param $n i32) (result i32)
+  (func $active (export "active") (param $z i32) (param $ix i32) (param $n i32) (result i32)
     (local $i i32) (local $c i32)
     (local.set $z (i32.shl (local.get $z) (i32.const 3)))
     (local.set $ix (i32.shl (local.get $ix) (i32.const 2)))

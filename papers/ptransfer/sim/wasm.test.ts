@@ -124,18 +124,21 @@ describe('wasm kernel (rows.wat)', () => {
   });
 
   // N = 6, 19: below fast.ts WASM_MIN_SAMPLES trainFast picks the twin, so the choice may not change a number.
-  it('training with the wasm kernel = training with the JavaScript twin, bit for bit (N = 6, 19, 37 and 300)', () => {
-    for (const N1 of [6, 19, 37, 300]) {
+  it('training with the wasm kernel (update: one call per step) = training with the JavaScript twin, bit for bit (N = 6, 19, 37 and 300; Wishart and explicit pools)', () => {
+    for (const [N1, mode] of [[6, 'wishart'], [19, 'wishart'], [37, 'wishart'], [300, 'wishart'], [6, 'explicit'], [19, 'explicit'], [37, 'explicit']] as const) {
       const p = { d: 120, m: 5, N1, N2: 10, sigmaP1: 1, sigmaP2: 1, uNorm: 1.5, v1Norm: 1, v2Norm: 1, alpha: 0.5, eta: 0.3, sigma0: 0.05, T1: 0, T2: 0, eps: 0, nTest: 10 };
-      const c = runCellFast(p, 3, 0, { mode: 'wishart' });
+      const c = runCellFast(p, 3, 0, { mode });
       const task = { spec: ptransferTask(1, { ...p, sigmaP: p.sigmaP1, n: N1 }), labels: drawLabels(N1, 0, replicateStreams(3, 0)('labels1')), noise: c.pool.blocks.xi1! };
       const opts = { eta: p.eta, T: 60, eps: 0 };
       const w = trainKernel(c.pool, identityCoefficients(c.pool, 'up'), task, opts, rowsModule());
       const j = trainKernel(c.pool, identityCoefficients(c.pool, 'up'), task, opts, null);
+      const u = trainKernel(c.pool, identityCoefficients(c.pool, 'up'), task, { ...opts, fused: false }, null); // updateRange's own loop
       expect(w.losses.at(-1)!).toBeLessThan(w.losses[0]!); // it trained
       expect(w.activeFraction).toBeGreaterThan(0.1);
       expect(w.losses).toEqual(j.losses);
       expect(Array.from(w.C)).toEqual(Array.from(j.C));
+      expect(w.losses).toEqual(u.losses);
+      expect(Array.from(w.C)).toEqual(Array.from(u.C));
     }
   });
 
