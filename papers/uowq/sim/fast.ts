@@ -35,6 +35,7 @@ import { logisticKL, type UowqConfig, type UowqProblem } from './core.ts';
 import { exactLogLik, pass4, type PassOut } from './logisticPass.ts';
 import { pass1, pass2, pass3 } from './logisticPassSmall.ts';
 import { fillRows, replicateStates, type RowState } from './rows.ts';
+import { LocalStream, ReplicateWalker } from './localStream.ts';
 
 /** A size of the instance and the weightings fitted to it. */
 export interface Variant {
@@ -75,11 +76,15 @@ export function simulateVariants(variants: readonly Variant[], seed: number, dra
   const seeds = p0.N.map((_, k) => Stream.childSeed(seed, 'uowq-task', k));
   const put = (errs: number[][], r: number) => errs.forEach((ev, v) => ev.forEach((e, c) => (out[v]![c]![r] = e)));
   if (p0.model === 'linear') {
-    const streams = seeds.map((sk) => Stream.replicates(sk, draws));
+    // Stream.replicates' streams in turn, re-loaded into one LocalStream per task (the same numbers, no object each).
+    const walkers = seeds.map((sk) => new ReplicateWalker(sk));
+    const row = seeds.map(() => new LocalStream());
     const sim = linearReplicate(variants, K);
-    const row: Stream[] = seeds.map(() => streams[0]![0]!);
     for (let r = 0; r < draws; r++) {
-      for (let k = 0; k < row.length; k++) row[k] = streams[k]![r]!;
+      for (let k = 0; k < row.length; k++) {
+        walkers[k]!.load(row[k]!);
+        walkers[k]!.jump();
+      }
       sim(row, r, out);
     }
   } else {
@@ -101,7 +106,7 @@ interface Term {
   delta: readonly number[] | null;
 }
 
-function linearReplicate(variants: readonly Variant[], K: number): (s: readonly Stream[], r: number, out: number[][][]) => void {
+function linearReplicate(variants: readonly Variant[], K: number): (s: readonly LocalStream[], r: number, out: number[][][]) => void {
   const p0 = variants[0]!.problem;
   const d = p0.theta0.length;
   const xVar = p0.xVar ?? p0.theta0.map(() => 1);
