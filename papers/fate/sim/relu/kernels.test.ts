@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../../core/rng/stream.ts';
-import { backJs, fwdJs, kernelsModule, passes } from './kernels.ts';
+import { backJs, fwdJs, gradSession, gradWasm, kernelsModule, passes } from './kernels.ts';
+import { gradKernel } from './gdKernels.ts';
 import { KERNELS_WASM_BASE64, KERNELS_WAT_SHA256 } from './kernels.wasm.ts';
 
 /**
@@ -74,5 +75,46 @@ describe('mixed-precision oracle passes (kernels.wat / kernels.ts)', () => {
     const vc2 = new Float64Array(m);
     backJs(j.H, j.r, j.r32, new Float32Array(m * n), vc2, m, n);
     expect(vc2).toEqual(j.vc);
+  });
+
+  // The float64 empirical gradient (kernels.wat `grad`) against gdKernels.ts's unrolled JavaScript kernel: every output,
+  // bit for bit, with zero residuals (y = f) and zero / negative pre-activations present; odd and even m and d.
+  it.each([
+    [10, 40, 64],
+    [7, 13, 33],
+    [32, 41, 5],
+    [1, 1, 1],
+    [2, 3, 4],
+    [31, 2, 70],
+  ])('float64 gradient: wasm = the unrolled JavaScript kernel bit for bit (d = %i, m = %i, n = %i)', (d, m, n) => {
+    const s = Stream.fromSeed(d * 100 + m);
+    const X = s.normals(n * d);
+    const W = s.normals(m * d);
+    const c = s.normals(m);
+    for (let i = 0; i < m; i += 3) W[i * d] = 0; // exact zeros in the weights
+    const y = s.normals(n);
+    const out = () => ({ H: new Float64Array(n * m), r: new Float64Array(n), gW: new Float64Array(m * d), gc: new Float64Array(m) });
+    const a = out();
+    gradKernel(d)(X, y, W, c, n, m, a.H, a.r, a.gW, a.gc);
+    // y = f on every 4th sample: r_a = 0 exactly there (the skipped rows)
+    for (let q = 0; q < n; q += 4) y[q] = y[q]! + a.r[q]!;
+    const js = out();
+    const sj = gradKernel(d)(X, y, W, c, n, m, js.H, js.r, js.gW, js.gc);
+    const wa = out();
+    const sw = gradWasm(d)!(X, y, W, c, n, m, wa.H, wa.r, wa.gW, wa.gc);
+    expect(sw).toBe(sj);
+    expect(wa.H).toEqual(js.H);
+    expect(wa.r).toEqual(js.r);
+    expect(wa.gW).toEqual(js.gW);
+    expect(wa.gc).toEqual(js.gc);
+    if (n * m >= 20) expect(js.H.some((h) => h < 0) && js.H.some((h) => h > 0) && js.r.some((v) => v === 0)).toBe(true);
+    // a session (X, y copied once) over several steps gives the same gradients
+    const ses = gradSession(d)!(X, y, n, m);
+    const gW = new Float64Array(m * d);
+    const gc = new Float64Array(m);
+    expect(ses.step(W, c, gW, gc)).toBe(sj);
+    expect(ses.step(W, c, gW, gc)).toBe(sj);
+    expect(gW).toEqual(js.gW);
+    expect(gc).toEqual(js.gc);
   });
 });

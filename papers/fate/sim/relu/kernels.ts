@@ -103,3 +103,83 @@ export function passes(m: number, n: number, engine: 'wasm' | 'js' = 'wasm'): Pa
   }
   return { ...v, engine: 'js', fwd: () => fwdJs(v.H, v.c, v.f, m, n), back: () => backJs(v.H, v.r, v.r32, v.MT, v.vc, m, n) };
 }
+
+/** gdKernels.ts's GradKernel contract (X n × d, W m × d row-major; fills H, r, gW, gc; returns Σ r²). */
+type Grad = (X: Float64Array, y: Float64Array, W: Float64Array, c: Float64Array, n: number, m: number, H: Float64Array, r: Float64Array, gW: Float64Array, gc: Float64Array) => number;
+
+let gradInstance: { mem: WebAssembly.Memory; grad: (...a: number[]) => number } | null | undefined;
+
+/**
+ * The float64 empirical gradient of the §4 student (train.ts trainEmpirical, 'test'/'quick' sizes) in kernels.wat's
+ * `grad`: the same operations in the same order as gdKernels.ts's unrolled JavaScript kernel — f64x2 lanes over two
+ * neurons (forward) or two coordinates (backward), never two terms of one sum — so the same numbers bit for bit
+ * (kernels.test.ts; relu.test.ts compares whole trainings with the plain loops). The arrays are copied into the
+ * module's memory and the results back (W interleaved in neuron pairs, the layout `grad` reads). Null when this engine
+ * lacks WebAssembly SIMD (the JavaScript kernel then runs).
+ */
+export function gradWasm(d: number): Grad | null {
+  const session = gradSession(d);
+  if (!session) return null;
+  return (X, y, W, c, n, m, H, r, gW, gc) => {
+    const s = session(X, y, n, m);
+    const sq = s.step(W, c, gW, gc);
+    H.set(s.H);
+    r.set(s.r);
+    return sq;
+  };
+}
+
+/**
+ * The same kernel for one training: X and y copied into the module's memory once, then per step only W (interleaved)
+ * and c in and gW, gc out — H and r stay in the module (views s.H, s.r; valid until the next gradSession call).
+ */
+export function gradSession(d: number): ((X: Float64Array, y: Float64Array, n: number, m: number) => { step: (W: Float64Array, c: Float64Array, gW: Float64Array, gc: Float64Array) => number; H: Float64Array; r: Float64Array }) | null {
+  if (gradInstance === undefined) {
+    const mod = kernelsModule();
+    if (!mod) gradInstance = null;
+    else {
+      const inst = new WebAssembly.Instance(mod, {});
+      gradInstance = { mem: inst.exports.mem as WebAssembly.Memory, grad: inst.exports.grad as (...a: number[]) => number };
+    }
+  }
+  const g = gradInstance;
+  if (!g) return null;
+  return (X, y, n, m) => {
+    // Layout (float64 offsets): X (n·d), y (n), Wp (m·d), c (m), H (n·m), r (n), gW (m·d), gc (m).
+    const oX = 0;
+    const oy = oX + n * d;
+    const oW = oy + n;
+    const oc = oW + m * d;
+    const oH = oc + m;
+    const or = oH + n * m;
+    const ogW = or + n;
+    const ogc = ogW + m * d;
+    const bytes = 8 * (ogc + m);
+    const need = Math.ceil(bytes / 65536) - g.mem.buffer.byteLength / 65536;
+    if (need > 0) g.mem.grow(need);
+    const F = new Float64Array(g.mem.buffer);
+    F.set(X.subarray(0, n * d), oX);
+    F.set(y.subarray(0, n), oy);
+    const pairs = m >> 1;
+    const Wp = F.subarray(oW, oW + m * d);
+    const cv = F.subarray(oc, oc + m);
+    const gWv = F.subarray(ogW, ogW + m * d);
+    const gcv = F.subarray(ogc, ogc + m);
+    const step = (W: Float64Array, c: Float64Array, gW: Float64Array, gc: Float64Array) => {
+      for (let p = 0; p < pairs; p++) {
+        const w0 = 2 * p * d;
+        for (let k = 0; k < d; k++) {
+          Wp[w0 + 2 * k] = W[w0 + k]!;
+          Wp[w0 + 2 * k + 1] = W[w0 + d + k]!;
+        }
+      }
+      if (m & 1) Wp.set(W.subarray((m - 1) * d, m * d), (m - 1) * d);
+      cv.set(c.subarray(0, m));
+      const sq = g.grad(8 * oX, 8 * oy, 8 * oW, 8 * oc, n, m, d, 8 * oH, 8 * or, 8 * ogW, 8 * ogc);
+      gW.set(gWv);
+      gc.set(gcv);
+      return sq;
+    };
+    return { step, H: F.subarray(oH, oH + n * m), r: F.subarray(or, or + n) };
+  };
+}

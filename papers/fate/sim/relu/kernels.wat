@@ -85,4 +85,108 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $rows)))
   )
+  ;; One full-batch gradient evaluation of the float64 empirical §4 loss ('test'/'quick' sizes, d ≤ 32), the twin of
+  ;; gdKernels.ts's unrolled JavaScript kernel (and so of train.ts's plain loops) in the same operations and order:
+  ;;   forward: H[a, i] = Σ_k x_ak w_ik (k ascending from +0), f_a = Σ_i c_i H[a, i] over i ascending where H > 0,
+  ;;            r_a = f_a / m − y_a, returns Σ_a r_a² (a ascending);
+  ;;   backward: gW[i, k] = Σ_a r_a x_ak and gc[i] = Σ_a r_a H[a, i] (a ascending from +0), skipping exactly the terms
+  ;;            the JavaScript skips (r_a = 0 or H[a, i] ≤ 0).
+  ;; The f64x2 lanes are two neurons (forward: W interleaved in pairs, wp[(p·d + k)·2 + lane] = w_{2p+lane, k}; for odd m
+  ;; the last neuron's row follows) or two coordinates k (backward) — never two terms of one sum. No fused multiply-add.
+  (func (export "grad") (param $x i32) (param $y i32) (param $wp i32) (param $c i32) (param $n i32) (param $m i32) (param $d i32)
+    (param $h i32) (param $r i32) (param $gw i32) (param $gc i32) (result f64)
+    (local $a i32) (local $i i32) (local $p i32) (local $k i32) (local $xo i32) (local $ho i32) (local $wo i32) (local $go i32) (local $pairs i32)
+    (local $f f64) (local $s f64) (local $s1 f64) (local $ra f64) (local $sq f64) (local $hv f64) (local $gci f64)
+    (local $acc v128) (local $tv v128)
+    (local.set $pairs (i32.shr_u (local.get $m) (i32.const 1)))
+    (local.set $sq (f64.const 0))
+    (local.set $a (i32.const 0))
+    (block $fa_done (loop $fa
+      (br_if $fa_done (i32.ge_u (local.get $a) (local.get $n)))
+      (local.set $xo (i32.add (local.get $x) (i32.shl (i32.mul (local.get $a) (local.get $d)) (i32.const 3))))
+      (local.set $ho (i32.add (local.get $h) (i32.shl (i32.mul (local.get $a) (local.get $m)) (i32.const 3))))
+      (local.set $f (f64.const 0))
+      (local.set $p (i32.const 0))
+      (block $fp_done (loop $fp
+        (br_if $fp_done (i32.ge_u (local.get $p) (local.get $pairs)))
+        (local.set $wo (i32.add (local.get $wp) (i32.shl (i32.mul (local.get $p) (local.get $d)) (i32.const 4))))
+        (local.set $acc (f64x2.splat (f64.const 0)))
+        (local.set $k (i32.const 0))
+        (block $fk_done (loop $fk
+          (br_if $fk_done (i32.ge_u (local.get $k) (local.get $d)))
+          (local.set $acc (f64x2.add (local.get $acc)
+            (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $xo) (i32.shl (local.get $k) (i32.const 3)))))
+                       (v128.load (i32.add (local.get $wo) (i32.shl (local.get $k) (i32.const 4)))))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br $fk)))
+        (local.set $s (f64x2.extract_lane 0 (local.get $acc)))
+        (local.set $s1 (f64x2.extract_lane 1 (local.get $acc)))
+        (f64.store (i32.add (local.get $ho) (i32.shl (local.get $p) (i32.const 4))) (local.get $s))
+        (f64.store offset=8 (i32.add (local.get $ho) (i32.shl (local.get $p) (i32.const 4))) (local.get $s1))
+        (if (f64.gt (local.get $s) (f64.const 0)) (then
+          (local.set $f (f64.add (local.get $f) (f64.mul (f64.load (i32.add (local.get $c) (i32.shl (local.get $p) (i32.const 4)))) (local.get $s))))))
+        (if (f64.gt (local.get $s1) (f64.const 0)) (then
+          (local.set $f (f64.add (local.get $f) (f64.mul (f64.load offset=8 (i32.add (local.get $c) (i32.shl (local.get $p) (i32.const 4)))) (local.get $s1))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $fp)))
+      (if (i32.and (local.get $m) (i32.const 1)) (then
+        (local.set $wo (i32.add (local.get $wp) (i32.shl (i32.mul (local.get $pairs) (local.get $d)) (i32.const 4))))
+        (local.set $s (f64.const 0))
+        (local.set $k (i32.const 0))
+        (block $lk_done (loop $lk
+          (br_if $lk_done (i32.ge_u (local.get $k) (local.get $d)))
+          (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (i32.add (local.get $xo) (i32.shl (local.get $k) (i32.const 3))))
+                                                         (f64.load (i32.add (local.get $wo) (i32.shl (local.get $k) (i32.const 3)))))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br $lk)))
+        (local.set $i (i32.sub (local.get $m) (i32.const 1)))
+        (f64.store (i32.add (local.get $ho) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+        (if (f64.gt (local.get $s) (f64.const 0)) (then
+          (local.set $f (f64.add (local.get $f) (f64.mul (f64.load (i32.add (local.get $c) (i32.shl (local.get $i) (i32.const 3)))) (local.get $s))))))))
+      (local.set $ra (f64.sub (f64.div (local.get $f) (f64.convert_i32_u (local.get $m)))
+                              (f64.load (i32.add (local.get $y) (i32.shl (local.get $a) (i32.const 3))))))
+      (f64.store (i32.add (local.get $r) (i32.shl (local.get $a) (i32.const 3))) (local.get $ra))
+      (local.set $sq (f64.add (local.get $sq) (f64.mul (local.get $ra) (local.get $ra))))
+      (local.set $a (i32.add (local.get $a) (i32.const 1)))
+      (br $fa)))
+    (local.set $i (i32.const 0))
+    (block $bi_done (loop $bi
+      (br_if $bi_done (i32.ge_u (local.get $i) (local.get $m)))
+      (local.set $go (i32.add (local.get $gw) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+      (local.set $k (i32.const 0))
+      (block $z_done (loop $z
+        (br_if $z_done (i32.ge_u (local.get $k) (local.get $d)))
+        (f64.store (i32.add (local.get $go) (i32.shl (local.get $k) (i32.const 3))) (f64.const 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $z)))
+      (local.set $gci (f64.const 0))
+      (local.set $a (i32.const 0))
+      (block $ba_done (loop $ba
+        (br_if $ba_done (i32.ge_u (local.get $a) (local.get $n)))
+        (local.set $ra (f64.load (i32.add (local.get $r) (i32.shl (local.get $a) (i32.const 3)))))
+        (local.set $hv (f64.load (i32.add (local.get $h) (i32.shl (i32.add (i32.mul (local.get $a) (local.get $m)) (local.get $i)) (i32.const 3)))))
+        ;; JavaScript: if (ra === 0) continue; if (h <= 0) continue;
+        (if (i32.and (f64.ne (local.get $ra) (f64.const 0)) (i32.eqz (f64.le (local.get $hv) (f64.const 0)))) (then
+          (local.set $gci (f64.add (local.get $gci) (f64.mul (local.get $ra) (local.get $hv))))
+          (local.set $xo (i32.add (local.get $x) (i32.shl (i32.mul (local.get $a) (local.get $d)) (i32.const 3))))
+          (local.set $tv (f64x2.splat (local.get $ra)))
+          (local.set $k (i32.const 0))
+          (block $bk_done (loop $bk
+            (br_if $bk_done (i32.gt_u (i32.add (local.get $k) (i32.const 2)) (local.get $d)))
+            (v128.store (i32.add (local.get $go) (i32.shl (local.get $k) (i32.const 3)))
+              (f64x2.add (v128.load (i32.add (local.get $go) (i32.shl (local.get $k) (i32.const 3))))
+                         (f64x2.mul (local.get $tv) (v128.load (i32.add (local.get $xo) (i32.shl (local.get $k) (i32.const 3)))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 2)))
+            (br $bk)))
+          (if (i32.lt_u (local.get $k) (local.get $d)) (then
+            (f64.store (i32.add (local.get $go) (i32.shl (local.get $k) (i32.const 3)))
+              (f64.add (f64.load (i32.add (local.get $go) (i32.shl (local.get $k) (i32.const 3))))
+                       (f64.mul (local.get $ra) (f64.load (i32.add (local.get $xo) (i32.shl (local.get $k) (i32.const 3)))))))))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $ba)))
+      (f64.store (i32.add (local.get $gc) (i32.shl (local.get $i) (i32.const 3))) (local.get $gci))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $bi)))
+    (local.get $sq)
+  )
 )
