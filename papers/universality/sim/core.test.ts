@@ -2,7 +2,7 @@ import { normalCdf } from '../../../core/stats/index.ts';
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
 import { compareMean, paired, summarize } from '../../../core/stats/index.ts';
-import { LAWS, classificationErrors, classificationReplicate, coupledRegressionRisks, coupledRichardsonRisks, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
+import { LAWS, classificationErrors, classificationReplicate, coupledRegressionRisks, coupledRichardsonRisks, directDesign, drawDesign, lawEntry, nearestInterpolator, noiseFactor, noiseFactorSolves, regressionReplicate, regressionRisks, type Law } from './core.ts';
 import { tryCholeskyInPlace } from '../../../core/linalg/cholesky.ts';
 import { gramRows } from '../../../core/linalg/dense.ts';
 import { classificationWeights } from './index.ts';
@@ -124,6 +124,31 @@ describe('exact reductions against the plain computation', () => {
     const ks = (v: number[]) => v.reduce((m, t, i) => Math.max(m, Math.abs(cdf(t) - i / v.length), Math.abs(cdf(t) - (i + 1) / v.length)), 0) * Math.sqrt(v.length);
     expect(ks(x)).toBeLessThan(1.95); // α = 0.001
     expect(ks(x.map((v) => ((Math.SQRT2 * v + 1) / 2 - 1) / Math.SQRT2))).toBeGreaterThan(1.95);
+  });
+  it("classification designs 'direct' (χ², uniform entries drawn from the law) have each law's distribution (KS on 2·10⁵ entries, slips rejected) and give the test errors of 'coupled' designs (z-test α = 0.001, 400 replicates each)", () => {
+    const ks = (v: number[], cdf: (t: number) => number) => {
+      const x = v.slice().sort((a, b) => a - b);
+      return x.reduce((m, t, i) => Math.max(m, Math.abs(cdf(t) - i / x.length), Math.abs(cdf(t) - (i + 1) / x.length)), 0) * Math.sqrt(x.length);
+    };
+    const chi2Cdf = (t: number) => (Math.SQRT2 * t + 1 <= 0 ? 0 : 2 * normalCdf(Math.sqrt(Math.SQRT2 * t + 1)) - 1);
+    const unifCdf = (t: number) => Math.min(1, Math.max(0, (t + Math.sqrt(3)) / (2 * Math.sqrt(3))));
+    for (const [law, cdf] of [['chi2', chi2Cdf], ['uniform', unifCdf]] as const) {
+      const [s] = FastStream.replicates(4242, 1);
+      const x = Array.from(directDesign(law, s!, 200_000));
+      expect(ks(x, cdf), law).toBeLessThan(1.95);
+      expect(ks(x.map((v) => 1.1 * v), cdf), `${law} slip`).toBeGreaterThan(1.95); // variance 1.21 instead of 1
+    }
+    const d = 40;
+    const { wStar, w0 } = classificationWeights(d, 0.3, 1.2);
+    for (const law of ['chi2', 'uniform'] as const) {
+      const p = { law, n: 24, d, wStar, w0, flip: 0.1, nTest: 300 };
+      const a = classificationErrors({ ...p, design: 'direct' }, 51, 400).fineTuned;
+      const b = classificationErrors({ ...p, design: 'coupled' }, 52, 400).fineTuned;
+      const sa = summarize(a);
+      const sb = summarize(b);
+      const z = (sa.mean - sb.mean) / Math.hypot(sa.stderr, sb.stderr);
+      expect(Math.abs(z), `${law}: ${sa.mean} vs ${sb.mean}`).toBeLessThan(3.29);
+    }
   });
   it('a planted slip in the fast path is caught by that cross-check (Gaussian angle/(2π) in place of angle/π)', () => {
     const d = 40;
