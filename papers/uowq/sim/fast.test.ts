@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateErrors, type UowqConfig, type UowqProblem } from './core.ts';
-import { labels, plainLabels, simulateVariants } from './fast.ts';
+import { simulateVariants } from './fast.ts';
+import { labels, plainLabels } from './labels.ts';
 import { Stream } from '../../../core/rng/stream.ts';
 import { summarize } from '../../../core/stats/index.ts';
 
@@ -88,7 +89,7 @@ describe('fast uowq simulation against the plain one (core.ts)', () => {
   });
 });
 
-describe('logistic labels from the logit of u (fast.ts labels)', () => {
+describe('logistic labels from the logit of u (labels.ts)', () => {
   it('equal the plain label [u < 1/(1 + e^{−η})] sample for sample, also at η next to logit u, at large |η| and at u = 0', () => {
     const s = Stream.fromSeed(909);
     const n = 200000;
