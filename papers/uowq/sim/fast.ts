@@ -15,7 +15,8 @@
  * diagonal; given W, e ~ N(0, W), and A z with z ~ N(0, I) has that law). Blocks shorter than 2d are drawn
  * sample by sample (the Wishart is singular below d). Cost O(blocks·d²) per replicate instead of O(N·d).
  * θ̂ − θ_0 is solved for directly (right side Σ w_k (W_k δ_k + σ e_k)), which avoids the cancellation of
- * subtracting θ_0 from θ̂.
+ * subtracting θ_0 from θ̂. The replicate streams are Stream.replicates' walked in turn (localStream.ts: the same numbers
+ * without an object per replicate).
  *
  * Logistic model — the plain simulation's data, sample for sample (the same stream consumption: d normals,
  * then one uniform u with y = [u < σ(xᵀθ_k)]), so the fitted θ̂ agree with core.ts to the Newton tolerance.
