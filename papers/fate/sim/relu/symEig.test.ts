@@ -39,11 +39,15 @@ describe('symEigFlat (flat transcription of ml-matrix tred2 + tql2)', () => {
     const Z = new Float64Array(25);
     for (let i = 0; i < 3; i++) Z[i * 5 + i] = 2;
     cases.push([Z, 5]);
+    // the wasm inner loops from n = 32 on, and the JavaScript ones at every n
+    cases.push([reluGram(s, 40, 33, 50), 33]);
     for (const [A, n] of cases) {
       const ref = mlMatrixEig(A, n);
-      const got = symEigFlat(A, n);
-      expect(Array.from(got.values)).toEqual(ref.values);
-      expect(got.vectors).toEqual(ref.vectors);
+      for (const engine of ['wasm', 'js'] as const) {
+        const got = symEigFlat(A, n, engine);
+        expect(Array.from(got.values)).toEqual(ref.values);
+        expect(got.vectors).toEqual(ref.vectors);
+      }
     }
   });
   it('leaves leastSquares (through pinvApply) a real solve: residual orthogonal to the features', () => {
