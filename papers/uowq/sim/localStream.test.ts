@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../core/rng/stream.ts';
-import { LocalStream, ReplicateWalker } from './localStream.ts';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { LocalStream, ReplicateWalker, jumpLoop } from './localStream.ts';
 
 describe('LocalStream / ReplicateWalker (Stream.replicates without an object per replicate)', () => {
   it('give Stream.replicates’ numbers bit for bit: normal, uniform, uniformPositive, gamma (shape < 1 and ≥ 1), chiSquare', () => {
@@ -38,5 +39,23 @@ describe('LocalStream / ReplicateWalker (Stream.replicates without an object per
     walker.jump();
     walker.load(ls);
     expect(ls.normal()).toBe(Stream.replicates(5, 2)[1]!.normal());
+  });
+  it('the table jump is pure-rand’s jump() on arbitrary states (linearity over GF(2)), and so is jumpLoop', () => {
+    const s = Stream.fromSeed(2718);
+    const w = new ReplicateWalker(0);
+    const ls = new LocalStream();
+    const word = () => (s.uniform() * 2 ** 32) | 0;
+    for (let i = 0; i < 2000; i++) {
+      const st = i === 0 ? [0, 0, 0, 0] : i === 1 ? [-1, -1, -1, -1] : [word(), word(), word(), word()];
+      const g = xoroshiro128plusFromState(st);
+      g.jump();
+      const expected = g.getState();
+      expect(jumpLoop(st)).toEqual(expected);
+      // load the state into the walker through a LocalStream round trip: walker.load copies out, so set its fields
+      Object.assign(w, { s01: st[0], s00: st[1], s11: st[2], s10: st[3] });
+      w.jump();
+      w.load(ls);
+      expect([ls.s01, ls.s00, ls.s11, ls.s10]).toEqual(expected);
+    }
   });
 });
