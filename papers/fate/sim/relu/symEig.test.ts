@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { Stream } from '../../../../core/rng/stream.ts';
 import { symEigFlat } from './symEig.ts';
-import { gaussianInputs, leastSquares, reluFeatures, unitRows } from './teacher.ts';
+import { gaussianInputs, gramPlain, gramWasm, leastSquares, reluFeatures, unitRows } from './teacher.ts';
 
 /** ml-matrix's symmetric decomposition, read out as symEig did before (the reference). */
 function mlMatrixEig(A: Float64Array, n: number): { values: number[]; vectors: Float64Array } {
@@ -66,6 +66,20 @@ describe('symEigFlat (flat transcription of ml-matrix tred2 + tql2)', () => {
         g += F[a * p + i]! * (y[a]! - f);
       }
       expect(Math.abs(g)).toBeLessThan(1e-8);
+    }
+  });
+  it('the least-squares Gram matrix in wasm (gramWasm) equals the plain loop bit for bit', () => {
+    const s = Stream.fromSeed(79);
+    for (const [d, p, n] of [[12, 40, 90], [30, 101, 150], [5, 33, 33]] as const) {
+      const F = reluFeatures(gaussianInputs(s, n, d), n, d, unitRows(s, p, d));
+      const y = s.normals(n);
+      const r1 = new Float64Array(p);
+      const r2 = new Float64Array(p);
+      const G1 = gramPlain(F, n, p, y, r1);
+      const G2 = gramWasm(F, n, p, y, r2)!;
+      for (let i = 0; i < p; i++) for (let j = i; j < p; j++) expect(G2[i * p + j]).toBe(G1[i * p + j]);
+      expect(r2).toEqual(r1);
+      expect(F.some((v) => v === 0)).toBe(true);
     }
   });
 });
