@@ -10,6 +10,7 @@ import { dot } from '../../../core/linalg/vector.ts';
 import { mulXv } from './linalg.ts';
 import { localisedWeights, sgdReplicate } from './index.ts';
 import { FastStream, type Draws } from './rng.ts';
+import { centredChi2Pairs, exponential } from './chi2.ts';
 import { runSim } from '../../registry.ts';
 import { spectrumOf } from '../theory/params.ts';
 
@@ -117,9 +118,17 @@ describe('exact reductions against the plain computation', () => {
       expect(compareMean(summarize(diffs0), 0, 0.001).pValue, `${law} pretrained`).toBeGreaterThan(0.001);
     }
   });
-  it('χ² test entries (polar draws, FastStream.fillCentredChi2) have the centred χ²_1 law: Kolmogorov–Smirnov against 2Φ(√(√2t + 1)) − 1 on 2·10⁵ entries, and a planted slip (g²/2) is rejected', () => {
+  it('χ² test entries (chi2.ts: disc points and a ziggurat exponential) have the centred χ²_1 law: Kolmogorov–Smirnov against 2Φ(√(√2t + 1)) − 1 on 2·10⁵ entries (a planted slip g²/2 rejected), pairs uncorrelated, Exp(1) by KS', () => {
     const [s] = FastStream.replicates(777, 1);
-    const x = Array.from(s!.fillCentredChi2(new Float64Array(200_001))).sort((a, b) => a - b); // odd: last pair cut
+    const raw = new Float64Array(200_001); // odd: last pair cut
+    centredChi2Pairs(s!, raw);
+    let r = 0;
+    for (let k = 0; k + 1 < raw.length; k += 2) r += raw[k]! * raw[k + 1]!;
+    expect(Math.abs(r / 100_000) * Math.sqrt(100_000)).toBeLessThan(3.29); // corr of a pair: entries have variance 1
+    const e = Array.from({ length: 200_000 }, () => exponential(s!)).sort((a, b) => a - b);
+    const ksE = e.reduce((m, t, i) => Math.max(m, Math.abs(1 - Math.exp(-t) - i / e.length), Math.abs(1 - Math.exp(-t) - (i + 1) / e.length)), 0) * Math.sqrt(e.length);
+    expect(ksE).toBeLessThan(1.95);
+    const x = Array.from(raw).sort((a, b) => a - b);
     const cdf = (t: number) => (Math.SQRT2 * t + 1 <= 0 ? 0 : 2 * normalCdf(Math.sqrt(Math.SQRT2 * t + 1)) - 1);
     const ks = (v: number[]) => v.reduce((m, t, i) => Math.max(m, Math.abs(cdf(t) - i / v.length), Math.abs(cdf(t) - (i + 1) / v.length)), 0) * Math.sqrt(v.length);
     expect(ks(x)).toBeLessThan(1.95); // α = 0.001

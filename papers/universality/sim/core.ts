@@ -17,6 +17,7 @@ import { gramWasm as gramRows, triSolveWasm as triSolveRows } from './gramWasm.t
 import { mapLaw } from './lawFill.ts';
 import { FastStream, fillNormalSigns, type Draws } from './rng.ts';
 import { testPointsWasm } from './testPointsWasm.ts';
+import { centredChi2Pairs } from './chi2.ts';
 
 export const LAWS = ['gaussian', 'rademacher', 'chi2', 'uniform'] as const;
 export type Law = (typeof LAWS)[number];
@@ -251,7 +252,7 @@ export interface ClassificationProblem {
    * 'fast' (default): the same expectation over test points at lower cost — for the Gaussian law the exact one,
    * P(sign(gᵀw) ≠ sign(gᵀw*)) = arccos(cos∠(w, w*))/π (Sheppard's orthant probability; g is rotation invariant, so only
    * the angle of (w, w*) matters), with no test points; for the other laws test entries drawn directly from the law
-   * (±1 from one random bit, √3(2u − 1) from one uniform, centred χ²_1 in pairs from one polar draw: centredChi2Pairs)
+   * (±1 from one random bit, √3(2u − 1) from one uniform, centred χ²_1 in pairs: chi2.ts centredChi2Pairs)
    * instead of through a normal — test points need no coupling across laws. Cross-checked against 'plain' in core.test.ts.
    */
   testPoints?: 'plain' | 'fast';
@@ -279,7 +280,7 @@ function gaussianDisagreement(a: ArrayLike<number>, b: ArrayLike<number>): numbe
   return Math.acos(Math.max(-1, Math.min(1, ab / Math.sqrt(aa * bb)))) / Math.PI;
 }
 
-/** One test entry of the law drawn directly (no coupling to a normal): same law as lawEntry(law, g); χ² in pairs (centredChi2Pairs). */
+/** One test entry of the law drawn directly (no coupling to a normal): same law as lawEntry(law, g); χ² in pairs (chi2.ts centredChi2Pairs). */
 function directEntry(law: Law, s: Draws): number {
   switch (law) {
     case 'gaussian':
@@ -293,31 +294,6 @@ function directEntry(law: Law, s: Draws): number {
   }
 }
 
-/**
- * Centred, scaled χ²_1 test entries (g² − 1)/√2 for the test rows of `buf`, two per polar draw: (x, y) uniform on the
- * unit disc by rejection from the square, q = x² + y²; then −2 ln(q)·x²/q and −2 ln(q)·y²/q are g_1², g_2² of two
- * independent standard normals (Marsaglia's polar method squares: g_1 = x√(−2 ln q/q)), so each entry has the centred
- * χ²_1 law of lawEntry('chi2', ·) — one logarithm per two entries where Box–Muller squared took a logarithm, a root, a
- * sine and a cosine (the test points were ≈ 40% of a χ² classification regime). An odd last pair's second value is
- * dropped. Test points need no coupling to the design's normals (only the law matters); the law is checked against
- * the χ²_1 distribution function in core.test.ts, and the test errors against the 'plain' path.
- */
-function centredChi2Pairs(s: Draws, buf: Float64Array): void {
-  const m = buf.length;
-  for (let i = 0; i < m; ) {
-    let x: number;
-    let y: number;
-    let q: number;
-    do {
-      x = 2 * s.uniform() - 1;
-      y = 2 * s.uniform() - 1;
-      q = x * x + y * y;
-    } while (!(q < 1 && q > 0));
-    const f = (-2 * Math.log(q)) / q;
-    buf[i++] = (x * x * f - 1) / Math.SQRT2;
-    if (i < m) buf[i++] = (y * y * f - 1) / Math.SQRT2;
-  }
-}
 
 /** Plain test points: entries lawEntry(law, normal) — the reference. Counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's. */
 function plainDisagreements(p: ClassificationProblem, s: Draws, w: Float64Array): [number, number] {
@@ -356,7 +332,7 @@ function testRow(law: Law, s: Draws, buf: Float64Array): void {
   else if (law === 'uniform') {
     s.fillUniforms(buf);
     for (let k = 0; k < d; k++) buf[k] = SQRT3 * (2 * buf[k]! - 1);
-  } else if (law === 'chi2') s.fillCentredChi2(buf);
+  } else if (law === 'chi2') centredChi2Pairs(s, buf);
   else s.fillNormals(buf);
 }
 
