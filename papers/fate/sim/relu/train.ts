@@ -187,7 +187,7 @@ export function trainEmpirical(st: Student, X: Float64Array, y: Float64Array, n:
   const d = st.W[0]!.length;
   if (d > UNROLL_MAX) return trainEmpiricalPlain(st, X, y, n, opt);
   const kernel = gradKernel(d);
-  // The same kernel in WebAssembly SIMD when the engine has it (kernels.ts gradSession: bit-identical; a quick-budget scaling regime 10.2 → 6.7 s CPU).
+  // The same kernel in WebAssembly SIMD when the engine has it (kernels.ts gradSession: bit-identical; a quick-budget scaling regime 10.2 → 5.8 s CPU).
   const wasm = gradSession(d)?.(X, y, n, m);
   const eta = opt.lr0 * m;
   const H = new Float64Array(n * m);
