@@ -148,10 +148,14 @@ function integratedRisks(p: RegressionProblem, X: Float64Array, y: Float64Array 
   const d = p.spectrum.length;
   const G = gramOf(p.law, p.spectrum)(X, p.n, d);
   if (!cholWasm(G, p.n)) throw new RangeError('XXᵀ is singular (n too close to d, or a degenerate design)');
+  // y − Xw_0 and w_0 + Xᵀa by plain loops (the same operations as mulXv and Float64Array.from with a map, without
+  // the per-element callback)
   const Xw0 = mulXv(X, p.n, d, p.w0);
-  const a = cholSolveInPlace(G, p.n, Float64Array.from(y, (yi, i) => yi - Xw0[i]!));
-  const step = mulXtA(X, p.n, d, a);
-  const w = Float64Array.from(step, (x, k) => x + p.w0[k]!);
+  const r = new Float64Array(p.n);
+  for (let i = 0; i < p.n; i++) r[i] = y[i]! - Xw0[i]!;
+  const a = cholSolveInPlace(G, p.n, r);
+  const w = mulXtA(X, p.n, d, a);
+  for (let k = 0; k < d; k++) w[k] = w[k]! + p.w0[k]!;
   const noisePart = p.sigma > 0 ? p.sigma * p.sigma * noiseFactor(X, p.n, d, G, p.spectrum) : 0;
   return { fineTuned: excessRisk(p.spectrum, w, p.wStar) + noisePart, pretrained: excessRisk(p.spectrum, p.w0, p.wStar) };
 }
