@@ -8,8 +8,7 @@
  * The regression risk reported is the excess risk ‖w − w*‖²_Σ = E(y − xᵀw)² − σ².
  */
 import { normalCdf, normalQuantile } from '../../../core/stats/index.ts';
-// Cholesky by a WebAssembly f64x2 kernel, core tryCholeskyInPlace bit for bit (cholWasm.test.ts)
-import { cholWasm, invRowNormsWasm } from './cholWasm.ts';
+import { cholWasm, invRowNormsWasm } from './cholWasm.ts'; // core Cholesky / inverseRowNormsSquared bit for bit, wasm
 import { cholSolveInPlace } from '../../../core/linalg/triangular.ts';
 import { gramSigns, mulXtA, mulXv } from './linalg.ts';
 // XXᵀ and the triangular solves: f64x2 WebAssembly kernels, gramRows2x4 / triSolveRows bit for bit (gramWasm.test.ts)
@@ -337,10 +336,8 @@ function testRow(law: Law, s: Draws, buf: Float64Array): void {
 }
 
 /**
- * Test points with entries drawn directly from the law (testRow); counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's.
- * From a FastStream, Rademacher and uniform points go through the WebAssembly kernel (testPointsWasm.ts: the same
- * draws, sums and counts, bit for bit — testPointsWasm.test.ts against kernel 'js'). χ² points stay here: their cost
- * is Box–Muller's logarithm, root, sine and cosine, which WebAssembly has no instructions for.
+ * Test points drawn directly from the law (testRow); counts of sign(xᵀw) ≠ sign(xᵀw*) and of w_0's. Rademacher and
+ * uniform points from a FastStream by testPointsWasm.ts (bit for bit kernel 'js': testPointsWasm.test.ts).
  */
 export function directDisagreements(law: Law, s: Draws, nTest: number, wStar: Float64Array, w: Float64Array, w0: Float64Array, kernel: 'wasm' | 'js' = 'wasm'): [number, number] {
   if (kernel === 'wasm' && s instanceof FastStream && (law === 'rademacher' || law === 'uniform')) {
@@ -369,7 +366,7 @@ export function directDisagreements(law: Law, s: Draws, nTest: number, wStar: Fl
   return [eFt, e0];
 }
 
-/** n·d iid entries of the law drawn directly (testRow's draws: no coupling to a normal). */
+/** n·d iid entries of the law drawn directly (testRow's draws). */
 export function directDesign(law: Law, s: Draws, m: number): Float64Array {
   const X = new Float64Array(m);
   testRow(law, s, X);
