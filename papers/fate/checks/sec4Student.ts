@@ -54,6 +54,9 @@ export function sizes(budget: Budget) {
       // v.seed and v.seed + 1); on the error-controlled flow (popFlow.ts, not yet wired into studentSims.ts) 7 s, same
       // final loss to 0.14 % and R_lt (n = 133, 1200) to 0.06 %. One transfer draw at n*/3 and 3n* ≈ 23 s (least squares
       // on 1000 features at n = 1200: 11 s; R_lt's float64 test outputs 2 × 2.3 s, 0.2 s with outputs32.ts; scratch 6 s).
+      // Session 7 (same students bit for bit): scaling fit with the exact risk (scalingExactRisk) and blocked float64
+      // features 7.3 → 6.5 s a fit (3 fits A/B, load ≈ 5); least squares on 1000 features at n = 1468 ≈ 11 → 2 s
+      // (symEig.ts, gramWasm), one 3n* transfer draw incl. pretraining 31.0 → 22.6 s.
       { d: 100, m: 1000, mstar: 100, lr0: 0.2, pretrainSteps: 5000, steps: 5000, fitNs: [100, 200, 400, 800], nStarMax: 500, fitDraws: 2, nuDraws: 1, nuTeachers: 25, draws: 6, testN: 10000, fast: 1, kernelDraws: 6, flowTol: FLOW_TOL, scalingExactRisk: 1 };
 }
 

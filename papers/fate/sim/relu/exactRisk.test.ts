@@ -30,7 +30,7 @@ describe('exact L2 risk of the ReLU student (exactRisk.ts)', () => {
     expect(Math.abs(exactRisk({ W: [...t.W, ...t.W], c: Float64Array.from([...t.c, ...t.c]) }, t))).toBeLessThan(1e-15);
     const silent = exactRisk({ W: unitRows(rng, 5, 12), c: new Float64Array(5) }, t);
     expect(silent).toBeGreaterThan(0);
-    const mc = mcRisk(rng, { W: unitRows(rng, 5, 12), c: new Float64Array(5) }, t, 200000);
+    const mc = mcRisk(rng, { W: unitRows(rng, 5, 12), c: new Float64Array(5) }, t, 80000);
     expect(Math.abs(silent - mc.mean)).toBeLessThan(5 * mc.se);
   });
   it('equals the Monte-Carlo risk of trained and untrained students within its standard error', () => {
@@ -42,10 +42,10 @@ describe('exact L2 risk of the ReLU student (exactRisk.ts)', () => {
       const st = initStudent(rng, m, d, 1e-7);
       trainEmpirical(st, X, y, n, { lr0: 0.2, maxSteps: 400, lossTol: 1e-6, cInit: 1e-7 });
       const exact = exactRisk(st, t);
-      const mc = mcRisk(rng, st, t, 200000);
-      // 5 standard errors of a 2e5-point average (≈ 0.3 % of the risk); a wrong cross term or scale is off by O(1)
+      const mc = mcRisk(rng, st, t, 80000);
+      // 5 standard errors of an 8e4-point average (≈ 0.5 % of the risk); a wrong cross term or scale is off by O(1)
       expect(Math.abs(exact - mc.mean)).toBeLessThan(5 * mc.se);
-      expect(mc.se).toBeLessThan(0.01 * mc.mean);
+      expect(mc.se).toBeLessThan(0.02 * mc.mean);
     }
   });
 });
