@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../../../../core/rng/stream.ts';
-import { backJs, fwdJs, gradSession, gradWasm, kernelsModule, passes } from './kernels.ts';
-import { gradKernel } from './gdKernels.ts';
+import { backJs, fwdJs, gradSession, gradWasm, kernelsModule, passes, reluFeaturesWasm } from './kernels.ts';
+import { featureKernel, gradKernel } from './gdKernels.ts';
 import { KERNELS_WASM_BASE64, KERNELS_WAT_SHA256 } from './kernels.wasm.ts';
 
 /**
@@ -138,5 +138,24 @@ describe('mixed-precision oracle passes (kernels.wat / kernels.ts)', () => {
     expect(wa.gW).toEqual(js.gW);
     expect(wa.gc).toEqual(js.gc);
     expect(wa.H).toEqual(js.H);
+  });
+  it.each([
+    [24, 20, 300],
+    [10, 11, 97],
+    [17, 7, 33],
+    [1, 1, 5],
+    [32, 9, 100],
+    [5, 16, 40],
+  ])('ReLU features: wasm = the unrolled JavaScript kernel bit for bit (d = %i, p = %i, n = %i)', (d, p, n) => {
+    const s = Stream.fromSeed(d * 7 + p);
+    const X = s.normals(n * d);
+    const W = Array.from({ length: p }, () => s.normals(d));
+    W[0]![0] = 0;
+    const Wf = new Float64Array(p * d);
+    for (let i = 0; i < p; i++) Wf.set(W[i]!, i * d);
+    const js = new Float64Array(n * p);
+    featureKernel(d)(X, n, Wf, p, js);
+    expect(reluFeaturesWasm(X, n, d, W)).toEqual(js);
+    if (n * p >= 20) expect(js.some((v) => v === 0) && js.some((v) => v > 0)).toBe(true);
   });
 });

@@ -183,3 +183,45 @@ export function gradSession(d: number): ((X: Float64Array, y: Float64Array, n: n
     return { step, H: F.subarray(oH, oH + n * m), r: F.subarray(or, or + n) };
   };
 }
+
+let featInstance: { mem: WebAssembly.Memory; feat: (...a: number[]) => void } | null | undefined;
+
+/**
+ * teacher.ts reluFeatures (d ≤ 32) in kernels.wat's `feat`: out[a·p + i] = relu(w_iᵀx_a), the unrolled JavaScript
+ * kernel's numbers bit for bit (kernels.test.ts); f64x2 lanes over two neurons. X, the pair-interleaved W and the
+ * output pass through the module's memory. Null without WebAssembly SIMD.
+ */
+export function reluFeaturesWasm(X: Float64Array, n: number, d: number, W: readonly Float64Array[]): Float64Array | null {
+  if (featInstance === undefined) {
+    const mod = kernelsModule();
+    if (!mod) featInstance = null;
+    else {
+      const inst = new WebAssembly.Instance(mod, {});
+      featInstance = { mem: inst.exports.mem as WebAssembly.Memory, feat: inst.exports.feat as (...a: number[]) => void };
+    }
+  }
+  const g = featInstance;
+  if (!g) return null;
+  const p = W.length;
+  const oX = 0;
+  const oW = oX + n * d;
+  const oO = oW + p * d;
+  const bytes = 8 * (oO + n * p) + 64;
+  const need = Math.ceil(bytes / 65536) - g.mem.buffer.byteLength / 65536;
+  if (need > 0) g.mem.grow(need);
+  const F = new Float64Array(g.mem.buffer);
+  F.set(X.subarray(0, n * d), oX);
+  const pairs = p >> 1;
+  for (let q = 0; q < pairs; q++) {
+    const a = W[2 * q]!;
+    const b = W[2 * q + 1]!;
+    const o = oW + 2 * q * d;
+    for (let k = 0; k < d; k++) {
+      F[o + 2 * k] = a[k]!;
+      F[o + 2 * k + 1] = b[k]!;
+    }
+  }
+  if (p & 1) F.set(W[p - 1]!.subarray(0, d), oW + (p - 1) * d);
+  g.feat(8 * oX, n, d, 8 * oW, p, 8 * oO);
+  return F.slice(oO, oO + n * p);
+}

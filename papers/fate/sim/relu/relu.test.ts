@@ -84,10 +84,10 @@ describe('§4 simulation pieces', () => {
       if (tol > 0) expect(ra.steps).toBeLessThan(steps);
     }
   });
-  // The unrolled feature kernel (d ≤ 32), the four-neuron blocked loop (d > 32) and the shared teacher/source pass give
-  // exactly the plain loops' numbers.
+  // The unrolled feature kernel (d ≤ 32; in wasm from n·p ≥ 4096 on), the four-neuron blocked loop (d > 32) and the
+  // shared teacher/source pass give exactly the plain loops' numbers.
   it('unrolled ReLU features and the shared target/source pass equal the plain computations exactly', () => {
-    for (const [d, mstar, removed, n] of [[10, 10, 3, 257], [24, 20, 11, 64], [2, 8, 1, 33], [32, 9, 4, 40], [40, 6, 2, 20], [100, 11, 3, 30], [100, 100, 20, 12]] as const) {
+    for (const [d, mstar, removed, n] of [[10, 10, 3, 257], [24, 20, 11, 64], [2, 8, 1, 33], [32, 9, 4, 40], [40, 6, 2, 20], [100, 11, 3, 30], [100, 100, 20, 12], [12, 21, 5, 300]] as const) {
       const rng = Stream.fromSeed(100 + d);
       const t = drawTeacher(rng, d, mstar, removed, 2);
       const X = gaussianInputs(rng, n, d);

@@ -1,5 +1,5 @@
 import { symEigFlat } from './symEig.ts';
-import { kernelsModule } from './kernels.ts';
+import { kernelsModule, reluFeaturesWasm } from './kernels.ts';
 import type { Stream } from '../../../../core/rng/stream.ts';
 import { UNROLL_MAX, featureKernel } from './gdKernels.ts';
 
@@ -119,6 +119,9 @@ export function gaussianInputs(rng: Stream, n: number, d: number): Float64Array 
  */
 export function reluFeatures(X: Float64Array, n: number, d: number, W: readonly Float64Array[]): Float64Array {
   if (d > UNROLL_MAX) return reluFeaturesBlocked(X, n, d, W);
+  // The same kernel in WebAssembly SIMD (kernels.ts reluFeaturesWasm, bit-identical) where it pays (many samples).
+  const wasm = n * W.length >= 4096 ? reluFeaturesWasm(X, n, d, W) : null;
+  if (wasm) return wasm;
   const p = W.length;
   const Wf = new Float64Array(p * d);
   for (let i = 0; i < p; i++) Wf.set(W[i]!.subarray(0, d), i * d);
