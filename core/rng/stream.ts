@@ -1,5 +1,5 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-type JumpableRandomGenerator = ReturnType<typeof xoroshiro128plus>;
+import { jumpState } from './jump.ts';
 
 /**
  * A seeded stream of random numbers. Every simulation draws from these; nothing uses the unseeded global generator.
@@ -9,7 +9,9 @@ type JumpableRandomGenerator = ReturnType<typeof xoroshiro128plus>;
  * purposes (`child`) hash the label into the seed with SplitMix32 before jumping.
  */
 export class Stream {
-  private spare: number | null = null;
+  // A pending Box–Muller value (a number and a flag rather than number | null: one field representation for V8).
+  private spare = 0;
+  private hasSpare = false;
   // The xoroshiro128+ state, copied out of pure-rand's generator once seeding and jumps are done: the step below is
   // pure-rand's own `next()` (lib/esm/generator/xoroshiro128plus.js) written out, so that the block fills can keep the
   // state in local variables (a draw through the generator object costs a call and four property loads and stores
@@ -18,12 +20,11 @@ export class Stream {
   private s00: number;
   private s11: number;
   private s10: number;
-  private constructor(rng: JumpableRandomGenerator) {
-    const st = rng.getState();
-    this.s01 = st[0]!;
-    this.s00 = st[1]!;
-    this.s11 = st[2]!;
-    this.s10 = st[3]!;
+  private constructor(s01: number, s00: number, s11: number, s10: number) {
+    this.s01 = s01;
+    this.s00 = s00;
+    this.s11 = s11;
+    this.s10 = s10;
   }
 
   /** One xoroshiro128+ step: pure-rand's next(), the same 32-bit output. */
@@ -40,27 +41,54 @@ export class Stream {
     return out;
   }
 
-  static fromSeed(seed: number): Stream {
+  /** The generator state of a seed: pure-rand's xoroshiro128plus(mix32(seed)), as (s01, s00, s11, s10). */
+  static seedState(seed: number): Int32Array {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-    return new Stream(xoroshiro128plus(mix32(seed >>> 0)));
+    return Int32Array.from(xoroshiro128plus(mix32(seed >>> 0)).getState());
+  }
+
+  static fromSeed(seed: number): Stream {
+    return Stream.fromState(Stream.seedState(seed));
+  }
+
+  /** A stream at a generator state (s01, s00, s11, s10), with no pending Box–Muller value. */
+  static fromState(st: ArrayLike<number>): Stream {
+    return new Stream(st[0]! | 0, st[1]! | 0, st[2]! | 0, st[3]! | 0);
   }
 
   /** The k-th independent stream of a seed (k ≥ 0): base generator jumped k times. */
   static forReplicate(seed: number, k: number): Stream {
-    const base = xoroshiro128plus(mix32(seed >>> 0));
-    for (let i = 0; i < k; i++) base.jump();
-    return new Stream(base);
+    const st = Stream.seedState(seed);
+    for (let i = 0; i < k; i++) jumpState(st, st);
+    return Stream.fromState(st);
   }
 
-  /** Independent streams for replicates 0..count-1, built with count jumps in total. */
+  /** Independent streams for replicates 0..count-1, built with count jumps in total (core/rng/jump.ts). */
   static replicates(seed: number, count: number): Stream[] {
-    const base = xoroshiro128plus(mix32(seed >>> 0));
+    const st = Stream.seedState(seed);
     const out: Stream[] = [];
     for (let i = 0; i < count; i++) {
-      out.push(new Stream(base.clone()));
-      base.jump();
+      out.push(Stream.fromState(st));
+      jumpState(st, st);
     }
     return out;
+  }
+
+  /**
+   * Starts this stream over at a generator state (as `fromState` would, without a new object): a simulation that
+   * walks 10⁵ replicate streams (ReplicateWalker) re-loads one stream instead of building them all up front.
+   */
+  load(s01: number, s00: number, s11: number, s10: number): void {
+    this.s01 = s01;
+    this.s00 = s00;
+    this.s11 = s11;
+    this.s10 = s10;
+    this.hasSpare = false;
+  }
+
+  /** The generator state (s01, s00, s11, s10); a pending Box–Muller value is not part of it. */
+  state(): [number, number, number, number] {
+    return [this.s01, this.s00, this.s11, this.s10];
   }
 
   /** A deterministic sub-seed for a labelled purpose, e.g. childSeed(seed, 'target-set', 3). */
@@ -88,15 +116,15 @@ export class Stream {
 
   /** Standard normal by the Box–Muller transform (pairs cached). */
   normal(): number {
-    if (this.spare !== null) {
-      const s = this.spare;
-      this.spare = null;
-      return s;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     const u = this.uniformPositive();
     const v = this.uniform();
     const r = Math.sqrt(-2 * Math.log(u));
     this.spare = r * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   }
 
@@ -107,9 +135,9 @@ export class Stream {
   fillNormal(out: Float64Array, scale = 1): Float64Array {
     const m = out.length;
     let i = 0;
-    if (m > 0 && this.spare !== null) {
+    if (m > 0 && this.hasSpare) {
       out[0] = scale * this.spare;
-      this.spare = null;
+      this.hasSpare = false;
       i = 1;
     }
     let s01 = this.s01, s00 = this.s00, s11 = this.s11, s10 = this.s10; // prettier-ignore

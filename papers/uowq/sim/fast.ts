@@ -15,7 +15,7 @@
  * diagonal; given W, e ~ N(0, W), and A z with z ~ N(0, I) has that law). Blocks shorter than 2d are drawn
  * sample by sample (the Wishart is singular below d). Cost O(blocks·d²) per replicate instead of O(N·d).
  * θ̂ − θ_0 is solved for directly (right side Σ w_k (W_k δ_k + σ e_k)), which avoids the cancellation of
- * subtracting θ_0 from θ̂. The replicate streams are Stream.replicates' walked in turn (localStream.ts: the same numbers
+ * subtracting θ_0 from θ̂. The replicate streams are Stream.replicates' walked in turn (core/rng/walker.ts: the same numbers
  * without an object per replicate).
  *
  * Logistic model — the plain simulation's data, sample for sample (the same stream consumption: d normals,
@@ -36,7 +36,7 @@ import { logisticKL, type UowqConfig, type UowqProblem } from './core.ts';
 import { exactLogLik, pass4, type PassOut } from './logisticPass.ts';
 import { pass1, pass2, pass3 } from './logisticPassSmall.ts';
 import { fillRows, replicateStates, type RowState } from './rows.ts';
-import { LocalStream, ReplicateWalker } from './localStream.ts';
+import { ReplicateWalker } from '../../../core/rng/walker.ts';
 import { labels } from './labels.ts';
 
 /** A size of the instance and the weightings fitted to it. */
@@ -78,9 +78,9 @@ export function simulateVariants(variants: readonly Variant[], seed: number, dra
   const seeds = p0.N.map((_, k) => Stream.childSeed(seed, 'uowq-task', k));
   const put = (errs: number[][], r: number) => errs.forEach((ev, v) => ev.forEach((e, c) => (out[v]![c]![r] = e)));
   if (p0.model === 'linear') {
-    // Stream.replicates' streams in turn, re-loaded into one LocalStream per task (the same numbers, no object each).
+    // Stream.replicates' streams in turn, re-loaded into one Stream per task (the same numbers, no object each).
     const walkers = seeds.map((sk) => new ReplicateWalker(sk));
-    const row = seeds.map(() => new LocalStream());
+    const row = seeds.map(() => Stream.fromSeed(0)); // re-loaded before each replicate
     const sim = linearReplicate(variants, K);
     for (let r = 0; r < draws; r++) {
       for (let k = 0; k < row.length; k++) {
@@ -108,7 +108,7 @@ interface Term {
   delta: readonly number[] | null;
 }
 
-function linearReplicate(variants: readonly Variant[], K: number): (s: readonly LocalStream[], r: number, out: number[][][]) => void {
+function linearReplicate(variants: readonly Variant[], K: number): (s: readonly Stream[], r: number, out: number[][][]) => void {
   const p0 = variants[0]!.problem;
   const d = p0.theta0.length;
   const xVar = p0.xVar ?? p0.theta0.map(() => 1);

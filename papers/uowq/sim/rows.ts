@@ -7,13 +7,12 @@
  * 32 bits, ≈ 30 % of a logistic regime's CPU.
  *
  * The same numbers, bit for bit (rows.test.ts pins them to Stream's methods for d = 1–5, several seeds and
- * replicates): the same seeding (pure-rand's generator from mix32(seed), jumped r times, as Stream.replicates does),
- * the same 32-bit steps (pure-rand's next(), as Stream.next), the same uniform (26 + 27 bits), the same Box–Muller
- * expressions in the same order and the same spare. Belongs in core/rng (a Stream method) — core is read-only for
- * this change; the pinning test keeps it from drifting from Stream.
+ * replicates): the same states (core/rng/walker.ts, Stream.replicates' own), the same 32-bit steps (pure-rand's
+ * next(), as Stream.next), the same uniform (26 + 27 bits), the same Box–Muller expressions in the same order and the
+ * same spare. The draw pattern (d normals, a uniform and its logit) is this simulation's own, so the fill stays here;
+ * the pinning test keeps it from drifting from Stream.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { mix32 } from '../../../core/rng/stream.ts';
+import { ReplicateWalker } from '../../../core/rng/walker.ts';
 
 /** One replicate stream's generator state (as Stream keeps it) and its pending Box–Muller value. */
 export interface RowState {
@@ -27,12 +26,12 @@ export interface RowState {
 
 /** The states of Stream.replicates(seed, count): replicate r is the base generator jumped r times. */
 export function replicateStates(seed: number, count: number): RowState[] {
-  const base = xoroshiro128plus(mix32(seed >>> 0));
+  const walker = new ReplicateWalker(seed);
   const out: RowState[] = [];
   for (let i = 0; i < count; i++) {
-    const [s01, s00, s11, s10] = base.getState() as [number, number, number, number];
+    const [s01, s00, s11, s10] = walker.state();
     out.push({ s01, s00, s11, s10, spare: 0, hasSpare: false });
-    base.jump();
+    walker.jump();
   }
   return out;
 }
