@@ -33,7 +33,7 @@ describe('dispatch order of report units', () => {
     expect(longestFirst(units, {}).map((u) => u.id)).toEqual(units.map((u) => u.id));
   });
 
-  it('on the full report of 0413e39 it ends the two workers together; the registry order left one idle for minutes', () => {
+  it('on the committed full-budget costs it ends the two workers together; registry order, figure jobs last, left one idle', () => {
     const full = UNIT_CPU_SECONDS.full!;
     // Registry order then figure jobs (as dispatched before): ids with a '/' after the paper id are figure jobs.
     const ids = Object.keys(full);
