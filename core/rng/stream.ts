@@ -10,17 +10,17 @@ import { jumpState } from './jump.ts';
  */
 export class Stream {
   // A pending Box–Muller value (a number and a flag rather than number | null: one field representation for V8).
-  private spare = 0;
-  private hasSpare = false;
+  protected spare = 0;
+  protected hasSpare = false;
   // The xoroshiro128+ state, copied out of pure-rand's generator once seeding and jumps are done: the step below is
   // pure-rand's own `next()` (lib/esm/generator/xoroshiro128plus.js) written out, so that the block fills can keep the
   // state in local variables (a draw through the generator object costs a call and four property loads and stores
   // per 32 bits; the normal fills are ≈ 1.4× faster). stream.test.ts pins every method to pure-rand's generator.
-  private s01: number;
-  private s00: number;
-  private s11: number;
-  private s10: number;
-  private constructor(s01: number, s00: number, s11: number, s10: number) {
+  protected s01: number;
+  protected s00: number;
+  protected s11: number;
+  protected s10: number;
+  protected constructor(s01: number, s00: number, s11: number, s10: number) {
     this.s01 = s01;
     this.s00 = s00;
     this.s11 = s11;
@@ -197,6 +197,63 @@ export class Stream {
   /** Rademacher ±1. */
   sign(): number {
     return this.next() & 1 ? 1 : -1;
+  }
+
+  /** Whether the next normal() is the kept second value of a Box–Muller pair. */
+  pendingSpare(): boolean {
+    return this.hasSpare;
+  }
+
+  /** out[i] = sign() for i < m, the generator in locals. */
+  fillSigns(out: Float64Array, m = out.length): Float64Array {
+    let s01 = this.s01, s00 = this.s00, s11 = this.s11, s10 = this.s10; // prettier-ignore
+    for (let i = 0; i < m; i++) {
+      const o = (s00 + s10) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s00 = t00;
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      out[i] = o & 1 ? 1 : -1;
+    }
+    this.s01 = s01;
+    this.s00 = s00;
+    this.s11 = s11;
+    this.s10 = s10;
+    return out;
+  }
+
+  /** out[i] = uniform() for i < m, the generator in locals. */
+  fillUniforms(out: Float64Array, m = out.length): Float64Array {
+    let s01 = this.s01, s00 = this.s00, s11 = this.s11, s10 = this.s10; // prettier-ignore
+    for (let i = 0; i < m; i++) {
+      // two generator steps: the first's low 26 bits and the second's low 27 bits
+      let o = (s00 + s10) | 0;
+      let a0 = s10 ^ s00;
+      let a1 = s11 ^ s01;
+      let t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s00 = t00;
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const hi = o & 0x3ffffff;
+      o = (s00 + s10) | 0;
+      a0 = s10 ^ s00;
+      a1 = s11 ^ s01;
+      t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s00 = t00;
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      out[i] = hi * 1.4901161193847656e-8 + (o & 0x7ffffff) * 1.1102230246251565e-16;
+    }
+    this.s01 = s01;
+    this.s00 = s00;
+    this.s11 = s11;
+    this.s10 = s10;
+    return out;
   }
 
   /** Gamma(shape, 1) by Marsaglia–Tsang (shape < 1 via the boost u^(1/shape)). */

@@ -80,9 +80,9 @@ export function centredChi2Pairs(s: Draws, buf: Float64Array): void {
 
 /** centredChi2Pairs on a FastStream with the generator in locals (the same uniforms, integers and operations). */
 function fillCentredChi2(s: FastStream, out: Float64Array): void {
-  let [s00, s01, s10, s11] = s.state();
+  let [s00, s01, s10, s11] = s.lanes();
   let o = 0, a0 = 0, a1 = 0, t00 = 0, hi = 0; // prettier-ignore
-  // one generator step: o = its output, the state advanced (rng.ts FastStream.next)
+  // one generator step: o = its output, the state advanced (core Stream.next)
   const m = out.length;
   let k = 0;
   while (k < m) {
@@ -111,13 +111,13 @@ function fillCentredChi2(s: FastStream, out: Float64Array): void {
     let e: number;
     if (j < KE[i]!) e = j * WE[i]!;
     else {
-      s.setState(s00, s01, s10, s11);
+      s.setLanes(s00, s01, s10, s11);
       e = expSlow(s, j, i);
-      [s00, s01, s10, s11] = s.state();
+      [s00, s01, s10, s11] = s.lanes();
     }
     const f = (2 * e) / q;
     out[k++] = (x * x * f - 1) / Math.SQRT2;
     if (k < m) out[k++] = (y * y * f - 1) / Math.SQRT2;
   }
-  s.setState(s00, s01, s10, s11);
+  s.setLanes(s00, s01, s10, s11);
 }

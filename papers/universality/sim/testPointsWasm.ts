@@ -40,8 +40,8 @@ export function testPointsWasm(law: 'rademacher' | 'uniform', s: FastStream, nTe
   f64.set(w, d);
   f64.set(w0, 2 * d);
   const i32 = new Int32Array(k.mem.buffer, st, 6);
-  i32.set(s.state());
+  i32.set(s.lanes());
   k.points(law === 'uniform' ? 1 : 0, d, nTest, st, SQRT3);
-  s.setState(i32[0]!, i32[1]!, i32[2]!, i32[3]!);
+  s.setLanes(i32[0]!, i32[1]!, i32[2]!, i32[3]!);
   return [i32[4]!, i32[5]!];
 }
