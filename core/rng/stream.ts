@@ -41,13 +41,16 @@ export class Stream {
     return out;
   }
 
-  /** The generator state of a seed: pure-rand's xoroshiro128plus(mix32(seed)), as (s01, s00, s11, s10). */
+  /**
+   * The generator state of a seed: pure-rand's xoroshiro128plus(mix32(seed >>> 0)), as (s01, s00, s11, s10). Like
+   * `replicates` and `forReplicate` it takes any number (seed >>> 0); `fromSeed` insists on an integer.
+   */
   static seedState(seed: number): Int32Array {
-    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     return Int32Array.from(xoroshiro128plus(mix32(seed >>> 0)).getState());
   }
 
   static fromSeed(seed: number): Stream {
+    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     return Stream.fromState(Stream.seedState(seed));
   }
 
