@@ -46,6 +46,23 @@ export const TOP_UP_ROUNDS = 2;
  * all in recorded deviations, with every verdict unchanged (session-7 closing note).
  */
 export const INTERIM_SHARE = 0.05;
+/**
+ * Further rejection looks during a top-up (properties/topUp.ts), on the pool of the first k batches for k in
+ * LATER_LOOK_BATCHES, each at LATER_LOOK_SHARE·α_c/runs, made only where the top-up planned more than k batches in all
+ * (so a look never coincides with the final test). The final test then has the share that is left: 1 − INTERIM_SHARE −
+ * LATER_LOOK_SHARE·(later looks made). The plan that decides which looks are made comes from standard errors only
+ * (Stein's two-stage design), so the split is fixed before any mean is seen; each look's p-value divided by its share
+ * is a valid p-value for the whole procedure (the union bound of INTERIM_SHARE's comment, over up to 2 + 4 looks).
+ *
+ * Why: a recorded deviation is topped up in the reports (more regimes reproduce), and its first batch is often just
+ * short of the interim level, so the power plan for agreement drew it to its full size. At the full budget
+ * ptransfer.negative/weak-baseline drew 960–1,760 draws a regime (18 of 20 regimes, 22,320 draws, ≈ 9 % of the
+ * report's CPU) where a doubling look would have rejected at 160–320. Doubling keeps the looks few (at most four, so
+ * their shares cost the final test little: a 1/0.90 factor on its p-value instead of 1/0.95, its critical t up by
+ * < 0.5 %) and reaches every size of a top-up within a factor 2.
+ */
+export const LATER_LOOK_SHARE = 0.0125;
+export const LATER_LOOK_BATCHES: readonly number[] = [2, 4, 8, 16];
 
 /** The smallest deviation a check must detect, in the claim's units: max(abs, rel·|target|), with why. */
 export interface Detect {

@@ -47,8 +47,11 @@ export interface RegimeRecord {
   tolerance?: { rel: number; abs: number };
   /** Set when the regime was topped up (properties/topUp.ts): `measurement` is then the pooled estimate. */
   topUp?: TopUpRecord;
-  /** Set when a top-up was due: the interim look on the first batch (stopped: it rejected there, nothing more drawn). */
-  interim?: { p: number; level: number; stopped: boolean };
+  /**
+   * Set when a top-up was due: the interim look on the first batch (stopped: it rejected there, nothing more drawn),
+   * and the later looks on the pool of the first batches (`looks`; the last may have stopped it).
+   */
+  interim?: { p: number; level: number; stopped: boolean; looks?: { draws: number; p: number; level: number; stopped: boolean }[] };
   ok: boolean;
   seed: number;
   path: string;

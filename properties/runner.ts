@@ -3,7 +3,7 @@ import { memoiseSimulation } from '../sim/sim.ts';
 import type { CheckOptions, CheckResult, CheckSpec, Counterexample, DeviationEffect, StatsUsed, Verdict } from './check.ts';
 import { replayCommand, type ReplayTarget } from './replay.ts';
 import { binomialPower, binomialUpperP, closeTo, compareMean, drawsForPower, holmAdjust, minDetectable, powerOneSided, powerTwoSided, studentQuantile, studentTwoSidedP } from '../core/stats/index.ts';
-import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, INTERIM_SHARE, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
+import { CHECK_LEVELS, DEFAULT_CHECK_LEVEL, POWER_TARGET, RUN_LEVEL, detectSize, levelOf, type Detect, type Tolerance } from '../core/levels.ts';
 import { estimate } from '../core/measurement.ts';
 import { topUp } from './topUp.ts';
 import { sampling } from './strata.ts';
@@ -30,7 +30,8 @@ import { replayValue, shrink } from './shrink.ts';
  * Top-up ('equal' and 'sign'): a regime whose power against δ falls short is re-measured in further batches at
  * seeds derived from its drawn `seed`, up to TOP_UP_CAP[budget] batches, and tested once on the pooled estimate
  * (properties/topUp.ts: Stein's two-stage design — planned from standard errors only, so the level holds); a regime
- * whose first batch already rejects at the interim share of the level is not topped up (core/levels.ts INTERIM_SHARE). 'close'
+ * whose first batch — or the pool of its first 2, 4, 8, 16 batches — already rejects at its share of the level draws no
+ * more (core/levels.ts INTERIM_SHARE, LATER_LOOK_SHARE). 'close'
  * is deterministic (another seed measures nothing new) and 'binomial' counts failures of a "with probability ≥ 1 − q"
  * event whose power is set by the replicate count the claim's q needs, planned by the check itself; neither tops up.
  */
@@ -107,16 +108,18 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
           // Top-up buys power, which only agreement needs: a recorded deviation is asserted to reject, whatever its
           // power, so the gate (test budget) leaves it at its planned draws; reports top it up (more regimes reproduce).
           disabled: def.topUp === false || (def.deviation !== undefined && opts.budget === 'test'),
-          // The interim look: the final test on the first batch, at INTERIM_SHARE of Holm's strictest step (the
-          // configured runs, as for planning, so a replayed path looks exactly as the full check did).
-          interim: { p: (e, df) => rejectP(def, ev.target, lv.level, e, e.stderr, df), level: (INTERIM_SHARE * lv.level) / Math.max(1, runs) },
+          // The interim looks: the final test on the first batch, then on the pool of the first batches, each at its
+          // share of Holm's strictest step (the configured runs, as for planning, so a replayed path looks exactly as
+          // the full check did).
+          interim: { p: (e, df) => rejectP(def, ev.target, lv.level, e, e.stderr, df), step: lv.level / Math.max(1, runs) },
         })
-      : { estimate: first, df: first.draws > 1 ? first.draws - 1 : 0, record: undefined };
+      : { estimate: first, df: first.draws > 1 ? first.draws - 1 : 0, record: undefined, share: 1 };
   const m = topped.estimate;
-  // Two looks were made where a top-up was planned: the regime's p-value is p₁/share if the first stopped it,
-  // p/(1 − share) on the pool otherwise (core/levels.ts INTERIM_SHARE), and its power is at the final look's share.
+  // Where a top-up was planned, looks were made: the regime's p-value is the deciding look's p divided by its share —
+  // the stopping look's, or what the looks left for the final test (core/levels.ts INTERIM_SHARE, LATER_LOOK_SHARE) —
+  // and its power is at the final test's share.
   const look = topped.interim;
-  const share = look ? (look.stopped ? INTERIM_SHARE : 1 - INTERIM_SHARE) : 1;
+  const share = topped.share;
   const target: ReplayTarget = { checkId: def.id, seed: opts.seed, path: String(index), budget: opts.budget };
   const base = {
     params: def.params(value),
@@ -129,7 +132,7 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     replay: replayCommand(target),
     note: [ev.note, m.note, def.region ? `region: ${def.region(value)}` : undefined].filter(Boolean).join('; ') || undefined,
     ...(topped.record ? { topUp: topped.record } : {}),
-    ...(look ? { interim: { p: look.p, level: look.level, stopped: look.stopped } } : {}),
+    ...(look ? { interim: { p: look.p, level: look.level, stopped: look.stopped, ...(look.looks ? { looks: look.looks } : {}) } } : {}),
   };
   if (def.compare === 'close') {
     const tol = lv.tolerance ?? { rel: 1e-9, abs: 1e-12, reason: 'default round-off tolerance' };
@@ -265,6 +268,8 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     const lo = Math.min(...ds);
     const hi = Math.max(...ds);
     summary += `; ${topped.length} regime${topped.length > 1 ? 's' : ''} topped up to ${lo === hi ? lo : `${lo}–${hi}`} draws (further seeds, two-stage)`;
+    const early = topped.filter((o) => o.rec.interim?.looks?.at(-1)?.stopped).length;
+    if (early) summary += `, ${early} of them stopped at a look before their planned size (rejecting)`;
   }
 
   const stats: StatsUsed = {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Stream } from '../core/rng/stream.ts';
 import { estimate } from '../core/measurement.ts';
-import { INTERIM_SHARE, TOP_UP_CAP } from '../core/levels.ts';
+import { INTERIM_SHARE, LATER_LOOK_SHARE, TOP_UP_CAP } from '../core/levels.ts';
 import { defineProperty } from './runner.ts';
 import { batchSeeds } from './topUp.ts';
 import type { CheckResult, Verdict } from './check.ts';
@@ -52,12 +52,12 @@ function synthetic(o: Syn) {
   });
 }
 
-async function many(check: ReturnType<typeof synthetic>, reps: number): Promise<{ v: Record<Verdict, number>; topped: number; results: CheckResult[] }> {
+async function many(check: ReturnType<typeof synthetic>, reps: number, budget: 'test' | 'full' = 'test'): Promise<{ v: Record<Verdict, number>; topped: number; results: CheckResult[] }> {
   const out: Record<string, number> = {};
   let topped = 0;
   const results: CheckResult[] = [];
   for (let r = 0; r < reps; r++) {
-    const res = await check.run({ seed: 5000 + r, budget: 'test' });
+    const res = await check.run({ seed: 5000 + r, budget });
     out[res.verdict] = (out[res.verdict] ?? 0) + 1;
     topped += res.records.filter((x) => x.topUp).length;
     results.push(res);
@@ -222,6 +222,62 @@ describe('automatic top-up of underpowered regimes', () => {
     const replay = await check.run({ seed: 31, budget: 'test', path: rec.path });
     expect(replay.records[0]!.interim).toEqual(rec.interim);
     expect(replay.records[0]!.measurement).toEqual(rec.measurement);
+  });
+
+  // 20 draws, sd 1, δ = 0.25 at the full budget (cap 32): the plan is ≈ 12 batches in all, so the pool is looked at
+  // after 2, 4 and 8 batches before the final test.
+  const LONG = { truth: 0, draws: 20, detect: 0.25, regimes: 1 };
+
+  it('a top-up stops at the first later look that rejects; its p-value is that look\'s p over its share', async () => {
+    // Truth 0.6 against 0: the first batch (t ≈ 2.7) is short of the interim level 0.05·0.05, the pool of 2–4 batches
+    // is not.
+    const { results } = await many(synthetic({ ...LONG, truth: 0.6 }), 40, 'full');
+    const recs = results.flatMap((r) => r.records);
+    const early = recs.filter((r) => r.interim?.looks?.at(-1)?.stopped);
+    console.log(`shift 0.6: ${early.length}/40 stopped at a later look, at ${early.map((r) => r.measurement.draws).join(', ')} draws`);
+    expect(early.length).toBeGreaterThan(20);
+    for (const r of early) {
+      const last = r.interim!.looks!.at(-1)!;
+      expect(r.interim!.stopped).toBe(false);
+      expect(r.interim!.looks!.slice(0, -1).every((l) => !l.stopped)).toBe(true);
+      expect(last.level).toBeCloseTo(LATER_LOOK_SHARE * 0.05, 15);
+      expect(r.measurement.draws).toBe(last.draws);
+      expect(r.topUp!.draws).toBe(last.draws);
+      expect([2, 4, 8, 16]).toContain(r.topUp!.batches + 1);
+      expect(r.pValue).toBeCloseTo(last.p / LATER_LOOK_SHARE, 12);
+      expect(r.ok).toBe(false);
+      expect(r.note).toMatch(/stopped at the look on \d+ draws/);
+    }
+    // A regime that goes on to its final test: its p-value carries what the looks left of the level.
+    const onward = recs.filter((r) => r.interim && !r.interim.stopped && !r.interim.looks?.at(-1)?.stopped && r.topUp);
+    for (const r of onward) expect(r.interim!.looks!.length).toBeGreaterThan(0);
+  });
+
+  it('with later looks, a true null keeps its level', async () => {
+    // One regime per check at level 0.05, looks at 1, 2, 4, 8 batches and the final test: at most about 5 % rejected.
+    const { results } = await many(synthetic(LONG), 600, 'full');
+    const recs = results.flatMap((r) => r.records);
+    const withLooks = recs.filter((r) => r.interim?.looks?.length);
+    const rejected = recs.filter((r) => !r.ok).length;
+    console.log(`null, later looks: ${withLooks.length}/600 with later looks (${withLooks.map((r) => r.interim!.looks!.length).reduce((a, b) => a + b, 0)} looks), ${rejected} rejected`);
+    expect(withLooks.length).toBeGreaterThan(450);
+    // P(X ≥ 44 | Bin(600, 0.05)) < 0.01.
+    expect(rejected).toBeLessThan(44);
+  });
+
+  it('replaying a path stopped at a later look reproduces it', async () => {
+    const check = synthetic({ ...LONG, truth: 0.6, regimes: 3 });
+    for (let seed = 1; seed < 40; seed++) {
+      const full = await check.run({ seed, budget: 'full' });
+      const rec = full.records.find((r) => r.interim?.looks?.at(-1)?.stopped);
+      if (!rec) continue;
+      const replay = await check.run({ seed, budget: 'full', path: rec.path });
+      expect(replay.records[0]!.interim).toEqual(rec.interim);
+      expect(replay.records[0]!.measurement).toEqual(rec.measurement);
+      expect(replay.records[0]!.topUp).toEqual(rec.topUp);
+      return;
+    }
+    throw new Error('no regime stopped at a later look in 40 seeds');
   });
 
   it('derives distinct seeds far from the drawn seed and its small offsets', () => {

@@ -90,8 +90,11 @@ export interface ReportRecord {
   measurement: Estimate;
   /** Set when the runner topped the regime up (further batches at derived seeds, pooled): `measurement` is the pooled estimate. */
   topUp?: { batches: number; draws: number; firstDraws: number; seeds: number[] };
-  /** Set when a top-up was due: the interim look on the first batch (core/levels.ts INTERIM_SHARE); `stopped` when it already rejected there. */
-  interim?: { p: number; level: number; stopped: boolean };
+  /**
+   * Set when a top-up was due: the interim look on the first batch (core/levels.ts INTERIM_SHARE); `stopped` when it
+   * already rejected there; `looks`: the later looks on the pool of the first 2, 4, 8, 16 batches (LATER_LOOK_SHARE).
+   */
+  interim?: { p: number; level: number; stopped: boolean; looks?: { draws: number; p: number; level: number; stopped: boolean }[] };
   statistic: string;
   /** The value the measurement was compared with (a sign comparison uses only its sign). */
   target?: number;
