@@ -327,11 +327,12 @@ function detectText(d: Detect): string {
 
 /** How many draws per regime would make an undecided check decisive (from the per-draw spread measured). */
 function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): string {
-  const needs = os
-    .map((o) => (o.delta && o.se! > 0 ? drawsForPower(o.delta, o.se! * Math.sqrt(o.rec.measurement.draws), perRegime, POWER_TARGET, def.compare === 'sign' ? 'one' : 'two') : Infinity))
-    .filter((n) => Number.isFinite(n));
-  if (needs.length === 0) return 'no regime has a standard error to plan from (zero spread or one draw is not evidence)';
-  const worst = Math.max(...needs);
+  const planned = os
+    .map((o) => ({ o, need: o.delta && o.se! > 0 ? drawsForPower(o.delta, o.se! * Math.sqrt(o.rec.measurement.draws), perRegime, POWER_TARGET, def.compare === 'sign' ? 'one' : 'two') : Infinity }))
+    .filter((x) => Number.isFinite(x.need));
+  if (planned.length === 0) return 'no regime has a standard error to plan from (zero spread or one draw is not evidence)';
+  const neediest = planned.reduce((a, b) => (b.need > a.need ? b : a));
+  const worst = neediest.need;
   const now = Math.max(...os.map((o) => o.rec.measurement.draws));
   if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) {
     // Enough draws as one sample, yet short of power: the standard error pooled from small top-up batches has fewer
@@ -341,7 +342,9 @@ function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): 
   }
   // Unconfirmed signs that already have the power: more draws would not help — the effect there is smaller than δ.
   if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) return `those regimes already have power ≥ ${POWER_TARGET} against the declared deviation (${now} draws) yet are not significant: the effect there is likely smaller than the declared deviation, not a lack of draws`;
-  return `about ${worst} draws per regime (now ${now}) would give power ${POWER_TARGET} against the declared deviation`;
+  // The neediest regime's own draws, not the largest of any regime (a regime topped up to 680 draws beside one needing 582
+  // read as if 582 were already exceeded).
+  return `about ${worst} draws per regime (the neediest has ${neediest.o.rec.measurement.draws}; ${now} at most) would give power ${POWER_TARGET} against the declared deviation`;
 }
 
 export { estimate };
