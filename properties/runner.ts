@@ -325,26 +325,35 @@ function detectText(d: Detect): string {
   return `δ = ${parts.join(' or ')} (${d.reason})`;
 }
 
-/** How many draws per regime would make an undecided check decisive (from the per-draw spread measured). */
+/**
+ * How many draws per regime would make an undecided check decisive (from the per-draw spread measured). Regimes that
+ * already have the draws that power needs are told apart: more draws would not decide them — their effect is smaller
+ * than δ (for a sign: on the predicted side but small, or on the wrong side without reaching the level), or their
+ * pooled standard error has few degrees of freedom.
+ */
 function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): string {
   const planned = os
     .map((o) => ({ o, need: o.delta && o.se! > 0 ? drawsForPower(o.delta, o.se! * Math.sqrt(o.rec.measurement.draws), perRegime, POWER_TARGET, def.compare === 'sign' ? 'one' : 'two') : Infinity }))
     .filter((x) => Number.isFinite(x.need));
   if (planned.length === 0) return 'no regime has a standard error to plan from (zero spread or one draw is not evidence)';
-  const neediest = planned.reduce((a, b) => (b.need > a.need ? b : a));
-  const worst = neediest.need;
   const now = Math.max(...os.map((o) => o.rec.measurement.draws));
-  if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) {
-    // Enough draws as one sample, yet short of power: the standard error pooled from small top-up batches has fewer
-    // degrees of freedom (Welch–Satterthwaite) than the draws behind it — larger first batches would help, not more of them.
-    const lowDf = os.filter((o) => o.df !== undefined && o.df < o.rec.measurement.draws - 1.5);
-    if (lowDf.length) return `the standard error pooled from top-up batches has only ${Math.min(...lowDf.map((o) => o.df!)).toFixed(1)} degrees of freedom for ${now} draws (Welch–Satterthwaite over batches of ${lowDf[0]!.rec.topUp?.firstDraws ?? '?'}): larger batches, not more draws, would give the power`;
-  }
+  const short = planned.filter((x) => x.need > x.o.rec.measurement.draws);
+  const enough = planned.filter((x) => x.need <= x.o.rec.measurement.draws);
+  // Enough draws as one sample, yet short of power: the standard error pooled from small top-up batches has fewer
+  // degrees of freedom (Welch–Satterthwaite) than the draws behind it — larger first batches would help, not more of them.
+  const lowDf = enough.filter((x) => x.o.df !== undefined && x.o.df < x.o.rec.measurement.draws - 1.5).map((x) => x.o);
+  const lowDfText = () => `the standard error pooled from top-up batches has only ${Math.min(...lowDf.map((o) => o.df!)).toFixed(1)} degrees of freedom for ${now} draws (Welch–Satterthwaite over batches of ${lowDf[0]!.rec.topUp?.firstDraws ?? '?'}): larger batches, not more draws, would give the power`;
   // Unconfirmed signs that already have the power: more draws would not help — the effect there is smaller than δ.
-  if (worst <= Math.min(...os.map((o) => o.rec.measurement.draws))) return `those regimes already have power ≥ ${POWER_TARGET} against the declared deviation (${now} draws) yet are not significant: the effect there is likely smaller than the declared deviation, not a lack of draws`;
+  const sign = (o: Outcome) => Math.sign(o.rec.target ?? 1) || 1;
+  const wrongSide = enough.filter((x) => def.compare === 'sign' && x.o.rec.measurement.mean * sign(x.o) < 0).length;
+  const smallText = (n: number, all: boolean) =>
+    `${all ? 'those regimes' : `${n} other regime${n > 1 ? 's' : ''}`} already ha${n > 1 || all ? 've' : 's'} the draws for power ≥ ${POWER_TARGET} against the declared deviation yet ${n > 1 || all ? 'are' : 'is'} not significant: the effect there is likely smaller than the declared deviation${wrongSide ? ` (${wrongSide} of them on the wrong side, short of the level)` : ''}, not a lack of draws`;
+  if (short.length === 0) return lowDf.length ? lowDfText() : smallText(enough.length, true);
+  const neediest = short.reduce((a, b) => (b.need > a.need ? b : a));
   // The neediest regime's own draws, not the largest of any regime (a regime topped up to 680 draws beside one needing 582
   // read as if 582 were already exceeded).
-  return `about ${worst} draws per regime (the neediest has ${neediest.o.rec.measurement.draws}; ${now} at most) would give power ${POWER_TARGET} against the declared deviation`;
+  const more = `about ${neediest.need} draws per regime (the neediest has ${neediest.o.rec.measurement.draws}) would give power ${POWER_TARGET} against the declared deviation`;
+  return enough.length ? `${more}; ${lowDf.length ? lowDfText() : smallText(enough.length, false)}` : more;
 }
 
 export { estimate };

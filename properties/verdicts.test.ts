@@ -83,7 +83,20 @@ describe('verdict logic on synthetic measurements', () => {
     // δ = 1 with 40 draws (se 0.16): power ≈ 1 on the predicted side; the true effect 0.01 is not significant.
     const r = await synthetic({ compare: 'sign', truth: 0.01, draws: 40, regimes: 2, level: 0.05, detect: 1, target: 1 }).run({ seed: 5, budget: 'test' });
     expect(r.verdict).toBe('inconclusive');
-    expect(r.summary).toMatch(/already have power ≥ 0.8 .* effect there is likely smaller than the declared deviation/);
+    expect(r.summary).toMatch(/those regimes already have the draws for power ≥ 0.8 .* effect there is likely smaller than the declared deviation/);
+    expect(r.summary).not.toMatch(/would give power/);
+  });
+
+  it('an undecided sign names the draws its short regimes need, and tells apart the regimes that already have them', async () => {
+    // δ = 0.5, sd 1, 40 draws at α_c/2 = 0.025 one-sided: ≈ 32 draws give power 0.8, so every regime has the draws; with
+    // δ = 0.2 (≈ 200 needed) none has. Truth 0.01: no regime is significant either way.
+    const powered = await synthetic({ compare: 'sign', truth: 0.01, draws: 40, regimes: 2, level: 0.05, detect: 0.5, target: 1 }).run({ seed: 5, budget: 'test' });
+    expect(powered.summary).toMatch(/those regimes already have the draws/);
+    const short = await synthetic({ compare: 'sign', truth: 0.01, draws: 40, regimes: 2, level: 0.05, detect: 0.2, target: 1 }).run({ seed: 5, budget: 'test' });
+    const need = Number(/about (\d+) draws per regime \(the neediest has 40\)/.exec(short.summary)?.[1]);
+    expect(need).toBeGreaterThan(120);
+    expect(need).toBeLessThan(320);
+    expect(short.summary).not.toMatch(/already have/);
   });
 
   it('an underpowered check is inconclusive, never conforms', async () => {
