@@ -253,8 +253,8 @@ export async function runProperty<T>(def: PropertyDef<T>, opts: CheckOptions): P
     summary = coverageShort.length
       ? `regions under-covered: ${coverageShort.map(([r, k]) => `${r} ${coverage[r] ?? 0}/${k}`).join(', ')}`
       : unconfirmed.length
-        ? `${outcomes.length - unconfirmed.length}/${outcomes.length} regimes significantly on the predicted side at ${levelText}; ${needText(def as PropertyDef<unknown>, unconfirmed.length ? unconfirmed : lowPower, powerLevel)}`
-        : `power ${minPower!.toFixed(2)} < ${POWER_TARGET} against the declared deviation at ${levelText} in ${lowPower.length}/${outcomes.length} regimes; ${needText(def as PropertyDef<unknown>, lowPower, powerLevel)}`;
+        ? `${outcomes.length - unconfirmed.length}/${outcomes.length} regimes significantly on the predicted side at ${levelText}; ${needText(def as PropertyDef<unknown>, unconfirmed.length ? unconfirmed : lowPower, powerLevel, unconfirmed.length > 0)}`
+        : `power ${minPower!.toFixed(2)} < ${POWER_TARGET} against the declared deviation at ${levelText} in ${lowPower.length}/${outcomes.length} regimes; ${needText(def as PropertyDef<unknown>, lowPower, powerLevel, false)}`;
   } else {
     verdict = 'conforms';
     summary = statistical
@@ -331,7 +331,7 @@ function detectText(d: Detect): string {
  * than δ (for a sign: on the predicted side but small, or on the wrong side without reaching the level), or their
  * pooled standard error has few degrees of freedom.
  */
-function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): string {
+function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number, unconfirmed: boolean): string {
   const planned = os
     .map((o) => ({ o, need: o.delta && o.se! > 0 ? drawsForPower(o.delta, o.se! * Math.sqrt(o.rec.measurement.draws), perRegime, POWER_TARGET, def.compare === 'sign' ? 'one' : 'two') : Infinity }))
     .filter((x) => Number.isFinite(x.need));
@@ -341,7 +341,8 @@ function needText(def: PropertyDef<unknown>, os: Outcome[], perRegime: number): 
   const enough = planned.filter((x) => x.need <= x.o.rec.measurement.draws);
   // Enough draws as one sample, yet short of power: the standard error pooled from small top-up batches has fewer
   // degrees of freedom (Welch–Satterthwaite) than the draws behind it — larger first batches would help, not more of them.
-  const lowDf = enough.filter((x) => x.o.df !== undefined && x.o.df < x.o.rec.measurement.draws - 1.5).map((x) => x.o);
+  // Only for regimes short of power alone: an unconfirmed sign with the draws is undecided by its effect, not its df.
+  const lowDf = unconfirmed ? [] : enough.filter((x) => x.o.df !== undefined && x.o.df < x.o.rec.measurement.draws - 1.5).map((x) => x.o);
   const lowDfText = () => `the standard error pooled from top-up batches has only ${Math.min(...lowDf.map((o) => o.df!)).toFixed(1)} degrees of freedom for ${now} draws (Welch–Satterthwaite over batches of ${lowDf[0]!.rec.topUp?.firstDraws ?? '?'}): larger batches, not more draws, would give the power`;
   // Unconfirmed signs that already have the power: more draws would not help — the effect there is smaller than δ.
   const sign = (o: Outcome) => Math.sign(o.rec.target ?? 1) || 1;
