@@ -47,16 +47,26 @@ export interface RegimeRecord {
   tolerance?: { rel: number; abs: number };
   /** Set when the regime was topped up (properties/topUp.ts): `measurement` is then the pooled estimate. */
   topUp?: TopUpRecord;
-  /**
-   * Set when a top-up was due: the interim look on the first batch (stopped: it rejected there, nothing more drawn),
-   * and the later looks on the pool of the first batches (`looks`; the last may have stopped it).
-   */
-  interim?: { p: number; level: number; stopped: boolean; looks?: { draws: number; p: number; level: number; stopped: boolean }[] };
+  /** Set when a top-up was due: the looks for rejection made on the way (properties/topUp.ts). */
+  interim?: InterimLook;
   ok: boolean;
   seed: number;
   path: string;
   replay: string;
   note?: string;
+}
+
+/**
+ * The looks for rejection of a regime that was due for a top-up (properties/topUp.ts; core/levels.ts INTERIM_SHARE,
+ * LATER_LOOK_SHARE): the interim look on the first batch (`stopped`: it rejected there, nothing more drawn), and the
+ * later looks on the pool of the first batches (`looks`, in order; the last one made may have stopped the top-up).
+ */
+export interface InterimLook {
+  /** p-value of the final test on the first batch. */
+  p: number;
+  level: number;
+  stopped: boolean;
+  looks?: { draws: number; p: number; level: number; stopped: boolean }[];
 }
 
 /** Further batches drawn for an underpowered regime at seeds derived from its own (two-stage, Stein 1945). */

@@ -132,7 +132,7 @@ async function evaluateOne<T>(def: PropertyDef<T>, value: T, index: number, opts
     replay: replayCommand(target),
     note: [ev.note, m.note, def.region ? `region: ${def.region(value)}` : undefined].filter(Boolean).join('; ') || undefined,
     ...(topped.record ? { topUp: topped.record } : {}),
-    ...(look ? { interim: { p: look.p, level: look.level, stopped: look.stopped, ...(look.looks ? { looks: look.looks } : {}) } } : {}),
+    ...(look ? { interim: look } : {}),
   };
   if (def.compare === 'close') {
     const tol = lv.tolerance ?? { rel: 1e-9, abs: 1e-12, reason: 'default round-off tolerance' };

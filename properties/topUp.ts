@@ -1,7 +1,7 @@
 import type { Estimate } from '../core/measurement.ts';
 import { planTopUp, poolBatches, type Pooled } from '../core/stats/index.ts';
 import { INTERIM_SHARE, LATER_LOOK_BATCHES, LATER_LOOK_SHARE, POWER_TARGET, TOP_UP_CAP, TOP_UP_DESIGN_POWER, TOP_UP_ROUNDS } from '../core/levels.ts';
-import type { Budget, TopUpRecord } from './check.ts';
+import type { Budget, InterimLook, TopUpRecord } from './check.ts';
 
 /**
  * Automatic top-up of an underpowered regime (issue 14 item 2, issue 11 item 7). After a regime is measured, if its
@@ -77,17 +77,6 @@ export interface TopUpInput<T> {
    * shares apply to (Holm's strictest step, α_c/runs): a look at share s rejects when p ≤ s·step.
    */
   interim?: { p(est: Estimate, df: number): number; step: number };
-}
-
-/** What the interim looks of a regime that was due for a top-up found. */
-export interface InterimLook {
-  /** p-value of the final test on the first batch. */
-  p: number;
-  level: number;
-  /** The first batch rejected there, so no further batch was drawn. */
-  stopped: boolean;
-  /** Later looks on the pool of the first batches (LATER_LOOK_BATCHES), in order; the last one made may have stopped it. */
-  looks?: { draws: number; p: number; level: number; stopped: boolean }[];
 }
 
 export interface TopUpResult {

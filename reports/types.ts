@@ -1,7 +1,7 @@
 import type { Prediction, Regime, Source } from '../theory/claim.ts';
 import type { Params } from '../core/params.ts';
 import type { Estimate } from '../core/measurement.ts';
-import type { Budget, Counterexample, KnownDeviation, DeviationEffect, StatsUsed, Verdict } from '../properties/check.ts';
+import type { Budget, Counterexample, KnownDeviation, DeviationEffect, InterimLook, StatsUsed, TopUpRecord, Verdict } from '../properties/check.ts';
 
 /**
  * The conformance report (report.json). Everything but `timings` is a deterministic function of the
@@ -89,12 +89,9 @@ export interface ReportRecord {
   prediction: Prediction;
   measurement: Estimate;
   /** Set when the runner topped the regime up (further batches at derived seeds, pooled): `measurement` is the pooled estimate. */
-  topUp?: { batches: number; draws: number; firstDraws: number; seeds: number[] };
-  /**
-   * Set when a top-up was due: the interim look on the first batch (core/levels.ts INTERIM_SHARE); `stopped` when it
-   * already rejected there; `looks`: the later looks on the pool of the first 2, 4, 8, 16 batches (LATER_LOOK_SHARE).
-   */
-  interim?: { p: number; level: number; stopped: boolean; looks?: { draws: number; p: number; level: number; stopped: boolean }[] };
+  topUp?: TopUpRecord;
+  /** Set when a top-up was due: the looks for rejection made on the way (properties/check.ts InterimLook). */
+  interim?: InterimLook;
   statistic: string;
   /** The value the measurement was compared with (a sign comparison uses only its sign). */
   target?: number;
